@@ -1,0 +1,1 @@
+"""Importers from other tools: taskwarrior, CSV."""

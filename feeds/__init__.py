@@ -1,0 +1,4 @@
+"""Feed subscriptions, fetching, parsing, sanitising and entry retention.
+
+Never imports textual: the TUI and the CLI both drive it.
+"""

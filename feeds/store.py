@@ -1,0 +1,125 @@
+"""Stored feed entries and their read/star marks.
+
+Entry bodies live in `entries.json`; read and starred marks in `entry_state.json`, so
+marking one entry read rewrites a small file, not the bodies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from tinydb.table import Document
+
+from cockpit.feeds.sanitize import clean_text, safe_link
+from cockpit.storage import WorkspaceFiles
+
+ENTRIES = "entries"
+STATE = "entry_state"
+SUMMARY_CAP = 2000
+
+
+@dataclass
+class Entry:
+    """One feed entry as stored (already sanitised)."""
+
+    id: int
+    feed: str
+    category: str
+    title: str
+    link: str | None
+    published: str
+    summary: str
+    read: bool = False
+    starred: bool = False
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "feed": self.feed,
+            "category": self.category,
+            "title": self.title,
+            "link": self.link,
+            "published": self.published,
+            "summary": self.summary,
+            "read": self.read,
+            "starred": self.starred,
+        }
+
+
+class EntryStore:
+    """Entries of a workspace."""
+
+    def __init__(self, files: WorkspaceFiles) -> None:
+        self.files = files
+
+    def add(self, rows: list[dict[str, Any]]) -> list[int]:
+        """Store new entries (each field sanitised); returns their ids."""
+        ids: list[int] = []
+        with self.files.transaction(ENTRIES):
+            table = self.files.table(ENTRIES, "entries")
+            meta = self.files.table(ENTRIES, "meta")
+            doc = meta.get(doc_id=1)
+            next_id = int(doc.get("next_entry", 1)) if isinstance(doc, dict) else 1
+            docs = []
+            for row in rows:
+                docs.append(Document(_clean(row), doc_id=next_id))
+                ids.append(next_id)
+                next_id += 1
+            table.insert_multiple(docs)
+            meta.upsert(Document({"next_entry": next_id}, doc_id=1))
+        return ids
+
+    def all(self) -> list[Entry]:
+        """Every entry, newest first, with its read/star marks."""
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        state = self.files.raw(STATE).get("state", {})
+        out = []
+        for key, doc in raw.items():
+            marks = state.get(key, {})
+            out.append(
+                Entry(
+                    id=int(key),
+                    feed=doc.get("feed", ""),
+                    category=doc.get("category", ""),
+                    title=doc.get("title", ""),
+                    link=doc.get("link"),
+                    published=doc.get("published", ""),
+                    summary=doc.get("summary", ""),
+                    read=bool(marks.get("read")),
+                    starred=bool(marks.get("starred")),
+                )
+            )
+        out.sort(key=lambda e: (e.published, e.id), reverse=True)
+        return out
+
+    def latest_unread(self, limit: int) -> list[Entry]:
+        return [e for e in self.all() if not e.read][:limit]
+
+    def unread_by_category(self) -> dict[str, int]:
+        return dict(Counter(e.category for e in self.all() if not e.read))
+
+    def set_mark(self, entry_id: int, mark: str, value: bool) -> None:
+        """Set `read` or `starred` on one entry (writes only the small state file)."""
+        with self.files.transaction(STATE):
+            table = self.files.table(STATE, "state")
+            current = table.get(doc_id=entry_id)
+            doc = dict(current) if isinstance(current, dict) else {}
+            doc[mark] = value
+            table.upsert(Document(doc, doc_id=entry_id))
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    published = row.get("published") or ""
+    if isinstance(published, dt.datetime):
+        published = published.replace(microsecond=0).isoformat()
+    return {
+        "feed": clean_text(str(row.get("feed", ""))),
+        "category": clean_text(str(row.get("category", ""))),
+        "title": clean_text(str(row.get("title", ""))) or "(untitled)",
+        "link": safe_link(str(row.get("link", ""))),
+        "published": clean_text(str(published)),
+        "summary": clean_text(str(row.get("summary", "")), multiline=True)[:SUMMARY_CAP],
+    }

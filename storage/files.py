@@ -1,0 +1,165 @@
+"""The files of one workspace directory and the transaction that spans them.
+
+Layout (all 0600, directory 0700):
+
+| file | holds | written when |
+|---|---|---|
+| `workspace.json` | schema version | created, migrated |
+| `items.json` | open items, recently finished ones, id counters (the hot file) | every triage key |
+| `archive.json` | items finished more than N weeks ago | once a day at most |
+| `customers.json` | customers and their touch log | customer edits |
+| `feeds.json` | feed subscriptions and their fetch state | feed refresh |
+| `entries.json` | feed entry bodies | feed refresh |
+| `entry_state.json` | read / starred marks | reading |
+
+Splitting keeps the hot file small: a keypress rewrites only `items.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from cockpit.storage.atomic import atomic_write, ensure_dir
+from cockpit.storage.backup import make_backup
+from cockpit.storage.errors import CorruptFileError, SchemaError
+from cockpit.storage.jsonstore import AtomicJSONStorage, Stamp, decode, file_stamp
+from cockpit.storage.lock import WorkspaceLock
+from cockpit.storage.migrations import CURRENT_SCHEMA, migrate
+
+DATA_FILES = ("items", "archive", "customers", "feeds", "entries", "entry_state")
+MARKER = "workspace.json"
+
+
+class WorkspaceFiles:
+    """Opens (creating or migrating) a workspace directory and hands out TinyDB tables."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.lock = WorkspaceLock(root / ".lock")
+        self._storages: dict[str, AtomicJSONStorage] = {}
+        self._dbs: dict[str, TinyDB] = {}
+        self.created = False
+
+    # opening ------------------------------------------------------------------------
+    def open(self) -> WorkspaceFiles:
+        """Create the workspace if new, else check its schema and migrate it.
+
+        Raises:
+            CorruptFileError: `workspace.json` cannot be read.
+            SchemaError: written by a newer cockpit.
+        """
+        ensure_dir(self.root)
+        marker = self.root / MARKER
+        with self.lock.hold():
+            if not marker.exists():
+                self._create(marker)
+            else:
+                version = self._schema(marker)
+                if version > CURRENT_SCHEMA:
+                    raise SchemaError(
+                        f"{self.root} was written by a newer cockpit (schema {version}, "
+                        f"this one knows {CURRENT_SCHEMA}); upgrade cockpit"
+                    )
+                if version < CURRENT_SCHEMA:
+                    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
+                    make_backup(self.root, f"pre-migrate-{stamp}", self.lock)
+                    migrate(self.root, version)
+                    self._write_marker(marker, CURRENT_SCHEMA)
+            for name in DATA_FILES:
+                path = self.path(name)
+                if not path.exists():
+                    atomic_write(path, b"{}")
+        return self
+
+    def _create(self, marker: Path) -> None:
+        for name in DATA_FILES:
+            atomic_write(self.path(name), b"{}")
+        self._write_marker(marker, CURRENT_SCHEMA)
+        self.created = True
+
+    def _write_marker(self, marker: Path, version: int) -> None:
+        body = {"schema": version, "written": dt.datetime.now(dt.UTC).isoformat()}
+        atomic_write(marker, json.dumps(body).encode())
+
+    def _schema(self, marker: Path) -> int:
+        try:
+            data = json.loads(marker.read_bytes())
+            version = data["schema"]
+            if not isinstance(version, int):
+                raise TypeError
+            return version
+        except (OSError, ValueError, KeyError, TypeError):
+            raise CorruptFileError(marker, "no readable schema version") from None
+
+    # access -------------------------------------------------------------------------
+    def path(self, name: str) -> Path:
+        """Path of data file `name` (one of DATA_FILES)."""
+        return self.root / f"{name}.json"
+
+    def storage(self, name: str) -> AtomicJSONStorage:
+        """The storage object of one file (created on first use)."""
+        if name not in self._storages:
+            storage = AtomicJSONStorage(self.path(name))
+            self._storages[name] = storage
+            self._dbs[name] = TinyDB(storage=lambda: storage)
+        return self._storages[name]
+
+    def table(self, name: str, table: str) -> Table:
+        """A TinyDB table of file `name`. Query caching is off: other processes write too."""
+        self.storage(name)
+        return self._dbs[name].table(table, cache_size=0)
+
+    def raw(self, name: str) -> dict[str, Any]:
+        """Parsed content of a file (cached by stamp)."""
+        return self.storage(name).read()
+
+    def check(self, *names: str) -> None:
+        """Parse the named files now, so corruption stops us before any work starts."""
+        for name in names:
+            self.storage(name).read()
+
+    def stamps(self, *names: str) -> dict[str, Stamp | None]:
+        """Current on-disk stamps, to notice writes by other processes."""
+        return {name: file_stamp(self.path(name)) for name in names}
+
+    # transactions -------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, *names: str) -> Iterator[None]:
+        """Lock the workspace and batch writes to the named files.
+
+        Reads inside see the latest on-disk data (checked once under the lock); each
+        touched file is written once, atomically, when the block ends without error.
+        On error nothing is written and the cached copies are dropped.
+        """
+        with self.lock.hold():
+            storages = [self.storage(n) for n in names]
+            for st in storages:
+                st.begin()
+            ok = False
+            try:
+                yield
+                ok = True
+            finally:
+                # Write in the given order so callers can order cross-file moves
+                # (archive first, then the hot file) for crash safety.
+                error: BaseException | None = None
+                for st in storages:
+                    try:
+                        st.end(commit=ok and error is None)
+                    except BaseException as exc:  # keep closing the others
+                        error = error or exc
+                if error is not None:
+                    raise error
+
+
+def validate_file(path: Path) -> None:
+    """Raise CorruptFileError if `path` is not a readable workspace file."""
+    decode(path, path.read_bytes())

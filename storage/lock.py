@@ -1,0 +1,73 @@
+"""The workspace lock: one exclusive `flock` on `<workspace>/.lock`.
+
+Every read-modify-write of any workspace file happens under it, so the open TUI, a CLI
+run from cron and a second terminal never lose each other's changes. The lock is
+re-entrant within a process (threads queue on an RLock) so nested transactions are fine.
+`fcntl.flock` is POSIX-only; cockpit is a terminal program for POSIX systems.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from cockpit.storage.atomic import FILE_MODE
+from cockpit.storage.errors import LockTimeoutError
+
+
+class WorkspaceLock:
+    """Re-entrant, cross-process exclusive lock."""
+
+    def __init__(self, path: Path, timeout: float = 15.0) -> None:
+        self.path = path
+        self.timeout = timeout
+        self._local = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = None
+
+    @contextmanager
+    def hold(self) -> Iterator[None]:
+        """Hold the lock for the duration of the block."""
+        with self._local:
+            if self._depth == 0:
+                self._acquire()
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._release()
+
+    @property
+    def held(self) -> bool:
+        """True while this process holds the lock (in any thread)."""
+        return self._depth > 0
+
+    def _acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise LockTimeoutError(
+                        f"{self.path.parent} is locked by another cockpit process "
+                        f"for more than {self.timeout:.0f} s; try again"
+                    ) from None
+                time.sleep(0.002)
+        self._fd = fd
+
+    def _release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
