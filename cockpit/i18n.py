@@ -112,6 +112,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # notifications
     "note.added": ("Added #{id} {title}", "已添加 #{id} {title}"),
     "note.done": ("Done: {title}", "已完成：{title}"),
+    "note.saved": ("Saved: {title}", "已保存：{title}"),
     "note.deferred": ("Deferred to {week}: {title}", "已推迟到 {week}：{title}"),
     "note.key_on": ("Key item: {title}", "设为重点：{title}"),
     "note.key_off": ("No longer key: {title}", "取消重点：{title}"),
@@ -210,3 +211,14 @@ def relative_day(day: dt.date, today: dt.date) -> str:
     else:
         amount = humanize.naturaldelta(dt.timedelta(days=days))
     return t("rel.future", d=amount) if delta > 0 else t("rel.past", d=amount)
+
+
+def relative_time(moment: dt.datetime, now: dt.datetime) -> str:
+    """`3 hours ago`, `yesterday`, `2 weeks ago`: relative_day past the first day."""
+    humanize: Any = _humanize()
+    seconds = (now - moment).total_seconds()
+    if 0 <= seconds < 86400:
+        if seconds < 60:
+            return t("rel.today")
+        return t("rel.past", d=humanize.naturaldelta(dt.timedelta(seconds=seconds)))
+    return relative_day(moment.astimezone(now.tzinfo).date(), now.date())

@@ -60,7 +60,7 @@ class Item(Record):
     due: str | None = None
     owner: str = ""
     customer: str = ""
-    tags: list[str] = field(default_factory=builtins.list)
+    tags: builtins.list[str] = field(default_factory=builtins.list)
     notes: str = ""
     created: str = ""
     updated: str = ""
@@ -68,7 +68,7 @@ class Item(Record):
     carried: int = 0
     seq: int = 0
     source: str = ""
-    history: list[list[str]] = field(default_factory=builtins.list)
+    history: builtins.list[builtins.list[str]] = field(default_factory=builtins.list)
 
     @property
     def is_open(self) -> bool:

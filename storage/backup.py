@@ -62,14 +62,29 @@ def make_backup(root: Path, name: str, lock: WorkspaceLock) -> Path:
 
 
 def daily_backup(root: Path, day: str, keep: int, lock: WorkspaceLock) -> Path | None:
-    """Make today's backup unless it exists; prune daily backups beyond `keep`."""
-    if (backups_dir(root) / day).is_dir():
+    """Make today's backup unless it exists; prune daily backups beyond `keep`.
+
+    Skipped (None) while a workspace file is corrupt: rotating copies of a damaged file
+    in would push the last good backups out.
+    """
+    if (backups_dir(root) / day).is_dir() or _damaged(root):
         return None
     made = make_backup(root, day, lock)
     daily = [n for n in list_backups(root) if DAILY.match(n)]
     for old in daily[keep:]:
         shutil.rmtree(backups_dir(root) / old, ignore_errors=True)
     return made
+
+
+def _damaged(root: Path) -> bool:
+    for path in root.glob(FILES_GLOB):
+        if path.name == "workspace.json":
+            continue
+        try:
+            decode(path, path.read_bytes())
+        except (CorruptFileError, OSError):
+            return True
+    return False
 
 
 def restore_backup(root: Path, name: str | None, stamp: str, lock: WorkspaceLock) -> str:

@@ -80,10 +80,15 @@ class WorkspaceFiles:
         return self
 
     def _create(self, marker: Path) -> None:
+        fresh = True
         for name in DATA_FILES:
-            atomic_write(self.path(name), b"{}")
+            path = self.path(name)
+            if path.exists():  # a lost workspace.json must not wipe existing data
+                fresh = False
+            else:
+                atomic_write(path, b"{}")
         self._write_marker(marker, CURRENT_SCHEMA)
-        self.created = True
+        self.created = fresh
 
     def _write_marker(self, marker: Path, version: int) -> None:
         body = {"schema": version, "written": dt.datetime.now(dt.UTC).isoformat()}

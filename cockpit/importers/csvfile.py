@@ -1,0 +1,220 @@
+"""Import items or customers from a CSV file with a header row (as Excel saves it).
+
+Every row is read and checked before anything is stored, then all records go in with
+one `add_many`: a bad row stops the import with the row's line number and nothing
+changes. Line numbers are the ones a spreadsheet shows (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+from cockpit.cli import CliError
+from cockpit.dates import DateError, parse_date
+from cockpit.feeds.sanitize import clean_text
+from cockpit.model import Customer, Item
+from cockpit.weeks import WeekError, parse_week
+from cockpit.workspace import InvalidError, Workspace
+
+ITEM_COLUMNS = ("title", "list", "week", "status", "key", "due", "owner", "customer", "tags")
+CUSTOMER_COLUMNS = ("name", "tier", "industry", "region", "source", "owner", "next_followup")
+_TRUE = {"yes", "true", "1", "y", "是"}
+_FALSE = {"no", "false", "0", "n", "否", ""}
+# Tags are split on spaces and on commas, including the full-width ones of Chinese input.
+_TAG_SPLIT = re.compile(r"[\s,，、;；]+")
+
+Row = dict[str, str]
+
+
+class RowError(ValueError):
+    """A value in one row that cannot be imported; the caller adds file and line."""
+
+
+def import_csv(ws: Workspace, path: Path, kind: str) -> str:
+    """Import every row of a CSV file as an item or a customer.
+
+    Args:
+        ws: the workspace to add to.
+        path: the CSV file; UTF-8 (with or without a BOM), UTF-16 with a BOM, or
+            GB18030/GBK as Excel on Chinese Windows saves it.
+        kind: "items" or "customers".
+
+    Returns:
+        A one-line report, e.g. "Imported 12 items (3 done)".
+
+    Raises:
+        CliError: the file cannot be read, has no usable header, or a row is bad; one
+            sentence naming the file (and the line). Nothing is stored then.
+    """
+    if kind not in ("items", "customers"):
+        raise CliError(f"cannot import {kind!r}; use --kind items or --kind customers")
+    known = ITEM_COLUMNS if kind == "items" else CUSTOMER_COLUMNS
+    rows = _read_rows(path, known)
+    items: list[Item] = []
+    customers: list[Customer] = []
+    book = ws.customers.all()
+    spelling = {c.name.casefold(): c.name for c in book}
+    # Lower-cased name -> line of this file that adds it (0: already in the book).
+    names = {c.name.casefold(): 0 for c in book}
+    for line, row, extra in rows:
+        try:
+            if kind == "items":
+                items.append(_item(ws, row, extra, spelling))
+            else:
+                customers.append(_customer(ws, row, extra, names, line))
+        except (RowError, InvalidError, WeekError, DateError) as exc:
+            raise CliError(f"{path} line {line}: {exc}") from None
+    if kind == "customers":
+        try:
+            ws.customers.add_many(customers)
+        except InvalidError as exc:  # another process added the same name meanwhile
+            raise CliError(f"{path}: {exc}") from None
+        return f"Imported {len(customers)} customer{'' if len(customers) == 1 else 's'}"
+    ws.add_many(items)
+    done = sum(1 for i in items if i.status == "done")
+    return f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
+
+
+def _read_rows(path: Path, known: tuple[str, ...]) -> list[tuple[int, Row, Row]]:
+    """(line, known columns, other columns) of each non-blank data row.
+
+    Known columns are keyed by their canonical name (`Next Followup` -> next_followup);
+    the others keep the header's spelling, since that is what the notes will show.
+    """
+    text = _decode(path)
+    first = text.split("\n", 1)[0]
+    # Excel in some locales separates with ";", and "Unicode text" uses tabs.
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise CliError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise CliError(f"{path} is empty; it needs a header row naming the columns")
+    labels = [str(clean_text(cell)) for cell in records[0]]
+    keys = [re.sub(r"[\s-]+", "_", label.casefold()) for label in labels]
+    named = [k for k in keys if k]
+    if len(set(named)) != len(named):
+        dup = next(k for k in named if named.count(k) > 1)
+        raise CliError(f"{path} names the column {dup!r} twice in its header")
+    if known[0] not in keys:
+        raise CliError(f"{path} has no {known[0]!r} column in its header row (line 1)")
+    rows = []
+    for line, cells in enumerate(records[1:], 2):
+        if not any(cell.strip() for cell in cells):
+            continue  # blank rows (Excel leaves a few at the end) are not records
+        row: Row = {}
+        extra: Row = {}
+        for n, cell in enumerate(cells):
+            key = keys[n] if n < len(keys) else ""
+            if key in known or key == "notes":
+                row[key] = cell
+            elif cell.strip():
+                extra[labels[n] if key else f"column {n + 1}"] = cell
+        rows.append((line, row, extra))
+    return rows
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CliError(f"{path} starts like UTF-16 text but is not") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Chinese Windows saves "CSV" in the ANSI code page, GBK.
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    # GB18030 maps almost any byte pair to something; private-use, unassigned or
+    # control characters mean the bytes were some other encoding, not Chinese text.
+    if text and not any(_odd(ch) for ch in text):
+        return text
+    raise CliError(f"{path} is neither UTF-8 nor GBK text; save it as CSV UTF-8 and retry")
+
+
+def _odd(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category in ("Co", "Cn") or (category == "Cc" and ch not in "\t\r\n")
+
+
+def _text(row: Row, column: str) -> str:
+    return str(clean_text(row.get(column, "")))
+
+
+def _notes(row: Row, extra: Row) -> str:
+    """The notes column, then every unknown column as a "column: value" line."""
+    lines = [row.get("notes", "")]
+    lines += [f"{k}: {clean_text(v)}" for k, v in extra.items() if v.strip()]
+    return str(clean_text("\n".join(lines), multiline=True))
+
+
+def _flag(row: Row, column: str) -> bool:
+    value = _text(row, column).lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise RowError(f"{column} must be yes or no (also true/false, 1/0, y/n, 是/否), not {value!r}")
+
+
+def _date(ws: Workspace, row: Row, column: str) -> dt.date | None:
+    value = _text(row, column)
+    return parse_date(value, ws.clock.today()) if value else None
+
+
+def _item(ws: Workspace, row: Row, extra: Row, spelling: dict[str, str]) -> Item:
+    title = _text(row, "title")
+    if not title:
+        raise RowError("the title is empty")
+    week = _text(row, "week")
+    customer = _text(row, "customer")
+    return ws.new_item(
+        title,
+        list_name=_text(row, "list").lower() or "plan",
+        week=parse_week(week, ws.clock.today()) if week else None,
+        status=_text(row, "status").lower() or "open",
+        key=_flag(row, "key"),
+        due=_date(ws, row, "due"),
+        owner=_text(row, "owner"),
+        # A name the customer book knows is stored as the book spells it.
+        customer=spelling.get(customer.casefold(), customer),
+        tags=[t for t in _TAG_SPLIT.split(_text(row, "tags")) if t],
+        notes=_notes(row, extra),
+    )
+
+
+def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: int) -> Customer:
+    name = _text(row, "name")
+    taken = names.get(name.casefold())
+    if taken == 0:
+        raise RowError(f"a customer named {name!r} already exists")
+    if taken:
+        raise RowError(f"the customer {name!r} is already on line {taken}")
+    customer = ws.customers.prepare(
+        name,
+        tier=_text(row, "tier").lower() or "normal",
+        industry=_text(row, "industry"),
+        region=_text(row, "region"),
+        source=_text(row, "source").lower(),
+        owner=_text(row, "owner"),
+        next_followup=_date(ws, row, "next_followup"),
+        notes=_notes(row, extra),
+    )
+    names[customer.name.casefold()] = line
+    return customer

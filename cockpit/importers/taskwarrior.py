@@ -1,0 +1,214 @@
+"""Import the output of taskwarrior's `task export` as items.
+
+Every task is read and checked before anything is stored, then all items go in with
+one `add_many`: a bad file leaves the workspace exactly as it was. Each item keeps the
+task's uuid as its source (`tw:<uuid>`), so importing the same export again (or a newer
+one) adds only the tasks that are new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli import CliError
+from cockpit.feeds.sanitize import clean_text
+from cockpit.model import Item
+from cockpit.weeks import week_of
+from cockpit.workspace import InvalidError, Workspace
+
+PREFIX = "tw:"
+OPEN_STATUSES = ("pending", "waiting")
+# taskwarrior writes its timestamps as compact UTC: 20261120T093000Z.
+_COMPACT = re.compile(r"^(\d{8})T(\d{6})Z$")
+
+
+def import_taskwarrior(ws: Workspace, path: Path) -> str:
+    """Import a `task export` file (a JSON array, or one JSON object per line).
+
+    Deleted tasks, recurring templates (their pending instances are imported) and tasks
+    imported before are skipped and counted.
+
+    Args:
+        ws: the workspace to add items to.
+        path: the exported file.
+
+    Returns:
+        A one-line report, e.g. "Imported 12 items (3 done), skipped 2 deleted".
+
+    Raises:
+        CliError: the file cannot be read or holds something that is not a task; one
+            sentence naming the file and the task. Nothing is stored then.
+    """
+    tasks = _read_tasks(path)
+    seen = {i.source for i in ws.all_items() if i.source.startswith(PREFIX)}
+    items: list[Item] = []
+    skipped = {"deleted": 0, "recurring template": 0, "already imported": 0}
+    for where, task in tasks:
+        status = task.get("status", "pending")
+        if status == "deleted":
+            skipped["deleted"] += 1
+            continue
+        if status == "recurring":
+            skipped["recurring template"] += 1
+            continue
+        if status not in (*OPEN_STATUSES, "completed"):
+            raise CliError(f"{where} in {path} has an unknown status {status!r}")
+        source = _source(task, where, path)
+        if source and source in seen:
+            skipped["already imported"] += 1
+            continue
+        items.append(_to_item(ws, task, where, path, source))
+        if source:
+            seen.add(source)  # the same uuid twice in one file is imported once
+    if items:
+        ws.add_many(items)
+    done = sum(1 for i in items if i.status == "done")
+    report = f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
+    parts = [f"{n} {label}" for label, n in skipped.items() if n]
+    if skipped["recurring template"] > 1:  # the only label that takes a plural
+        parts = [p + "s" if p.endswith("template") else p for p in parts]
+    return report + (f", skipped {', '.join(parts)}" if parts else "")
+
+
+def _read_tasks(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    """The task objects of the file, each with where it is ("task 3" or "line 3")."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not UTF-8 text, so not a taskwarrior export") from None
+    if text.lstrip().startswith("["):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CliError(f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        if not isinstance(data, list):
+            raise CliError(f"{path} is not a list of taskwarrior tasks")
+        found = [(f"task {n}", task) for n, task in enumerate(data, 1)]
+    else:
+        # taskwarrior before 2.4 (and rc.json.array=off) prints one object per line,
+        # sometimes with a trailing comma.
+        found = []
+        for n, line in enumerate(text.splitlines(), 1):
+            line = line.strip().rstrip(",")
+            if not line:
+                continue
+            try:
+                found.append((f"line {n}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise CliError(
+                    f"line {n} of {path} is not a JSON task object ({exc.msg})"
+                ) from None
+    for where, task in found:
+        if not isinstance(task, dict):
+            raise CliError(f"{where} in {path} is not a taskwarrior task object")
+    return found
+
+
+def _source(task: dict[str, Any], where: str, path: Path) -> str:
+    uuid = task.get("uuid")
+    if uuid is None:
+        return ""
+    cleaned: str = clean_text(uuid) if isinstance(uuid, str) else ""
+    if not cleaned:
+        raise CliError(f"{where} in {path} has a bad uuid {uuid!r}")
+    return PREFIX + cleaned.lower()
+
+
+def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source: str) -> Item:
+    """Map one task onto a new, validated (not yet stored) item."""
+    tz = ws.clock.tz
+
+    def when(name: str) -> dt.datetime | None:
+        value = task.get(name)
+        if value is None:
+            return None
+        moment = _parse_time(value)
+        if moment is None:
+            raise CliError(f"{where} in {path} has a bad {name} date {value!r}")
+        return moment.astimezone(tz)
+
+    title = task.get("description")
+    if not isinstance(title, str) or not clean_text(title):
+        raise CliError(f"{where} in {path} has no description")
+    tags = task.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise CliError(f"{where} in {path} has tags that are not a list of words")
+    tags = [clean_text(t) for t in tags]
+    project = task.get("project")
+    if isinstance(project, str) and clean_text(project):
+        tags.append(f"project:{clean_text(project)}")
+
+    created, due, scheduled = when("entry"), when("due"), when("scheduled")
+    wait, end = when("wait"), when("end")
+    notes = _annotations(task, where, path, tz)
+    if wait is not None:
+        notes.insert(0, f"waiting in taskwarrior until {wait.date().isoformat()}")
+    done = task.get("status") == "completed"
+    if done:
+        finished = end or created or ws.clock.now()
+        week = week_of(finished.date())
+    else:
+        finished = None
+        planned = scheduled or due
+        week = week_of(planned.date()) if planned else ws.week
+    try:
+        return ws.new_item(
+            clean_text(title),
+            week=week,
+            status="done" if done else "open",
+            due=due.date() if due else None,
+            tags=tags,
+            notes=clean_text("\n".join(notes), multiline=True),
+            key=task.get("priority") == "H",
+            source=source,
+            created=created,
+            done_at=finished,
+        )
+    except InvalidError as exc:
+        raise CliError(f"{where} in {path}: {exc}") from None
+
+
+def _annotations(task: dict[str, Any], where: str, path: Path, tz: dt.tzinfo) -> list[str]:
+    """Annotations as note lines "YYYY-MM-DD: text", in the file's order."""
+    raw = task.get("annotations", [])
+    if not isinstance(raw, list):
+        raise CliError(f"{where} in {path} has annotations that are not a list")
+    lines = []
+    for note in raw:
+        text = note.get("description") if isinstance(note, dict) else None
+        if not isinstance(text, str):
+            raise CliError(f"{where} in {path} has an annotation without text")
+        # One line per annotation: a newline inside would read as a second annotation.
+        text = clean_text(text)
+        if note.get("entry") is None:
+            lines.append(text)
+            continue
+        moment = _parse_time(note["entry"])
+        if moment is None:
+            raise CliError(f"{where} in {path} has a bad annotation date {note['entry']!r}")
+        lines.append(f"{moment.astimezone(tz).date().isoformat()}: {text}")
+    return lines
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    """An aware datetime from taskwarrior's forms; None when `value` is not a time."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    match = _COMPACT.match(value)
+    try:
+        if match:
+            stamp = dt.datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+            return stamp.replace(tzinfo=dt.UTC)
+        if value.isdigit():  # very old data files stored epoch seconds
+            return dt.datetime.fromtimestamp(int(value), dt.UTC)
+        moment = dt.datetime.fromisoformat(value)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -1,0 +1,373 @@
+"""The daily screen: everything the PM needs at a glance, triaged from the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import webbrowser
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from cockpit.feeds.sanitize import safe_link
+from cockpit.feeds.store import EntryStore
+from cockpit.i18n import t
+from cockpit.rules import customers_due, panels
+from cockpit.screens.keys import DAILY, localise
+from cockpit.screens.panels import Panel
+from cockpit.screens.rows import customer_row, entry_row, item_row
+from cockpit.search import Hit
+
+if TYPE_CHECKING:
+    from cockpit.app import CockpitApp
+    from cockpit.model import Item
+    from cockpit.workspace import Workspace
+
+ITEM_PANELS = ("key", "carry", "plan", "ops")
+FEED_ROWS = 40
+
+
+class DailyScreen(Screen[None]):
+    """Key items, carry-over, plan, ops, customers due and news, in one grid."""
+
+    BINDINGS = DAILY
+
+    def __init__(self) -> None:
+        super().__init__(id="daily")
+        localise(self)
+        self.day: dt.date | None = None
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ws(self) -> Workspace:
+        return self.cockpit.ws
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static("", id="hint")
+        with Grid(id="daily-grid"):
+            yield Panel("key", "items", "panel.key")
+            yield Panel("carry", "items", "panel.carry")
+            yield Panel("plan", "items", "panel.plan")
+            yield Panel("ops", "items", "panel.ops")
+            yield Panel("customers", "customers", "panel.customers")
+            yield Panel("feeds", "entries", "panel.feeds")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#panel-key", Panel).focus()
+
+    # data ------------------------------------------------------------------------------
+    def panel(self, name: str) -> Panel:
+        return self.query_one(f"#panel-{name}", Panel)
+
+    def reload(self) -> None:
+        """Rebuild every panel from the workspace (cheap: the hot file is cached)."""
+        ws = self.ws
+        today, week, now = ws.clock.today(), ws.week, ws.clock.now()
+        self.day = today
+        items = ws.items()
+        split = panels(items, week)
+        for name in ITEM_PANELS:
+            self.panel(name).set_rows([item_row(i, today, week) for i in split[name]])
+        due = customers_due(ws.customers.all(), today, ws.config.top_untouched_days)
+        self.panel("customers").set_rows([customer_row(d, today) for d in due])
+        self._reload_feeds(now)
+        self.app.title = t("title")
+        self.app.sub_title = t("header.week", week=week, date=today.strftime("%a %Y-%m-%d"))
+        carried = len(split["carry"]) + sum(1 for i in split["key"] if i.week < week)
+        hint = self.query_one("#hint", Static)
+        if not items and not ws.customers.all():
+            hint.update(Text(t("hint.empty")))
+            hint.display = True
+        elif today.weekday() == 0 and carried:
+            hint.update(Text(t("header.review_hint", n=carried)))
+            hint.display = True
+        else:
+            hint.display = False
+
+    def _reload_feeds(self, now: dt.datetime) -> None:
+        store = EntryStore(self.ws.files)
+        entries = store.latest_unread(FEED_ROWS)
+        counts = store.unread_by_category()
+        subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
+        self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)
+
+    def check_rollover(self) -> None:
+        """Called on a timer: a new day (or Monday's new week) redraws without restart."""
+        if self.ws.clock.today() != self.day:
+            self.reload()
+
+    # helpers ---------------------------------------------------------------------------
+    def focused_panel(self) -> Panel | None:
+        focused = self.focused
+        return focused if isinstance(focused, Panel) else None
+
+    def focused_item(self) -> Item | None:
+        panel = self.focused_panel()
+        if panel is None or panel.kind != "items":
+            return None
+        ref = panel.current_ref()
+        if ref is None:
+            return None
+        try:
+            return self.ws.get(ref)
+        except LookupError:
+            return None
+
+    def _need_item(self) -> Item | None:
+        item = self.focused_item()
+        if item is None:
+            panel = self.focused_panel()
+            key = "note.not_here" if panel and panel.kind != "items" else "note.no_item"
+            self.notify(t(key), severity="warning")
+        return item
+
+    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
+        """Persist a change off the event loop, then redraw and say what happened."""
+        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
+
+    def _changed(self, message: str) -> None:
+        self.reload()
+        self.notify(message, timeout=3)
+
+    # navigation ------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        if panel := self.focused_panel():
+            panel.action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if panel := self.focused_panel():
+            panel.action_cursor_up()
+
+    def action_cursor_top(self) -> None:
+        if panel := self.focused_panel():
+            panel.move_cursor(row=0, animate=False)
+
+    def action_cursor_bottom(self) -> None:
+        if panel := self.focused_panel():
+            panel.move_cursor(row=max(panel.row_count - 1, 0), animate=False)
+
+    def action_next_panel(self) -> None:
+        self.focus_next(Panel)
+
+    def action_prev_panel(self) -> None:
+        self.focus_previous(Panel)
+
+    # item triage -----------------------------------------------------------------------
+    def action_add(self) -> None:
+        from cockpit.screens.forms import CustomerForm, ItemForm
+
+        panel = self.focused_panel()
+        if panel is not None and panel.kind == "customers":
+            self.app.push_screen(CustomerForm(), self._save_customer)
+            return
+        preset: dict[str, Any] = {}
+        if panel is not None and panel.panel in ("plan", "ops", "key"):
+            preset["list"] = panel.panel
+        if panel is not None and panel.kind == "entries" and (ref := panel.current_ref()):
+            entry = next((e for e in EntryStore(self.ws.files).all() if e.id == ref), None)
+            if entry is not None:
+                preset.update(title=entry.title, notes=entry.link or "", tags="news")
+        self.app.push_screen(ItemForm(self.ws, None, preset), self._save_item)
+
+    def action_edit(self) -> None:
+        from cockpit.screens.forms import ItemForm, TouchForm
+
+        panel = self.focused_panel()
+        if panel is not None and panel.kind == "customers":
+            if (ref := panel.current_ref()) is not None:
+                cust = next(c for c in self.ws.customers.all() if c.id == ref)
+                self.app.push_screen(TouchForm(self.ws, cust.name), self._save_touch)
+            return
+        if panel is not None and panel.kind == "entries":
+            self.action_open_link()
+            return
+        item = self._need_item()
+        if item is not None:
+            self.app.push_screen(ItemForm(self.ws, item, {}), self._save_item)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _save_item(self, values: dict[str, Any] | None) -> None:
+        if not values:
+            return
+        item_id = values.pop("id", None)
+        if item_id is None:
+            self.change(
+                lambda: self.ws.add(values.pop("title"), **values),
+                lambda item: t("note.added", id=item.id, title=item.title),
+            )
+        else:
+            self.change(
+                lambda: self.ws.edit(item_id, **_edit_fields(values)),
+                lambda item: t("note.saved", title=item.title),
+            )
+
+    def _save_customer(self, values: dict[str, Any] | None) -> None:
+        if values:
+            name = values.pop("name")
+            self.change(
+                lambda: self.ws.customers.add(name, **values),
+                lambda cust: t("note.added", id=cust.id, title=cust.name),
+            )
+
+    def _save_touch(self, values: dict[str, Any] | None) -> None:
+        if values:
+            name = values.pop("name")
+            note = values.pop("note")
+            self.change(
+                lambda: self.ws.customers.touch(name, note, **values),
+                lambda _touch: t("note.touched", name=name),
+            )
+
+    def action_done(self) -> None:
+        panel = self.focused_panel()
+        if panel is not None and panel.kind == "customers":
+            self.action_edit()
+            return
+        if panel is not None and panel.kind == "entries":
+            self.action_toggle_read()
+            return
+        if item := self._need_item():
+            ws = self.ws
+            self.change(lambda: ws.done(item.id), lambda it: t("note.done", title=it.title))
+
+    def action_defer(self) -> None:
+        if item := self._need_item():
+            ws = self.ws
+            self.change(
+                lambda: ws.defer(item.id),
+                lambda it: t("note.deferred", week=it.week, title=it.title),
+            )
+
+    def action_toggle_key(self) -> None:
+        if item := self._need_item():
+            ws = self.ws
+            self.change(
+                lambda: ws.toggle_key(item.id),
+                lambda it: t("note.key_on" if it.key else "note.key_off", title=it.title),
+            )
+
+    def action_delete(self) -> None:
+        if item := self._need_item():
+            ws = self.ws
+            self.change(lambda: ws.delete(item.id), lambda it: t("note.deleted", title=it.title))
+
+    def action_undo(self) -> None:
+        ws = self.ws
+        if not ws.undo_stack:
+            self.notify(t("note.nothing_to_undo"), severity="warning")
+            return
+        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
+
+    # feeds -----------------------------------------------------------------------------
+    def _focused_entry(self) -> Any:
+        panel = self.focused_panel()
+        if panel is None or panel.kind != "entries":
+            self.notify(t("note.not_here"), severity="warning")
+            return None
+        ref = panel.current_ref()
+        return next((e for e in EntryStore(self.ws.files).all() if e.id == ref), None)
+
+    def action_refresh(self) -> None:
+        self.reload()
+        self.notify(t("note.feeds_later"), timeout=3)
+
+    def action_open_link(self) -> None:
+        entry = self._focused_entry()
+        if entry is None:
+            return
+        link = safe_link(entry.link or "")
+        if link is None:
+            self.notify(t("note.bad_link"), severity="warning")
+            return
+        self.notify(t("note.opened", url=link), timeout=3)
+        webbrowser.open(link)
+        store = EntryStore(self.ws.files)
+        self.cockpit.persist(lambda: store.set_mark(entry.id, "read", True), on_done=None)
+
+    def action_star(self) -> None:
+        entry = self._focused_entry()
+        if entry is not None:
+            store = EntryStore(self.ws.files)
+            on = not entry.starred
+            self.change(
+                lambda: store.set_mark(entry.id, "starred", on),
+                lambda _r: t("note.starred" if on else "note.unstarred", title=entry.title),
+            )
+
+    def action_toggle_read(self) -> None:
+        entry = self._focused_entry()
+        if entry is not None:
+            store = EntryStore(self.ws.files)
+            on = not entry.read
+            self.change(
+                lambda: store.set_mark(entry.id, "read", on),
+                lambda _r: t("note.marked_read" if on else "note.marked_unread", title=entry.title),
+            )
+
+    # other screens ---------------------------------------------------------------------
+    def action_find(self) -> None:
+        from cockpit.screens.finder import FinderScreen
+
+        self.app.push_screen(FinderScreen(self.ws), self.jump_to)
+
+    def jump_to(self, hit: Hit | None) -> None:
+        """Show the record the finder picked: its panel row, else its edit form."""
+        if hit is None:
+            return
+        if hit.kind in ("item", "archived"):
+            for name in ITEM_PANELS:
+                if self.panel(name).select_ref(hit.ref):
+                    self.panel(name).focus()
+                    return
+            from cockpit.screens.forms import ItemForm
+
+            try:
+                item = self.ws.get(hit.ref)
+            except LookupError:
+                return
+            if item.is_open:
+                self.app.push_screen(ItemForm(self.ws, item, {}), self._save_item)
+            else:
+                self.notify(f"#{item.id} {item.title} · {item.status} · {item.week}")
+            return
+        target = "customers" if hit.kind == "customer" else "feeds"
+        if self.panel(target).select_ref(hit.ref):
+            self.panel(target).focus()
+        else:
+            self.notify(f"{hit.text} · {hit.detail}")
+
+    def action_review(self) -> None:
+        from cockpit.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(), lambda _r: self.reload())
+
+    def action_help(self) -> None:
+        from cockpit.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    async def action_quit(self) -> None:
+        await self.cockpit.action_quit()
+
+
+def _edit_fields(values: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(values)
+    if "list_name" in fields:
+        fields["list"] = fields.pop("list_name")
+    fields.pop("status", None)
+    return fields

@@ -1,0 +1,66 @@
+"""Key bindings, each with an id (remappable from `[keys]` in config.toml).
+
+Descriptions are catalog keys; `localise()` turns them into labels of the active
+language when a screen is created, so one process can show English and Chinese screens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from cockpit.i18n import CATALOG, t
+
+NAV = [
+    Binding("j,down", "cursor_down", "key.down", id="cursor_down", show=False),
+    Binding("k,up", "cursor_up", "key.up", id="cursor_up", show=False),
+    Binding("g,home", "cursor_top", "key.top", id="cursor_top", show=False),
+    Binding("G,end", "cursor_bottom", "key.bottom", id="cursor_bottom", show=False),
+    Binding("tab", "next_panel", "key.next_panel", id="next_panel", show=False),
+    Binding("shift+tab", "prev_panel", "key.prev_panel", id="prev_panel", show=False),
+]
+
+DAILY = [
+    *NAV,
+    Binding("a", "add", "key.add", id="add"),
+    Binding("e,enter", "edit", "key.edit", id="edit"),
+    Binding("x,space", "done", "key.done", id="done"),
+    Binding("greater_than_sign", "defer", "key.defer", id="defer", key_display=">"),
+    Binding("exclamation_mark", "toggle_key", "key.toggle_key", id="toggle_key", key_display="!"),
+    Binding("d", "delete", "key.delete", id="delete"),
+    Binding("u", "undo", "key.undo", id="undo"),
+    Binding("slash", "find", "key.find", id="find", key_display="/"),
+    Binding("v", "review", "key.review", id="review"),
+    Binding("r", "refresh", "key.refresh", id="refresh_feeds", show=False),
+    Binding("o", "open_link", "key.open", id="open_link", show=False),
+    Binding("s", "star", "key.star", id="star", show=False),
+    Binding("m", "toggle_read", "key.read", id="toggle_read", show=False),
+    Binding("question_mark", "help", "key.help", id="help", key_display="?"),
+    Binding("q", "quit", "key.quit", id="quit"),
+]
+
+REVIEW = [
+    Binding("c", "keep", "key.keep", id="review_keep"),
+    Binding("p", "replan", "key.replan", id="review_replan"),
+    Binding("x,space", "done", "key.done", id="review_done"),
+    Binding("d", "drop", "key.drop", id="review_drop"),
+    Binding("n,j,down", "skip", "key.skip", id="review_skip"),
+    Binding("b,k,up", "previous", "key.up", id="review_previous", show=False),
+    Binding("u", "undo", "key.undo", id="review_undo"),
+    Binding("question_mark", "help", "key.help", id="review_help", key_display="?"),
+    Binding("escape,q", "back", "key.back", id="review_back"),
+]
+
+
+def localise(node: DOMNode) -> None:
+    """Swap catalog keys in `node`'s binding descriptions for translated labels."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            dataclasses.replace(b, description=t(b.description))
+            if b.description in CATALOG
+            else b
+            for b in bindings
+        ]
