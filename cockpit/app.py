@@ -6,9 +6,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from cockpit.i18n import t
@@ -25,9 +26,22 @@ class CockpitApp(App[None]):
 
     CSS_PATH = str(STYLESHEET)
     TITLE = "cockpit"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
+            id="command_palette",
+            show=False,
+            priority=True,
+        ),
+    ]
 
     def __init__(self, ws: Workspace, *, watch: bool = True) -> None:
+        from cockpit.screens.keys import localise
+
         super().__init__()
+        localise(self)
         self.ws = ws
         self.watch = watch
         # One writer thread: changes persist in the order the keys were pressed, and

@@ -104,6 +104,8 @@ class CustomerBook:
         """Store prepared customers in one transaction (all or nothing)."""
         from cockpit.workspace import Change, InvalidError
 
+        if not customers:
+            return []
         with self.ws.files.transaction(FILE):
             taken = {c.name.casefold() for c in self.all()}
             for cust in customers:

@@ -23,15 +23,27 @@ CATALOG: dict[str, tuple[str, str]] = {
     # item meta
     "meta.carried": ("carried {n}×", "顺延{n}次"),
     "meta.due": ("due {when}", "{when}到期"),
-    "meta.overdue": ("overdue {when}", "已逾期 {when}"),
+    "meta.overdue": ("due {when}", "{when}到期，已逾期"),
     "meta.week": ("planned {week}", "计划于 {week}"),
     "meta.customer": ("@{name}", "@{name}"),
-    "cust.followup_due": ("follow-up due {when}", "{when}应跟进"),
-    "cust.untouched": ("top, touched {when}", "重点客户，上次联系 {when}"),
-    "cust.never": ("top, never touched", "重点客户，从未联系"),
+    "cust.followup_due": ("follow-up {when}", "{when}应跟进"),
+    "cust.untouched": ("touched {when}", "上次联系 {when}"),
+    "cust.never": ("never touched", "从未联系"),
+    "age.minutes": ("{n}m", "{n}分钟"),
+    "age.hours": ("{n}h", "{n}小时"),
+    "age.days": ("{n}d", "{n}天"),
+    "age.weeks": ("{n}w", "{n}周"),
     "tier.top": ("top", "重点"),
     "tier.key": ("key", "关键"),
     "tier.normal": ("normal", "普通"),
+    # weekdays (Monday = 0)
+    "weekday.0": ("Mon", "周一"),
+    "weekday.1": ("Tue", "周二"),
+    "weekday.2": ("Wed", "周三"),
+    "weekday.3": ("Thu", "周四"),
+    "weekday.4": ("Fri", "周五"),
+    "weekday.5": ("Sat", "周六"),
+    "weekday.6": ("Sun", "周日"),
     # relative time
     "rel.today": ("today", "今天"),
     "rel.tomorrow": ("tomorrow", "明天"),
@@ -222,3 +234,16 @@ def relative_time(moment: dt.datetime, now: dt.datetime) -> str:
             return t("rel.today")
         return t("rel.past", d=humanize.naturaldelta(dt.timedelta(seconds=seconds)))
     return relative_day(moment.astimezone(now.tzinfo).date(), now.date())
+
+
+def short_age(moment: dt.datetime, now: dt.datetime) -> str:
+    """Compact age for dense lists: `45m`, `5h`, `3d`, `2w` (localised units)."""
+    minutes = max(int((now - moment).total_seconds() // 60), 0)
+    if minutes < 60:
+        return t("age.minutes", n=minutes)
+    if minutes < 24 * 60:
+        return t("age.hours", n=minutes // 60)
+    days = minutes // (24 * 60)
+    if days < 14:
+        return t("age.days", n=days)
+    return t("age.weeks", n=days // 7)

@@ -209,12 +209,15 @@ class Workspace:
         return item
 
     def add_many(self, items: list[Item]) -> list[Item]:
-        """Store prepared items in one transaction (all or nothing)."""
+        """Store prepared items in one transaction (all or nothing); one undo step."""
+        if not items:
+            return []
         with self.files.transaction(HOT):
             table = self._items(HOT)
             for item in items:
                 item.id = self._next_id(HOT, "next_item")
             table.insert_multiple(Document(i.to_doc(), doc_id=i.id) for i in items)
+        self.undo_stack.append([Change(HOT, "items", i.id, None, f"add {i.title}") for i in items])
         return items
 
     def _change(self, item_id: int, label: str, fn: Callable[[Item], None]) -> Item:
@@ -336,6 +339,8 @@ class Workspace:
     # undo -----------------------------------------------------------------------------
     def undo(self) -> Change | None:
         """Revert the newest change of this session; None when there is nothing left."""
+        while self.undo_stack and not self.undo_stack[-1]:
+            self.undo_stack.pop()
         if not self.undo_stack:
             return None
         group = self.undo_stack.pop()

@@ -83,7 +83,9 @@ class DailyScreen(Screen[None]):
         self.panel("customers").set_rows([customer_row(d, today) for d in due])
         self._reload_feeds(now)
         self.app.title = t("title")
-        self.app.sub_title = t("header.week", week=week, date=today.strftime("%a %Y-%m-%d"))
+        self.app.sub_title = t(
+            "header.week", week=week, date=f"{t(f'weekday.{today.weekday()}')} {today.isoformat()}"
+        )
         carried = len(split["carry"]) + sum(1 for i in split["key"] if i.week < week)
         hint = self.query_one("#hint", Static)
         if not items and not ws.customers.all():

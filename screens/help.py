@@ -10,6 +10,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Label
 
 from cockpit.i18n import t
+from cockpit.screens.keys import ALL_IDS
+
+OUR_IDS = ALL_IDS | {"command_palette"}
 
 
 def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
@@ -23,8 +26,8 @@ def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
         if node is not screen and node is not screen.app:
             continue
         for _key, binding in bindings:
-            if binding.system and binding.action != "command_palette":
-                continue
+            if binding.id not in OUR_IDS:
+                continue  # Textual's own (copy text, …) are not part of cockpit's keys
             ident = binding.id or binding.action
             display = screen.app.get_key_display(binding)
             keys, _label = grouped.setdefault(ident, ([], binding.description or binding.action))

@@ -53,6 +53,8 @@ REVIEW = [
     Binding("escape,q", "back", "key.back", id="review_back"),
 ]
 
+ALL_IDS = frozenset(b.id for b in [*DAILY, *REVIEW] if b.id)
+
 
 def localise(node: DOMNode) -> None:
     """Swap catalog keys in `node`'s binding descriptions for translated labels."""

@@ -90,7 +90,8 @@ class Panel(DataTable[Text]):
         self._laid_out_width = self.size.width
         rows = self.rows_data
         meta_width = max((r.meta.cell_len for r in rows), default=0)
-        meta_width = min(meta_width, width // 2)
+        # The title is what you scan: the meta text gets at most ~40% of the row.
+        meta_width = min(meta_width, (width * 2) // 5)
         gap = 1 if meta_width else 0
         title_width = max(width - meta_width - gap, 6)
         self.clear(columns=True)
@@ -103,6 +104,7 @@ class Panel(DataTable[Text]):
         for row in rows:
             title = row.title.copy()
             title.no_wrap, title.overflow = True, "ellipsis"
-            meta = row.meta.copy()
+            # A leading space keeps a gap even when the meta text fills its column.
+            meta = Text(" ") + row.meta if gap else row.meta.copy()
             meta.no_wrap, meta.overflow, meta.justify = True, "ellipsis", "right"
             self.add_row(title, meta, key=str(row.ref))

@@ -7,10 +7,12 @@ import datetime as dt
 from rich.text import Text
 
 from cockpit.feeds.store import Entry
-from cockpit.i18n import relative_day, relative_time, t
+from cockpit.i18n import relative_day, short_age, t
 from cockpit.model import Item
 from cockpit.rules import Due
 from cockpit.screens.panels import Row
+
+FEED_NAME_CELLS = 14
 
 
 def item_row(item: Item, today: dt.date, week: str) -> Row:
@@ -19,9 +21,6 @@ def item_row(item: Item, today: dt.date, week: str) -> Row:
     if item.tags:
         title.append("  " + " ".join(f"+{tag}" for tag in item.tags), style="dim")
     parts: list[Text] = []
-    if item.is_open and item.week < week:
-        label = t("meta.carried", n=item.carried) if item.carried else item.week[-3:]
-        parts.append(Text(label, style="yellow"))
     due = item.due_date()
     if due is not None:
         when = relative_day(due, today)
@@ -31,6 +30,9 @@ def item_row(item: Item, today: dt.date, week: str) -> Row:
             parts.append(Text(t("meta.due", when=when), style="bold yellow"))
         else:
             parts.append(Text(t("meta.due", when=when), style="cyan"))
+    if item.is_open and item.week < week:
+        label = t("meta.carried", n=item.carried) if item.carried else item.week[-3:]
+        parts.append(Text(label, style="yellow"))
     if item.customer:
         parts.append(Text(t("meta.customer", name=item.customer), style="magenta"))
     return Row(item.id, title, Text(" · ").join(parts))
@@ -63,10 +65,11 @@ def entry_row(entry: Entry, now: dt.datetime) -> Row:
             moment = dt.datetime.fromisoformat(entry.published)
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=now.tzinfo)
-            age = relative_time(moment, now)
+            age = short_age(moment, now)
         except ValueError:
             age = ""
     meta = Text(entry.feed, style="dim")
+    meta.truncate(FEED_NAME_CELLS, overflow="ellipsis")  # cell-aware: CJK counts double
     if age:
         meta.append(f" · {age}", style="dim")
     return Row(entry.id, title, meta)

@@ -72,11 +72,13 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
             raise CliError(f"{path} line {line}: {exc}") from None
     if kind == "customers":
         try:
-            ws.customers.add_many(customers)
+            if customers:  # an empty batch would still leave an (empty) undo step
+                ws.customers.add_many(customers)
         except InvalidError as exc:  # another process added the same name meanwhile
             raise CliError(f"{path}: {exc}") from None
         return f"Imported {len(customers)} customer{'' if len(customers) == 1 else 's'}"
-    ws.add_many(items)
+    if items:
+        ws.add_many(items)
     done = sum(1 for i in items if i.status == "done")
     return f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
 
