@@ -43,7 +43,7 @@ class CockpitApp(App[None]):
         super().__init__()
         localise(self)
         self.ws = ws
-        self.watch = watch
+        self.watch_files = watch
         # One writer thread: changes persist in the order the keys were pressed, and
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
@@ -55,7 +55,7 @@ class CockpitApp(App[None]):
         if self.ws.config.keys:
             self.set_keymap(self.ws.config.keys)
         self.push_screen(DailyScreen())
-        if self.watch:
+        if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
 

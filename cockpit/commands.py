@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 from cockpit.cli import EXIT_STORAGE, CliError
 from cockpit.context import open_workspace
 from cockpit.dates import DateError, parse_date
-from cockpit.model import LISTS, TIERS, Item
+from cockpit.model import LISTS, Item
 from cockpit.textwidth import fit
 from cockpit.weeks import WeekError, parse_week
 from cockpit.workspace import InvalidError, NotFoundError, Workspace
@@ -117,10 +118,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
     customer = args.customer or ""
     if customer:
-        try:
+        # A free-text customer name is fine; a known one is stored as the book spells it.
+        with contextlib.suppress(NotFoundError):
             customer = ws.customers.find(customer).name
-        except NotFoundError:
-            pass  # a free-text customer name is fine; the customers issue links later
     item = guard(
         ws.add,
         " ".join(args.title),

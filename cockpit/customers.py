@@ -7,6 +7,7 @@ the items, so logging a call never rewrites the item file.
 from __future__ import annotations
 
 import copy
+from collections.abc import MutableMapping
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -153,7 +154,7 @@ class CustomerBook:
                 cust.next_followup = None
             new = cust.to_doc()
 
-            def replace(stored: dict[str, Any]) -> None:
+            def replace(stored: MutableMapping[Any, Any]) -> None:
                 stored.clear()
                 stored.update(new)
 

@@ -44,7 +44,7 @@ class Record:
         """Build from a stored document (unknown keys are ignored)."""
         known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
         kwargs = {k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in known}
-        return cls(id=doc_id, **kwargs)
+        return cls(id=doc_id, **kwargs)  # type: ignore[call-arg]  # dataclass subclasses
 
 
 @dataclass

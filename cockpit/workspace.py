@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,9 @@ from tinydb.table import Document, Table
 from cockpit.clock import Clock
 from cockpit.config import Config
 from cockpit.model import LISTS, STATUSES, Item, iso
-from cockpit.weeks import shift, week_of
 from cockpit.storage import WorkspaceFiles
 from cockpit.storage.backup import daily_backup
+from cockpit.weeks import shift, week_of
 
 HOT = "items"
 ARCHIVE = "archive"
@@ -86,7 +86,8 @@ class Workspace:
 
     # reading --------------------------------------------------------------------------
     def _items(self, file: str) -> Table:
-        return self.files.table(file, "items")
+        table: Table = self.files.table(file, "items")
+        return table
 
     def items(self) -> list[Item]:
         """Every item of the hot file (open work and recently finished)."""
@@ -234,7 +235,7 @@ class Workspace:
             item.log(self.clock.now(), label)
             new = item.to_doc()
 
-            def replace(stored: dict[str, Any]) -> None:
+            def replace(stored: MutableMapping[Any, Any]) -> None:
                 stored.clear()
                 stored.update(new)
 

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
@@ -26,7 +26,7 @@ from cockpit.weeks import WeekError, parse_week
 if TYPE_CHECKING:
     from cockpit.workspace import Workspace
 
-FORM_KEYS = [
+FORM_KEYS: list[BindingType] = [
     Binding("escape", "cancel", "key.cancel", id="form_cancel"),
     Binding("ctrl+s", "save", "key.save", id="form_save"),
 ]
@@ -59,7 +59,9 @@ class Form(ModalScreen[dict[str, Any] | None]):
             yield Label(short, classes="field-label")
             yield Input(value=value, id=field_id, compact=True, placeholder=label, **kw)
 
-    def choice(self, label_key: str, field_id: str, options: list[tuple[str, str]], value: str) -> ComposeResult:
+    def choice(
+        self, label_key: str, field_id: str, options: list[tuple[str, str]], value: str
+    ) -> ComposeResult:
         """A compact drop-down with its label on the left."""
         with Horizontal(classes="field"):
             yield Label(t(label_key), classes="field-label")
@@ -116,7 +118,9 @@ class ItemForm(Form):
         current_list = item.list if item else preset.get("list", "plan")
         with Vertical(classes="form"):
             yield Label(self.form_title, classes="form-title")
-            yield from self.field("form.title", "f-title", item.title if item else preset.get("title", ""))
+            yield from self.field(
+                "form.title", "f-title", item.title if item else preset.get("title", "")
+            )
             options = [(t(f"list.{name}"), name) for name in LISTS]
             yield from self.choice("form.list", "f-list", options, current_list)
             yield from self.field("form.week", "f-week", item.week if item else "this")
@@ -125,7 +129,9 @@ class ItemForm(Form):
             yield from self.field("form.owner", "f-owner", item.owner if item else "")
             tags = " ".join(item.tags) if item else preset.get("tags", "")
             yield from self.field("form.tags", "f-tags", tags)
-            yield from self.field("form.notes", "f-notes", item.notes if item else preset.get("notes", ""))
+            yield from self.field(
+                "form.notes", "f-notes", item.notes if item else preset.get("notes", "")
+            )
             yield Label(t("form.hint"), classes="form-hint")
 
     def collect(self) -> dict[str, Any]:

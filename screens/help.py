@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,7 @@ from cockpit.screens.keys import ALL_IDS
 OUR_IDS = ALL_IDS | {"command_palette"}
 
 
-def key_table(screen: Screen[object]) -> list[tuple[str, str]]:
+def key_table(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(keys, label) for each binding of `screen` and the app, grouped by binding id.
 
     Read from the binding chain so user remaps from config show as they are; the
@@ -41,14 +43,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help_close")]
 
-    def __init__(self, under: Screen[object]) -> None:
+    def __init__(self, under: Screen[Any]) -> None:
         super().__init__(classes="form-screen")
         self.rows = key_table(under)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form help"):
             yield Label(t("help.title"), classes="form-title")
-            table: DataTable[Text] = DataTable(show_header=False, cursor_type="none", id="help-keys")
+            table: DataTable[Text] = DataTable(
+                show_header=False, cursor_type="none", id="help-keys"
+            )
             yield table
             yield Label(t("help.close"), classes="form-hint")
 

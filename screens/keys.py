@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from cockpit.i18n import CATALOG, t
 
-NAV = [
+NAV: list[BindingType] = [
     Binding("j,down", "cursor_down", "key.down", id="cursor_down", show=False),
     Binding("k,up", "cursor_up", "key.up", id="cursor_up", show=False),
     Binding("g,home", "cursor_top", "key.top", id="cursor_top", show=False),
@@ -22,7 +22,7 @@ NAV = [
     Binding("shift+tab", "prev_panel", "key.prev_panel", id="prev_panel", show=False),
 ]
 
-DAILY = [
+DAILY: list[BindingType] = [
     *NAV,
     Binding("a", "add", "key.add", id="add"),
     Binding("e,enter", "edit", "key.edit", id="edit"),
@@ -41,7 +41,7 @@ DAILY = [
     Binding("q", "quit", "key.quit", id="quit"),
 ]
 
-REVIEW = [
+REVIEW: list[BindingType] = [
     Binding("c", "keep", "key.keep", id="review_keep"),
     Binding("p", "replan", "key.replan", id="review_replan"),
     Binding("x,space", "done", "key.done", id="review_done"),
@@ -53,7 +53,7 @@ REVIEW = [
     Binding("escape,q", "back", "key.back", id="review_back"),
 ]
 
-ALL_IDS = frozenset(b.id for b in [*DAILY, *REVIEW] if b.id)
+ALL_IDS = frozenset(b.id for b in [*DAILY, *REVIEW] if isinstance(b, Binding) and b.id)
 
 
 def localise(node: DOMNode) -> None:
@@ -61,8 +61,6 @@ def localise(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            dataclasses.replace(b, description=t(b.description))
-            if b.description in CATALOG
-            else b
+            dataclasses.replace(b, description=t(b.description)) if b.description in CATALOG else b
             for b in bindings
         ]

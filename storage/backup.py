@@ -105,16 +105,25 @@ def restore_backup(root: Path, name: str | None, stamp: str, lock: WorkspaceLock
     if not source.is_dir():
         known = ", ".join(list_backups(root)[:8]) or "none"
         raise StorageError(f"no backup named {name!r} in {backups_dir(root)} (have: {known})")
-    files = sorted(source.glob(FILES_GLOB))
-    for path in files:
-        if path.name == "workspace.json":
+    # Read once: what was checked is what gets written, even if `pre-restore-…` below
+    # lands on the same name as the source.
+    files = {path.name: path.read_bytes() for path in sorted(source.glob(FILES_GLOB))}
+    for file_name, body in files.items():
+        if file_name == "workspace.json":
             continue
         try:
-            decode(path, path.read_bytes())
+            decode(source / file_name, body)
         except CorruptFileError as exc:
-            raise StorageError(f"backup {name} is damaged too: {exc.problem} in {path}") from None
+            raise StorageError(
+                f"backup {name} is damaged too: {exc.problem} in {source / file_name}"
+            ) from None
     with lock.hold():
-        make_backup(root, f"pre-restore-{stamp}", lock)
-        for path in files:
-            atomic_write(root / path.name, path.read_bytes())
+        # Never overwrite an earlier pre-restore folder (two restores in one second).
+        saved, n = f"pre-restore-{stamp}", 1
+        while (backups_dir(root) / saved).exists():
+            n += 1
+            saved = f"pre-restore-{stamp}-{n}"
+        make_backup(root, saved, lock)
+        for file_name, body in files.items():
+            atomic_write(root / file_name, body)
     return name

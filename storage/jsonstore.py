@@ -54,13 +54,15 @@ def decode(path: Path, raw: bytes) -> Tables:
     except UnicodeDecodeError as exc:
         raise CorruptFileError(path, f"not UTF-8 at byte {exc.start}") from None
     except json.JSONDecodeError as exc:
-        raise CorruptFileError(path, f"invalid JSON at line {exc.lineno} column {exc.colno}") from None
+        raise CorruptFileError(
+            path, f"invalid JSON at line {exc.lineno} column {exc.colno}"
+        ) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path, "not a table of records")
     return data
 
 
-class AtomicJSONStorage(Storage):  # type: ignore[misc]
+class AtomicJSONStorage(Storage):
     """TinyDB storage for one workspace file."""
 
     def __init__(self, path: Path) -> None:

@@ -66,10 +66,14 @@ async def test_add_with_the_keyboard(tmp_path: Path, clock: FrozenClock) -> None
         added = [i for i in Workspace(tmp_path / "ws", clock).items() if i.title == "jkxd u"]
         assert len(added) == 1 and added[0].list == "ops" and added[0].week == "2026-W47"
         assert "jkxd u" in titles(app, "ops")
-        assert all(i.is_open for i in Workspace(tmp_path / "ws", clock).items() if i.week <= "2026-W47")
+        assert all(
+            i.is_open for i in Workspace(tmp_path / "ws", clock).items() if i.week <= "2026-W47"
+        )
 
 
-async def test_done_defer_key_delete_and_multi_step_undo(tmp_path: Path, clock: FrozenClock) -> None:
+async def test_done_defer_key_delete_and_multi_step_undo(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
     ws = small_workspace(tmp_path / "ws", clock)
     app = make_app(ws, watch=False)
     async with app.run_test(size=SIZE) as pilot:
