@@ -98,6 +98,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("\n".join(names) if names else f"No backups in {root / 'backups'}")
         return 0
     stamp = make_clock(config).now().strftime("%Y-%m-%dT%H%M%S")
-    name = restore_backup(root, args.name, stamp, WorkspaceLock(root / ".lock"))
-    print(f"Restored backup {name} into {root} (the files it replaced are in pre-restore-{stamp})")
+    name, saved = restore_backup(root, args.name, stamp, WorkspaceLock(root / ".lock"))
+    print(f"Restored backup {name} into {root} (the files it replaced are in backups/{saved})")
     return 0

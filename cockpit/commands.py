@@ -183,8 +183,11 @@ def format_items(items: list[Item], week: str) -> list[str]:
 def _apply_all(args: argparse.Namespace, method: str, verb: str) -> int:
     ws = workspace(args)
     ids = read_ids(args.ids)
+    hot = {i.id for i in ws.items()}
     for item_id in ids:  # check every id before changing any
         item = guard(ws.get, item_id)
+        if item_id not in hot:
+            raise CliError(f"item {item_id} is archived ({item.status}) and cannot change")
         wanted = "done" if method == "done" else "dropped"
         if item.status == wanted:
             raise CliError(f"item {item_id} is already {wanted}")

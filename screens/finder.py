@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.widgets.option_list import Option
 from cockpit.i18n import t
 from cockpit.screens.keys import localise
 from cockpit.search import Hit, SearchIndex, customer_records, entry_records, item_records
+from cockpit.storage import StorageError
 
 if TYPE_CHECKING:
     from cockpit.workspace import Workspace
@@ -28,7 +30,9 @@ def build_index(ws: Workspace) -> SearchIndex:
     from cockpit.feeds.store import EntryStore
 
     records = item_records(ws.items())
-    records += item_records(ws.archived(), archived=True)
+    # A damaged archive must not take the finder down; the CLI reports it.
+    with contextlib.suppress(StorageError):
+        records += item_records(ws.archived(), archived=True)
     records += customer_records(ws.customers.all())
     records += entry_records((e.id, e.title, e.feed) for e in EntryStore(ws.files).all())
     return SearchIndex(records)

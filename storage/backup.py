@@ -87,8 +87,13 @@ def _damaged(root: Path) -> bool:
     return False
 
 
-def restore_backup(root: Path, name: str | None, stamp: str, lock: WorkspaceLock) -> str:
-    """Bring back backup `name` (default: the newest); returns the name restored.
+def restore_backup(
+    root: Path, name: str | None, stamp: str, lock: WorkspaceLock
+) -> tuple[str, str]:
+    """Bring back backup `name` (default: the newest).
+
+    Returns:
+        The name restored and the name of the folder holding the replaced files.
 
     The backup's files are checked before anything is replaced; the current files are
     saved as `pre-restore-STAMP` first (even when they are corrupt).
@@ -126,4 +131,4 @@ def restore_backup(root: Path, name: str | None, stamp: str, lock: WorkspaceLock
         make_backup(root, saved, lock)
         for file_name, body in files.items():
             atomic_write(root / file_name, body)
-    return name
+    return name, saved

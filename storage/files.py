@@ -77,6 +77,9 @@ class WorkspaceFiles:
                 path = self.path(name)
                 if not path.exists():
                     atomic_write(path, b"{}")
+            # Temp files of writers killed mid-write: any live writer would hold the lock.
+            for stale in self.root.glob(".*.tmp"):
+                stale.unlink(missing_ok=True)
         return self
 
     def _create(self, marker: Path) -> None:

@@ -28,7 +28,7 @@ def _v1_to_v2(root: Path) -> None:
             continue
         data = decode(path, path.read_bytes())
         for doc in data.get("items", {}).values():
-            doc.setdefault("updated", doc.get("created"))
+            doc.setdefault("updated", doc.get("created") or doc.get("done_at") or "")
             doc.setdefault("seq", 0)
         atomic_write(path, encode(data))
 

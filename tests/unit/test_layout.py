@@ -1,0 +1,99 @@
+"""The import contract: no textual below the UI, no rich for the CLI, no files at import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.unit.storage_helpers import PYTHON
+
+BELOW_THE_UI = [
+    "cockpit.storage",
+    "cockpit.feeds.store",
+    "cockpit.feeds.sanitize",
+    "cockpit.workspace",
+    "cockpit.rules",
+    "cockpit.model",
+    "cockpit.weeks",
+    "cockpit.customers",
+    "cockpit.commands",
+    "cockpit.cli",
+]
+
+PROBE = """
+import importlib, json, sys
+importlib.import_module(sys.argv[1])
+loaded = sorted({name.split(".")[0] for name in sys.modules})
+print(json.dumps(loaded))
+"""
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    """An environment whose home, XDG dirs and cockpit paths all point into `home`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "COCKPIT_"))}
+    env["HOME"] = str(home)
+    for var, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CACHE_HOME", ".cache"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_RUNTIME_DIR", "run"),
+    ):
+        env[var] = str(home / sub)
+    env["TMPDIR"] = str(home / "tmp")
+    return env
+
+
+def loaded_after_import(module: str, home: Path, cwd: Path) -> set[str]:
+    done = subprocess.run(
+        [PYTHON, "-c", PROBE, module],
+        env=isolated_env(home),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout))
+
+
+@pytest.mark.parametrize("module", BELOW_THE_UI)
+def test_no_textual_below_the_ui(module: str, tmp_path: Path) -> None:
+    loaded = loaded_after_import(module, tmp_path, tmp_path)
+    assert "cockpit" in loaded  # the probe really imported something of ours
+    assert "textual" not in loaded
+    if module == "cockpit.cli":
+        assert "rich" not in loaded
+
+
+def test_importing_the_cli_touches_no_file(tmp_path: Path) -> None:
+    home, cwd = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    cwd.mkdir()
+    loaded = loaded_after_import("cockpit.cli", home, cwd)
+    assert "cockpit" in loaded
+    assert list(home.iterdir()) == []
+    assert list(cwd.iterdir()) == []
+
+
+def test_building_the_parser_touches_no_file(tmp_path: Path) -> None:
+    """`cockpit --help` resolves no data or config dir either."""
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [PYTHON, "-m", "cockpit", "--help"],
+        env=isolated_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "usage: cockpit" in done.stdout
+    assert list(home.iterdir()) == []
