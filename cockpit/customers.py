@@ -7,8 +7,8 @@ the items, so logging a call never rewrites the item file.
 from __future__ import annotations
 
 import copy
-from collections.abc import MutableMapping
 import datetime as dt
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document

@@ -9,11 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from cockpit.feeds.store import EntryStore
 
 from cockpit import rules
 from cockpit.clock import FrozenClock
 from cockpit.demo import build_demo, make_demo_workspace
+from cockpit.feeds.store import EntryStore
 from cockpit.workspace import InvalidError, Workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
