@@ -39,7 +39,11 @@ class SearchIndex:
 
     def __init__(self, records: Iterable[Record]) -> None:
         self.records = list(records)
-        self._choices = [utils.default_process(f"{r.text} {r.detail}") for r in self.records]
+        self._titles = [utils.default_process(r.text) for r in self.records]
+        self._choices = [
+            f"{title} {utils.default_process(r.detail)}"
+            for title, r in zip(self._titles, self.records, strict=True)
+        ]
 
     def __len__(self) -> int:
         return len(self.records)
@@ -49,22 +53,29 @@ class SearchIndex:
         needle = utils.default_process(query)
         if not needle:
             return []
+        # partial_ratio finds the needle anywhere in a long title without the length
+        # penalty WRatio applies; typos still match. Candidates are then re-ranked.
         found = process.extract(
             needle,
             self._choices,
-            scorer=fuzz.WRatio,
+            scorer=fuzz.partial_ratio,
             processor=None,
-            limit=limit,
-            score_cutoff=50,
+            limit=limit * 3,
+            score_cutoff=70,
         )
         out = []
         for _choice, score, index in found:
             rec = self.records[index]
+            rank = float(score)
+            if needle in self._titles[index]:
+                rank += 20  # the words you typed, literally, in the title
+            elif needle in self._choices[index]:
+                rank += 10
             # Open work outranks history at equal scores: it is what you act on.
-            bonus = 2.0 if rec.kind in ("item", "customer") else 0.0
-            out.append(Hit(rec.kind, rec.ref, rec.text, rec.detail, float(score) + bonus))
+            rank += 2.0 if rec.kind in ("item", "customer") else 0.0
+            out.append(Hit(rec.kind, rec.ref, rec.text, rec.detail, rank))
         out.sort(key=lambda h: -h.score)
-        return out
+        return out[:limit]
 
 
 def item_records(items: Iterable[Item], archived: bool = False) -> list[Record]:
