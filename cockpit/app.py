@@ -4,6 +4,7 @@ the rest (see `screens/`)."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
@@ -58,6 +59,12 @@ class CockpitApp(App[None]):
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
+
+    def on_ready(self) -> None:
+        """First frame is on screen: resume the garbage collector paused for loading, and
+        move everything loaded so far out of its way (it lives as long as the app)."""
+        gc.freeze()
+        gc.enable()
 
     def on_unmount(self) -> None:
         self.writer.shutdown(wait=True)

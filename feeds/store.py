@@ -7,6 +7,7 @@ marking one entry read rewrites a small file, not the bodies.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -76,30 +77,43 @@ class EntryStore:
         """Every entry, newest first, with its read/star marks."""
         raw = self.files.raw(ENTRIES).get("entries", {})
         state = self.files.raw(STATE).get("state", {})
-        out = []
-        for key, doc in raw.items():
-            marks = state.get(key, {})
-            out.append(
-                Entry(
-                    id=int(key),
-                    feed=doc.get("feed", ""),
-                    category=doc.get("category", ""),
-                    title=doc.get("title", ""),
-                    link=doc.get("link"),
-                    published=doc.get("published", ""),
-                    summary=doc.get("summary", ""),
-                    read=bool(marks.get("read")),
-                    starred=bool(marks.get("starred")),
-                )
-            )
+        out = [_entry(int(key), doc, state.get(key, {})) for key, doc in raw.items()]
         out.sort(key=lambda e: (e.published, e.id), reverse=True)
         return out
 
+    def get(self, entry_id: int) -> Entry | None:
+        """One entry by id (None when it is gone)."""
+        doc = self.files.raw(ENTRIES).get("entries", {}).get(str(entry_id))
+        if doc is None:
+            return None
+        marks = self.files.raw(STATE).get("state", {}).get(str(entry_id), {})
+        return _entry(entry_id, doc, marks)
+
     def latest_unread(self, limit: int) -> list[Entry]:
-        return [e for e in self.all() if not e.read][:limit]
+        """The newest `limit` unread entries, without building every entry."""
+        return self.unread_summary(limit)[0]
 
     def unread_by_category(self) -> dict[str, int]:
-        return dict(Counter(e.category for e in self.all() if not e.read))
+        return self.unread_summary(0)[1]
+
+    def unread_summary(self, limit: int) -> tuple[list[Entry], dict[str, int]]:
+        """Newest unread entries and unread counts per category, in one pass.
+
+        The daily screen calls this at start-up over thousands of entries, so it works
+        on the raw documents and builds `Entry` objects only for the rows it returns.
+        """
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        state = self.files.raw(STATE).get("state", {})
+        counts: Counter[str] = Counter()
+        unread: list[tuple[str, int, dict[str, Any]]] = []
+        for key, doc in raw.items():
+            if state.get(key, {}).get("read"):
+                continue
+            counts[doc.get("category", "")] += 1
+            unread.append((doc.get("published", ""), int(key), doc))
+        newest = heapq.nlargest(limit, unread, key=lambda row: (row[0], row[1]))
+        entries = [_entry(ref, doc, state.get(str(ref), {})) for _published, ref, doc in newest]
+        return entries, dict(counts)
 
     def set_mark(self, entry_id: int, mark: str, value: bool) -> None:
         """Set `read` or `starred` on one entry (writes only the small state file)."""
@@ -109,6 +123,20 @@ class EntryStore:
             doc = dict(current) if isinstance(current, dict) else {}
             doc[mark] = value
             table.upsert(Document(doc, doc_id=entry_id))
+
+
+def _entry(ref: int, doc: dict[str, Any], marks: dict[str, Any]) -> Entry:
+    return Entry(
+        id=ref,
+        feed=doc.get("feed", ""),
+        category=doc.get("category", ""),
+        title=doc.get("title", ""),
+        link=doc.get("link"),
+        published=doc.get("published", ""),
+        summary=doc.get("summary", ""),
+        read=bool(marks.get("read")),
+        starred=bool(marks.get("starred")),
+    )
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:

@@ -21,11 +21,11 @@ from cockpit.rules import customers_due, panels
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.panels import Panel
 from cockpit.screens.rows import customer_row, entry_row, item_row
-from cockpit.search import Hit
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
     from cockpit.model import Item
+    from cockpit.search import Hit
     from cockpit.workspace import Workspace
 
 ITEM_PANELS = ("key", "carry", "plan", "ops")
@@ -98,9 +98,7 @@ class DailyScreen(Screen[None]):
             hint.display = False
 
     def _reload_feeds(self, now: dt.datetime) -> None:
-        store = EntryStore(self.ws.files)
-        entries = store.latest_unread(FEED_ROWS)
-        counts = store.unread_by_category()
+        entries, counts = EntryStore(self.ws.files).unread_summary(FEED_ROWS)
         subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
         self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)
 
@@ -177,7 +175,7 @@ class DailyScreen(Screen[None]):
         if panel is not None and panel.panel in ("plan", "ops", "key"):
             preset["list"] = panel.panel
         if panel is not None and panel.kind == "entries" and (ref := panel.current_ref()):
-            entry = next((e for e in EntryStore(self.ws.files).all() if e.id == ref), None)
+            entry = EntryStore(self.ws.files).get(ref)
             if entry is not None:
                 preset.update(title=entry.title, notes=entry.link or "", tags="news")
         self.app.push_screen(ItemForm(self.ws, None, preset), self._save_item)
@@ -282,7 +280,7 @@ class DailyScreen(Screen[None]):
             self.notify(t("note.not_here"), severity="warning")
             return None
         ref = panel.current_ref()
-        return next((e for e in EntryStore(self.ws.files).all() if e.id == ref), None)
+        return None if ref is None else EntryStore(self.ws.files).get(ref)
 
     def action_refresh(self) -> None:
         self.reload()

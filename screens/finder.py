@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +17,14 @@ from textual.widgets.option_list import Option
 
 from cockpit.i18n import t
 from cockpit.screens.keys import localise
-from cockpit.search import Hit, SearchIndex, customer_records, entry_records, item_records
+from cockpit.search import (
+    Hit,
+    SearchIndex,
+    Segment,
+    customer_records,
+    entry_records,
+    item_records,
+)
 from cockpit.storage import StorageError
 
 if TYPE_CHECKING:
@@ -25,17 +33,44 @@ if TYPE_CHECKING:
 KIND_STYLE = {"item": "cyan", "archived": "dim", "customer": "magenta", "entry": "green"}
 
 
+_SEGMENTS: dict[tuple[str, str], tuple[object, Segment]] = {}
+
+
+def _cached(ws: Workspace, name: str, build: Callable[[], Segment]) -> Segment:
+    """A segment reused while its file is unchanged (keyed by workspace and file stamp)."""
+    key = (str(ws.root), name)
+    stamp = ws.files.stamps(name)[name]
+    hit = _SEGMENTS.get(key)
+    if hit is not None and hit[0] == stamp and stamp is not None:
+        return hit[1]
+    segment = build()
+    _SEGMENTS[key] = (stamp, segment)
+    return segment
+
+
 def build_index(ws: Workspace) -> SearchIndex:
-    """Everything searchable, as of now."""
+    """Everything searchable, as of now.
+
+    The archive and the feed entries (the bulk) are cached by file stamp, so opening the
+    finder after a keypress only re-reads the small hot file and the customers.
+    """
     from cockpit.feeds.store import EntryStore
 
-    records = item_records(ws.items())
+    segments = [Segment(item_records(ws.items()) + customer_records(ws.customers.all()))]
     # A damaged archive must not take the finder down; the CLI reports it.
     with contextlib.suppress(StorageError):
-        records += item_records(ws.archived(), archived=True)
-    records += customer_records(ws.customers.all())
-    records += entry_records((e.id, e.title, e.feed) for e in EntryStore(ws.files).all())
-    return SearchIndex(records)
+        segments.append(
+            _cached(ws, "archive", lambda: Segment(item_records(ws.archived(), archived=True)))
+        )
+    store = EntryStore(ws.files)
+    segments.append(
+        _cached(
+            ws,
+            "entries",
+            lambda: Segment(entry_records((e.id, e.title, e.feed) for e in store.all())),
+        )
+    )
+    return SearchIndex(segments)
 
 
 class FinderScreen(ModalScreen[Hit | None]):

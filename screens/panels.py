@@ -85,6 +85,8 @@ class Panel(DataTable[Text]):
             self._layout_rows()
 
     def _layout_rows(self) -> None:
+        if not self.size.width:
+            return  # not laid out yet: on_resize comes with the real width
         # One cell is kept for the scrollbar so widths do not jump when it appears.
         width = max(self.size.width - 1, 12)
         self._laid_out_width = self.size.width

@@ -11,11 +11,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from cockpit.storage.atomic import atomic_write
@@ -35,10 +35,12 @@ def file_stamp(path: Path) -> Stamp | None:
 
 
 def encode(data: Tables) -> bytes:
-    """Compact UTF-8 JSON: Chinese stays readable and small."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode(
-        "utf-8"
-    )
+    """Compact UTF-8 JSON (Chinese stays readable and small).
+
+    orjson rather than the json module: encoding the hot file is most of a keypress's
+    cost, and orjson does it about ten times faster (the bench's triage p95 depends on it).
+    """
+    return orjson.dumps(data)
 
 
 def decode(path: Path, raw: bytes) -> Tables:
@@ -50,10 +52,10 @@ def decode(path: Path, raw: bytes) -> Tables:
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise CorruptFileError(path, f"not UTF-8 at byte {exc.start}") from None
-    except json.JSONDecodeError as exc:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if "utf-8" in str(exc).lower():
+            raise CorruptFileError(path, "not UTF-8 text") from None
         raise CorruptFileError(
             path, f"invalid JSON at line {exc.lineno} column {exc.colno}"
         ) from None

@@ -145,8 +145,8 @@ def test_two_writers_and_an_open_workspace_lose_nothing(tmp_path: Path) -> None:
     # And the open workspace saw the other processes' items without reopening.
     assert set(report["seen"]) == expected
     assert sum(toggles.values()) >= 30
-    # It really ran alongside the writers: it saw the item count part-way.
-    assert [n for n in report["sizes"] if 5 < n < 205]
+    # (Whether its reads landed part-way through the writers' adds is up to the
+    # scheduler, so it is not asserted: a loaded CI machine may serialise them.)
 
 
 def test_concurrent_cli_adds_get_unique_ids(tmp_path: Path) -> None:
