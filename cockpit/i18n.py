@@ -23,7 +23,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     # item meta
     "meta.carried": ("carried {n}×", "顺延{n}次"),
     "meta.due": ("due {when}", "{when}到期"),
-    "meta.overdue": ("due {when}", "{when}到期，已逾期"),
+    "meta.overdue": ("due {when}", "{when}到期"),
     "meta.week": ("planned {week}", "计划于 {week}"),
     "meta.customer": ("@{name}", "@{name}"),
     "cust.followup_due": ("follow-up {when}", "{when}应跟进"),

@@ -12,19 +12,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from cockpit.feeds.sanitize import safe_link
 from cockpit.feeds.store import EntryStore
-from cockpit.i18n import t
+from cockpit.i18n import language, t
+from cockpit.model import Item
 from cockpit.rules import customers_due, panels
 from cockpit.screens.keys import DAILY, localise
-from cockpit.screens.panels import Panel
+from cockpit.screens.panels import Panel, Row
 from cockpit.screens.rows import customer_row, entry_row, item_row
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
-    from cockpit.model import Item
     from cockpit.search import Hit
     from cockpit.workspace import Workspace
 
@@ -41,6 +41,12 @@ class DailyScreen(Screen[None]):
         super().__init__(id="daily")
         localise(self)
         self.day: dt.date | None = None
+        # Rows are rebuilt only for items whose shown fields changed, and a panel whose
+        # rows are all the same objects as before is not touched: on a large workspace a
+        # keypress then redraws one panel instead of rebuilding a thousand lines.
+        self._rows: dict[tuple[object, ...], Row] = {}
+        self._rows_context: tuple[object, ...] = ()
+        self._feeds_stamp: object = None
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -77,8 +83,19 @@ class DailyScreen(Screen[None]):
         self.day = today
         items = ws.items()
         split = panels(items, week)
+        context = (today, week, language())
+        if context != self._rows_context:
+            self._rows, self._rows_context = {}, context
+        cache, fresh = self._rows, {}
         for name in ITEM_PANELS:
-            self.panel(name).set_rows([item_row(i, today, week) for i in split[name]])
+            rows = []
+            for item in split[name]:
+                key = _shown(item)
+                row = cache.get(key) or item_row(item, today, week)
+                fresh[key] = row
+                rows.append(row)
+            self._update(name, rows)
+        self._rows = fresh
         due = customers_due(ws.customers.all(), today, ws.config.top_untouched_days)
         self.panel("customers").set_rows([customer_row(d, today) for d in due])
         self._reload_feeds(now)
@@ -97,7 +114,21 @@ class DailyScreen(Screen[None]):
         else:
             hint.display = False
 
+    def _update(self, name: str, rows: list[Row]) -> None:
+        panel = self.panel(name)
+        if len(rows) != len(panel.rows_data) or any(
+            a is not b for a, b in zip(rows, panel.rows_data, strict=True)
+        ):
+            panel.set_rows(rows)
+
     def _reload_feeds(self, now: dt.datetime) -> None:
+        stamp = (
+            self.ws.files.stamps("entries", "entry_state"),
+            now.replace(second=0, microsecond=0),
+        )
+        if stamp == self._feeds_stamp:
+            return
+        self._feeds_stamp = stamp
         entries, counts = EntryStore(self.ws.files).unread_summary(FEED_ROWS)
         subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
         self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)
@@ -196,8 +227,8 @@ class DailyScreen(Screen[None]):
         if item is not None:
             self.app.push_screen(ItemForm(self.ws, item, {}), self._save_item)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(Panel.Selected)
+    def _row_selected(self, event: Panel.Selected) -> None:
         event.stop()
         self.action_edit()
 
@@ -363,6 +394,20 @@ class DailyScreen(Screen[None]):
 
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()
+
+
+def _shown(item: Item) -> tuple[object, ...]:
+    """Everything an item's row shows: equal tuples give identical rows."""
+    return (
+        item.id,
+        item.title,
+        tuple(item.tags),
+        item.due,
+        item.week,
+        item.carried,
+        item.customer,
+        item.status,
+    )
 
 
 def _edit_fields(values: dict[str, Any]) -> dict[str, Any]:
