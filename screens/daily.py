@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import webbrowser
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -14,11 +13,11 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from cockpit.feeds.sanitize import safe_link
 from cockpit.feeds.store import EntryStore
 from cockpit.i18n import language, t
 from cockpit.model import Item
 from cockpit.rules import customers_due, panels
+from cockpit.screens import entry_actions
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.panels import Panel, Row
 from cockpit.screens.rows import customer_row, entry_row, item_row
@@ -169,7 +168,8 @@ class DailyScreen(Screen[None]):
 
     def _changed(self, message: str) -> None:
         self.reload()
-        self.notify(message, timeout=3)
+        if message:
+            self.notify(message, timeout=3)
 
     # navigation ------------------------------------------------------------------------
     def action_cursor_down(self) -> None:
@@ -304,51 +304,20 @@ class DailyScreen(Screen[None]):
             return
         self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
 
-    # feeds -----------------------------------------------------------------------------
-    def _focused_entry(self) -> Any:
-        panel = self.focused_panel()
-        if panel is None or panel.kind != "entries":
-            self.notify(t("note.not_here"), severity="warning")
-            return None
-        ref = panel.current_ref()
-        return None if ref is None else EntryStore(self.ws.files).get(ref)
-
+    # news ------------------------------------------------------------------------------
     def action_refresh(self) -> None:
+        """Re-read every file now (another terminal or cron may have written)."""
         self.reload()
-        self.notify(t("note.feeds_later"), timeout=3)
+        self.notify(t("hint.reloaded"), timeout=2)
 
     def action_open_link(self) -> None:
-        entry = self._focused_entry()
-        if entry is None:
-            return
-        link = safe_link(entry.link or "")
-        if link is None:
-            self.notify(t("note.bad_link"), severity="warning")
-            return
-        self.notify(t("note.opened", url=link), timeout=3)
-        webbrowser.open(link)
-        store = EntryStore(self.ws.files)
-        self.cockpit.persist(lambda: store.set_mark(entry.id, "read", True), on_done=None)
+        entry_actions.open_link(self)
 
     def action_star(self) -> None:
-        entry = self._focused_entry()
-        if entry is not None:
-            store = EntryStore(self.ws.files)
-            on = not entry.starred
-            self.change(
-                lambda: store.set_mark(entry.id, "starred", on),
-                lambda _r: t("note.starred" if on else "note.unstarred", title=entry.title),
-            )
+        entry_actions.toggle_mark(self, "starred")
 
     def action_toggle_read(self) -> None:
-        entry = self._focused_entry()
-        if entry is not None:
-            store = EntryStore(self.ws.files)
-            on = not entry.read
-            self.change(
-                lambda: store.set_mark(entry.id, "read", on),
-                lambda _r: t("note.marked_read" if on else "note.marked_unread", title=entry.title),
-            )
+        entry_actions.toggle_mark(self, "read")
 
     # other screens ---------------------------------------------------------------------
     def action_find(self) -> None:

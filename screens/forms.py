@@ -8,6 +8,7 @@ next to the form instead of failing later in a worker.
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -86,8 +87,9 @@ class Form(ModalScreen[dict[str, Any] | None]):
             return
         self.dismiss(values)
 
+    @abstractmethod
     def collect(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """The checked values of the form (raise FormError on a bad one)."""
 
     def today(self) -> dt.date:
         ws: Workspace = self.app.ws  # type: ignore[attr-defined]

@@ -257,3 +257,71 @@ async def test_chinese_labels(tmp_path: Path, clock: FrozenClock) -> None:
         assert str(app.screen.panel("carry").border_title).startswith("上周未完成")
         labels = {b.binding.description for b in app.screen.active_bindings.values()}
         assert "完成" in labels and "推迟到下周" in labels
+
+
+async def test_outside_change_shows_within_two_seconds_by_itself(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    import asyncio
+
+    ws = small_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=True)  # the real timers, as the CLI starts it
+    async with app.run_test(size=SIZE) as pilot:
+        Workspace(tmp_path / "ws", clock).add("Written by cron")
+        for _ in range(20):
+            await asyncio.sleep(0.1)
+            await pilot.pause()
+            if "Written by cron" in titles(app, "plan"):
+                break
+        assert "Written by cron" in titles(app, "plan")
+
+
+async def test_news_panel_star_read_and_unsafe_links(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: object
+) -> None:
+    import webbrowser
+
+    from cockpit.feeds.store import EntryStore
+
+    ws = small_workspace(tmp_path / "ws", clock)
+    store = EntryStore(ws.files)
+    good, bad = store.add(
+        [
+            {
+                "feed": "Planet",
+                "category": "planet",
+                "title": "Safe post",
+                "link": "https://planet.postgresql.org/x",
+                "published": "2026-11-18T01:00:00+00:00",
+            },
+            {
+                "feed": "Evil",
+                "category": "competitor",
+                "title": "[@click=app.quit]\x1b[2J boom",
+                "link": "javascript:alert(1)",
+                "published": "2026-11-18T00:00:00+00:00",
+            },
+        ]
+    )
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)  # type: ignore[attr-defined]
+    app = make_app(ws, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        feeds = app.screen.panel("feeds")
+        assert [r.title.plain for r in feeds.rows_data][1] == "[@click=app.quit] boom"
+        feeds.focus()
+        assert feeds.select_ref(good)
+        await pilot.press("s")
+        await settle(pilot)
+        assert EntryStore(Workspace(tmp_path / "ws", clock).files).get(good).starred
+        await pilot.press("o")
+        await settle(pilot)
+        assert opened == ["https://planet.postgresql.org/x"]
+        assert store.get(good).read and good not in [r.ref for r in feeds.rows_data]
+        assert feeds.select_ref(bad)
+        await pilot.press("o")  # javascript: is never opened (and the app did not quit)
+        await settle(pilot)
+        assert opened == ["https://planet.postgresql.org/x"] and app.is_running
+        await pilot.press("m")
+        await settle(pilot)
+        assert store.get(bad).read
