@@ -128,35 +128,9 @@ class Workspace:
         meta.upsert(Document({counter: value + 1}, doc_id=1))
         return value
 
-    def add(
-        self,
-        title: str,
-        *,
-        list_name: str = "plan",
-        week: str | None = None,
-        due: dt.date | None = None,
-        customer: str = "",
-        tags: Iterable[str] = (),
-        owner: str = "",
-        notes: str = "",
-        key: bool = False,
-        status: str = "open",
-        source: str = "",
-    ) -> Item:
-        """Create an item (defaults: this week's plan)."""
-        item = self.new_item(
-            title,
-            list_name=list_name,
-            week=week,
-            due=due,
-            customer=customer,
-            tags=tags,
-            owner=owner,
-            notes=notes,
-            key=key,
-            status=status,
-            source=source,
-        )
+    def add(self, title: str, **fields: Any) -> Item:
+        """Create and store an item (fields as for `new_item`; default: this week's plan)."""
+        item = self.new_item(title, **fields)
         with self.files.transaction(HOT):
             item.id = self._next_id(HOT, "next_item")
             self._items(HOT).insert(Document(item.to_doc(), doc_id=item.id))
