@@ -154,12 +154,12 @@ def run_bare() -> dict[str, Any]:
 
 def _panel_rows(app: Any) -> dict[str, int]:
     """Rows shown per panel of the daily screen (proves the paint had real data)."""
-    from textual.widgets import DataTable
+    from cockpit.screens.panels import Panel
 
     rows: dict[str, int] = {}
     try:
-        for table in app.screen.query(DataTable):
-            rows[str(table.id)] = table.row_count
+        for panel in app.screen.query(Panel):
+            rows[str(panel.id)] = panel.row_count
     except Exception as exc:  # only diagnostics
         rows["error"] = -1
         print(f"probe: cannot count rows: {exc}", file=sys.stderr)
