@@ -48,6 +48,45 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys, applied with Textual's keymap."""
 
+    feeds_refresh_minutes: int = 30
+    """[feeds] refresh_minutes: background refresh interval in the TUI (0 = only on `R`)."""
+
+    feeds_concurrency: int = 16
+    """[feeds] concurrency: feeds fetched at once."""
+
+    feeds_per_host: int = 4
+    """[feeds] per_host: feeds fetched at once from one host."""
+
+    feeds_keep: int = 200
+    """[feeds] keep: newest entries kept per feed (starred ones are always kept)."""
+
+    feeds_max_bytes: int = 10_000_000
+    """[feeds] max_bytes: cap on a feed's decoded size, enforced while downloading."""
+
+    feeds_timeout: float = 10.0
+    """[feeds] timeout: connect and read timeout in seconds."""
+
+    calendar_subscribe: list[str] = field(default_factory=list)
+    """[calendar] subscribe: .ics files or URLs whose events join today's agenda."""
+
+    calendar_days: int = 3
+    """[calendar] days: how many days the agenda shows (today first)."""
+
+    caldav_url: str | None = None
+    """[caldav] url: the calendar collection's URL for `cockpit ical sync`."""
+
+    caldav_username: str | None = None
+    """[caldav] username."""
+
+    caldav_password_command: str | None = None
+    """[caldav] password_command: its first output line is the password (never stored)."""
+
+    metrics_threshold: float = 0.2
+    """[metrics] threshold: a month-over-month move beyond this share is an inflection."""
+
+    report_language: str | None = None
+    """[report] language: headings of the weekly report; default: `language`."""
+
     path: Path | None = None
     """The file this was read from, if any."""
 
@@ -78,11 +117,62 @@ def load_config(path: Path | None) -> Config:
     storage = raw.get("storage", {})
     cfg.archive_after_weeks = _positive(path, storage, "archive_after_weeks", 4)
     cfg.backups_keep = _positive(path, storage, "backups_keep", 7)
+    _load_areas(path, raw, cfg)
     keys = raw.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise ConfigError(f'config {path}: [keys] maps binding ids to strings like "x,space"')
     cfg.keys = dict(keys)
     return cfg
+
+
+def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
+    """The [feeds], [calendar], [caldav], [metrics] and [report] tables."""
+    feeds = _table(path, raw, "feeds")
+    minutes = feeds.get("refresh_minutes", cfg.feeds_refresh_minutes)
+    if not isinstance(minutes, int) or minutes < 0:
+        raise ConfigError(f"config {path}: refresh_minutes must be 0 or more")
+    cfg.feeds_refresh_minutes = minutes
+    cfg.feeds_concurrency = _positive(path, feeds, "concurrency", cfg.feeds_concurrency)
+    cfg.feeds_per_host = _positive(path, feeds, "per_host", cfg.feeds_per_host)
+    cfg.feeds_keep = _positive(path, feeds, "keep", cfg.feeds_keep)
+    cfg.feeds_max_bytes = _positive(path, feeds, "max_bytes", cfg.feeds_max_bytes)
+    timeout = feeds.get("timeout", cfg.feeds_timeout)
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        raise ConfigError(f"config {path}: timeout must be a positive number of seconds")
+    cfg.feeds_timeout = float(timeout)
+
+    calendar = _table(path, raw, "calendar")
+    subscribe = calendar.get("subscribe", [])
+    if not isinstance(subscribe, list) or not all(isinstance(x, str) for x in subscribe):
+        raise ConfigError(f"config {path}: [calendar] subscribe is a list of files or URLs")
+    cfg.calendar_subscribe = list(subscribe)
+    cfg.calendar_days = _positive(path, calendar, "days", cfg.calendar_days)
+
+    caldav = _table(path, raw, "caldav")
+    for name in ("url", "username", "password_command"):
+        value = caldav.get(name)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"config {path}: [caldav] {name} must be a string")
+        setattr(cfg, f"caldav_{name}", value)
+
+    metrics = _table(path, raw, "metrics")
+    threshold = metrics.get("threshold", cfg.metrics_threshold)
+    if not isinstance(threshold, int | float) or not 0 < threshold < 10:
+        raise ConfigError(f"config {path}: [metrics] threshold is a share like 0.2")
+    cfg.metrics_threshold = float(threshold)
+
+    report = _table(path, raw, "report")
+    lang = report.get("language")
+    if lang is not None and lang not in LANGUAGES:
+        raise ConfigError(f"config {path}: [report] language must be one of en, zh")
+    cfg.report_language = lang
+
+
+def _table(path: Path, raw: dict[str, Any], name: str) -> dict[str, Any]:
+    table = raw.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"config {path}: [{name}] must be a table")
+    return table
 
 
 def _positive(path: Path, table: dict[str, Any], name: str, default: int) -> int:

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 tree=.typecheck
 rm -rf "$tree" && mkdir -p "$tree/cockpit"
 for f in cockpit/*.py; do ln -s "../../$f" "$tree/cockpit/$(basename "$f")"; done
-ln -s ../../cockpit/importers "$tree/cockpit/importers"
+for sub in importers labels; do ln -s "../../cockpit/$sub" "$tree/cockpit/$sub"; done
 for pkg in storage feeds screens; do ln -s "../../$pkg" "$tree/cockpit/$pkg"; done
 cd "$tree" && ../.venv/bin/mypy --config-file ../pyproject.toml -p cockpit
