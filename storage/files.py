@@ -11,6 +11,10 @@ Layout (all 0600, directory 0700):
 | `feeds.json` | feed subscriptions and their fetch state | feed refresh |
 | `entries.json` | feed entry bodies | feed refresh |
 | `entry_state.json` | read / starred marks | reading |
+| `calendar.json` | routines, their per-day checklists, calendar subscriptions, sync state | calendar work |
+| `metrics.json` | monthly metric tables | metrics edits |
+| `planning.json` | requirement pool and launch checklists | planning edits |
+| `notes.json` | weekly notes: thoughts, highlights, notes for the report | report work |
 
 Splitting keeps the hot file small: a keypress rewrites only `items.json`.
 """
@@ -34,7 +38,18 @@ from cockpit.storage.jsonstore import AtomicJSONStorage, Stamp, decode, file_sta
 from cockpit.storage.lock import WorkspaceLock
 from cockpit.storage.migrations import CURRENT_SCHEMA, migrate
 
-DATA_FILES = ("items", "archive", "customers", "feeds", "entries", "entry_state")
+DATA_FILES = (
+    "items",
+    "archive",
+    "customers",
+    "feeds",
+    "entries",
+    "entry_state",
+    "calendar",
+    "metrics",
+    "planning",
+    "notes",
+)
 MARKER = "workspace.json"
 
 
