@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import feeds_bench
 import largeworkspace as lw
 
 BENCH = Path(__file__).resolve().parent
@@ -42,8 +43,11 @@ BUDGETS: dict[str, float] = {
     "find_p95_ms": 25.0,
     "add_s": 0.150,
     "peak_mb": 150.0,
+    "feeds_first_s": 1.2,
+    "feeds_second_s": 0.5,
 }
 UNITS = {"start_s": "s", "triage_p95_ms": "ms", "find_p95_ms": "ms", "add_s": "s", "peak_mb": "MB"}
+UNITS |= {"feeds_first_s": "s", "feeds_second_s": "s"}
 
 FIND_QUERIES = (
     "replication", "postgis", "招商", "aurora", "升级", "瀚海银行", "Nordwind", "北辰证券",
@@ -474,6 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("cockpit add", bench_add),
         ("triage", bench_triage),
         ("find", bench_find),
+        ("feeds refresh", feeds_bench.bench_feeds),
     ):
         say(f"measuring {name} ...")
         results.update(fn(root, opts))

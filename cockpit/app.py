@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
@@ -20,6 +21,8 @@ from cockpit.workspace import InvalidError, NotFoundError, Workspace
 
 WATCH_SECONDS = 1.0
 ROLLOVER_SECONDS = 15.0
+FIRST_REFRESH_SECONDS = 3.0  # let the first paint and the first keys go first
+CALENDAR_MINUTES = 30
 
 
 class CockpitApp(App[None]):
@@ -38,13 +41,15 @@ class CockpitApp(App[None]):
         ),
     ]
 
-    def __init__(self, ws: Workspace, *, watch: bool = True) -> None:
+    def __init__(self, ws: Workspace, *, watch: bool = True, fetch: bool = True) -> None:
         from cockpit.screens.keys import localise
 
         super().__init__()
         localise(self)
         self.ws = ws
         self.watch_files = watch
+        self.fetch_feeds = fetch  # the demo and tests never touch the network by themselves
+        self.feed_progress: Any = None
         # One writer thread: changes persist in the order the keys were pressed, and
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
@@ -59,6 +64,13 @@ class CockpitApp(App[None]):
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
+        minutes = self.ws.config.feeds_refresh_minutes
+        if self.fetch_feeds and minutes:
+            self.set_timer(FIRST_REFRESH_SECONDS, self.refresh_feeds)
+            self.set_interval(minutes * 60, self.refresh_feeds)
+        if self.fetch_feeds:
+            self.set_timer(FIRST_REFRESH_SECONDS, self.refresh_calendars)
+            self.set_interval(CALENDAR_MINUTES * 60, self.refresh_calendars)
 
     def on_ready(self) -> None:
         """First frame is on screen: resume the garbage collector paused for loading, and
@@ -88,6 +100,113 @@ class CockpitApp(App[None]):
 
         self.run_worker(run(), group="writes", exit_on_error=False)
 
+    # feeds -----------------------------------------------------------------------------
+    def refresh_feeds(self, feed_ids: list[int] | None = None, force: bool = False) -> None:
+        """Refresh in the background; progress shows on the screens, keys keep working."""
+        if self.feed_progress is not None:
+            self.notify(t("refresh.busy"), severity="warning", timeout=2)
+            return
+        self.run_worker(
+            self._refresh(feed_ids, force), group="feeds", exclusive=True, exit_on_error=False
+        )
+
+    async def _refresh(self, feed_ids: list[int] | None, force: bool) -> None:
+        from cockpit.feeds.refresh import FetchSettings, Progress, refresh_feeds
+
+        def progress(p: Progress) -> None:
+            if threading.current_thread() is threading.main_thread():
+                self._show_progress(p)
+            else:
+                self.call_from_thread(self._show_progress, p)
+
+        self.feed_progress = Progress(0, 0, 0, "")
+        try:
+            results = await refresh_feeds(
+                self.ws.files,
+                FetchSettings.from_config(self.ws.config),
+                self.ws.clock.now(),
+                feed_ids=feed_ids,
+                force=force,
+                on_progress=progress,
+            )
+        except StorageError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        finally:
+            self.feed_progress = None
+            self._show_progress(None)
+        if not results:
+            self.notify(t("refresh.none"), timeout=2)
+        else:
+            new = sum(r.new_entries for r in results)
+            failed = sum(1 for r in results if r.status == "error")
+            self.notify(t("refresh.done", new=new, failed=failed), timeout=4)
+        self.reload_screens()
+
+    # calendars ---------------------------------------------------------------------------
+    def refresh_calendars(self) -> None:
+        """Re-read subscribed calendars in a thread; a broken one keeps its last copy."""
+        self.run_worker(self._refresh_calendars(), group="calendars", exclusive=True)
+
+    async def _refresh_calendars(self) -> None:
+        from cockpit.ical_import import refresh_subscriptions
+
+        reports = await asyncio.to_thread(refresh_subscriptions, self.ws)
+        for report in reports:
+            if report.error:
+                self.notify(report.error, severity="warning", timeout=6)
+        if reports:
+            self.reload_screens()
+
+    def export_calendar(self, path: str) -> None:
+        """Write the .ics export (routines and dated work) to `path`."""
+
+        def write() -> str:
+            from pathlib import Path
+
+            from cockpit.ical_export import export_calendar
+            from cockpit.storage.atomic import atomic_write
+
+            target = Path(path).expanduser()
+            atomic_write(target, export_calendar(self.ws))
+            return str(target)
+
+        self.persist(write, on_done=lambda where: self.notify(t("cal.written", path=where)))
+
+    def sync_calendar(self) -> None:
+        """`ical sync` from the palette: CalDAV push and pull in a thread."""
+        self.run_worker(self._sync_calendar(), group="caldav", exclusive=True)
+
+    async def _sync_calendar(self) -> None:
+        from cockpit.caldav_sync import SyncError, sync
+
+        try:
+            report = await asyncio.to_thread(sync, self.ws)
+        except (SyncError, StorageError) as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        message = t(
+            "cal.synced",
+            url=report.url,
+            created=report.created,
+            updated=report.updated,
+            deleted=report.deleted,
+            unchanged=report.unchanged,
+            pulled=report.pulled,
+        )
+        if not report.writes:
+            message += " " + t("cal.sync_nothing")
+        self.notify(message, timeout=8)
+        self.reload_screens()
+
+    def _show_progress(self, progress: Any) -> None:
+        if progress is not None:
+            self.feed_progress = progress
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_progress", None)
+            if callable(show):
+                show(progress)
+
     # timers ----------------------------------------------------------------------------
     def _daily(self) -> Any:
         from cockpit.screens.daily import DailyScreen
@@ -105,13 +224,20 @@ class CockpitApp(App[None]):
             changed = self.ws.outside_changes()
         except StorageError:
             return
-        if changed and (daily := self._daily()) is not None:
+        if changed:
             try:
-                daily.reload()
+                self.reload_screens()
             except StorageError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
             self.notify(t("hint.reloaded"), timeout=2)
+
+    def reload_screens(self) -> None:
+        """Redraw every open screen that shows workspace data."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload", None)
+            if callable(reload):
+                reload()
 
     def check_rollover(self) -> None:
         """Midnight and Monday arrive without a restart."""
@@ -122,6 +248,14 @@ class CockpitApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the current screen, named "area: verb", plus the app's own."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(t("cmd.ical_export"), t("cmd.ical_export.help"), self._ask_export)
+        yield SystemCommand(t("cmd.ical_sync"), t("cmd.ical_sync.help"), self.sync_calendar)
+        yield SystemCommand(
+            t("cmd.ical_refresh"), t("cmd.ical_refresh.help"), self.refresh_calendars
+        )
+        yield SystemCommand(
+            t("cmd.feeds_refresh"), t("cmd.feeds_refresh.help"), lambda: self.refresh_feeds()
+        )
         area = screen.id or "app"
         seen: set[str] = set()
         for active in screen.active_bindings.values():
@@ -136,6 +270,15 @@ class CockpitApp(App[None]):
                 _runner(screen, binding.action),
             )
 
+    def _ask_export(self) -> None:
+        from cockpit.screens.forms import PathPrompt
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values:
+                self.export_calendar(values["path"])
+
+        self.push_screen(PathPrompt(t("cmd.ical_export"), "~/cockpit.ics"), chosen)
+
 
 def _runner(screen: Screen[Any], action: str) -> Callable[[], Any]:
     async def run() -> None:
@@ -144,6 +287,12 @@ def _runner(screen: Screen[Any], action: str) -> Callable[[], Any]:
     return run
 
 
-def make_app(ws: Workspace, *, watch: bool = True) -> CockpitApp:
-    """The app as the CLI, the tests and the benchmarks build it."""
-    return CockpitApp(ws, watch=watch)
+def make_app(ws: Workspace, *, watch: bool = True, fetch: bool = True) -> CockpitApp:
+    """The app as the CLI, the tests and the benchmarks build it.
+
+    Args:
+        ws: the workspace to show.
+        watch: poll for outside changes and the date (off in tests that drive it).
+        fetch: refresh feeds in the background on the configured interval.
+    """
+    return CockpitApp(ws, watch=watch, fetch=fetch)

@@ -57,6 +57,9 @@ def register(sub: Any) -> None:
 
     register_customers(sub)
     register_data(sub)
+    __import__("cockpit.cli_planning").cli_planning.register_planning(sub)
+    __import__("cockpit.cli_ical").cli_ical.register_ical(sub)
+    __import__("cockpit.cli_feeds").cli_feeds.register_feeds(sub)
 
 
 # helpers ------------------------------------------------------------------------------

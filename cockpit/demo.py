@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from cockpit.clock import Clock
 from cockpit.config import Config
-from cockpit.demo_data import CUSTOMERS, ENTRIES, ITEMS, TOUCHES, DemoItem
+from cockpit.demo_data import CUSTOMERS, ENTRIES, FEEDS, ITEMS, TOUCHES, DemoItem
+from cockpit.feeds.opml import OpmlFeed
 from cockpit.feeds.store import EntryStore
+from cockpit.feeds.subscriptions import FeedList
 from cockpit.model import Item, iso
 from cockpit.weeks import monday, shift
 from cockpit.workspace import InvalidError, Workspace
@@ -125,11 +128,24 @@ def _add_customers(ws: Workspace) -> None:
 
 
 # feed entries -----------------------------------------------------------------------
+def _add_feeds(ws: Workspace) -> dict[str, int]:
+    """The bundled subscriptions plus the demo's own; returns feed ids by title."""
+    feeds = FeedList(ws.files)
+    feeds.install_defaults()
+    feeds.add_many([OpmlFeed(f.url, f.title, f.category, f.url, False) for f in FEEDS])
+    return {f.title: f.id for f in feeds.all()}
+
+
 def _add_entries(ws: Workspace, store: EntryStore) -> None:
-    """Store the entries (published in UTC, like fetched ones) and their marks."""
+    """Store the entries (published in UTC, like fetched ones) and their marks.
+
+    Each entry is linked to its subscription, which looks fetched an hour ago.
+    """
     now = ws.clock.now().astimezone(dt.UTC)
+    feed_ids = _add_feeds(ws)
     rows = [
         {
+            "feed_id": feed_ids[row.feed],
             "feed": row.feed,
             "category": row.category,
             "title": row.title,
@@ -140,8 +156,10 @@ def _add_entries(ws: Workspace, store: EntryStore) -> None:
         for row in ENTRIES
     ]
     ids = store.add(rows)
-    for entry_id, row in zip(ids, ENTRIES, strict=True):
-        if row.read:
-            store.set_mark(entry_id, "read", True)
-        if row.starred:
-            store.set_mark(entry_id, "starred", True)
+    store.set_marks([i for i, row in zip(ids, ENTRIES, strict=True) if row.read], "read", True)
+    starred = [i for i, row in zip(ids, ENTRIES, strict=True) if row.starred]
+    store.set_marks(starred, "starred", True)
+    fetched = iso(now - dt.timedelta(hours=1))
+    counts = Counter(feed_ids[row.feed] for row in ENTRIES)
+    state = {"status": "ok", "last_fetch": fetched, "last_ok": fetched}
+    FeedList(ws.files).update_many({n: {**state, "entries": c} for n, c in counts.items()})

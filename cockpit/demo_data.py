@@ -66,6 +66,24 @@ class DemoEntry(NamedTuple):
     starred: bool = False
 
 
+class DemoFeed(NamedTuple):
+    """A demo subscription beyond the bundled list (a site whose feed address is unknown:
+    kept disabled, so the demo never fetches it)."""
+
+    title: str
+    category: str
+    url: str
+
+
+# The bundled OPML provides the other feeds the demo entries name.
+FEEDS: tuple[DemoFeed, ...] = (
+    DemoFeed("PostgreSQL 中文社区", "community", "https://www.postgresqlchina.com/"),
+    DemoFeed("墨天轮数据库周刊", "newsletter", "https://www.modb.pro/weekly"),
+    DemoFeed("阿里云开发者社区", "competitor", "https://developer.aliyun.com/"),
+    DemoFeed("墨天轮", "ecosystem", "https://www.modb.pro/"),
+    DemoFeed("openGauss 社区", "ecosystem", "https://opengauss.org/zh/"),
+)
+
 ITEMS: tuple[DemoItem, ...] = (
     # key items ------------------------------------------------------------------------
     DemoItem("PG 17 升级方案评审", "key", due=2, customer="北辰证券", tags=("pg", "upgrade"),

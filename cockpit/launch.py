@@ -18,17 +18,23 @@ def open_for_tui(args: Namespace) -> tuple[Workspace, Path | None]:
     so the collections it would trigger cost start-up time and free nothing.
     """
     from cockpit.context import load_settings, make_clock, open_workspace
+    from cockpit.routines import RoutineBook
 
     gc.disable()
+    demo_root: Path | None = None
     if args.demo:
         from cockpit.demo import make_demo_workspace
 
         config = load_settings(args)
         ws = make_demo_workspace(make_clock(config), config)
-        return ws, ws.root
-    ws = open_workspace(args)
-    ws.files.check("items", "customers", "entries", "entry_state")
-    return ws, None
+        demo_root = ws.root
+    else:
+        ws = open_workspace(args)
+        ws.files.check("items", "customers", "entries", "entry_state", "calendar")
+    # Installs the default routines on the very first start, before the UI runs (it is
+    # the one write a read would otherwise do on the event loop).
+    RoutineBook(ws).all()
+    return ws, demo_root
 
 
 def start_tui(args: Namespace) -> int:
@@ -41,7 +47,7 @@ def start_tui(args: Namespace) -> int:
     from cockpit.app import make_app
 
     try:
-        make_app(ws).run()
+        make_app(ws, fetch=demo_root is None).run()
     finally:
         gc.enable()
         if demo_root is not None:

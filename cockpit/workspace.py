@@ -331,7 +331,17 @@ class Workspace:
     # outside changes ------------------------------------------------------------------
     def outside_changes(self) -> bool:
         """True when another process wrote a file since we last read or wrote it."""
-        for name in (HOT, "customers", "entries", "entry_state"):
+        for name in (
+            HOT,
+            "customers",
+            "entries",
+            "entry_state",
+            "feeds",
+            "calendar",
+            "metrics",
+            "planning",
+            "notes",
+        ):
             storage = self.files.storage(name)
             if storage.stamp is not None and self.files.stamps(name)[name] != storage.stamp:
                 return True

@@ -1,7 +1,9 @@
 """Stored feed entries and their read/star marks.
 
 Entry bodies live in `entries.json`; read and starred marks in `entry_state.json`, so
-marking one entry read rewrites a small file, not the bodies.
+marking one entry read rewrites a small file, not the bodies. Each entry names its feed
+twice: `feed_id` (the subscription) and `feed` / `category` (copied at fetch time, so the
+daily panel needs no join).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,11 +38,14 @@ class Entry:
     summary: str
     read: bool = False
     starred: bool = False
+    feed_id: int | None = None
 
     def public(self) -> dict[str, Any]:
+        """JSON form for `cockpit feeds entries --json`."""
         return {
             "id": self.id,
             "feed": self.feed,
+            "feed_id": self.feed_id,
             "category": self.category,
             "title": self.title,
             "link": self.link,
@@ -89,6 +95,32 @@ class EntryStore:
         marks = self.files.raw(STATE).get("state", {}).get(str(entry_id), {})
         return _entry(entry_id, doc, marks)
 
+    def for_feed(self, feed_id: int) -> list[Entry]:
+        """Entries of one feed, newest first."""
+        return self._where(lambda doc: doc.get("feed_id") == feed_id)
+
+    def for_category(self, category: str) -> list[Entry]:
+        """Entries of one category, newest first."""
+        return self._where(lambda doc: doc.get("category", "") == category)
+
+    def _where(self, keep: Callable[[dict[str, Any]], bool]) -> list[Entry]:
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        state = self.files.raw(STATE).get("state", {})
+        out = [_entry(int(k), doc, state.get(k, {})) for k, doc in raw.items() if keep(doc)]
+        out.sort(key=lambda e: (e.published, e.id), reverse=True)
+        return out
+
+    def unread_counts_by_feed(self) -> dict[int, int]:
+        """Unread entries per feed id (feeds without unread entries are absent)."""
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        state = self.files.raw(STATE).get("state", {})
+        counts: Counter[int] = Counter()
+        for key, doc in raw.items():
+            feed_id = doc.get("feed_id")
+            if feed_id is not None and not state.get(key, {}).get("read"):
+                counts[feed_id] += 1
+        return dict(counts)
+
     def latest_unread(self, limit: int) -> list[Entry]:
         """The newest `limit` unread entries, without building every entry."""
         return self.unread_summary(limit)[0]
@@ -124,6 +156,29 @@ class EntryStore:
             doc[mark] = value
             table.upsert(Document(doc, doc_id=entry_id))
 
+    def set_marks(self, entry_ids: Iterable[int], mark: str, value: bool) -> int:
+        """Set `read` or `starred` on many entries in one write; returns how many changed.
+
+        Unknown ids are ignored (a refresh may have pruned them meanwhile).
+        """
+        if mark not in ("read", "starred"):
+            raise ValueError(f"unknown mark {mark!r}")
+        with self.files.transaction(STATE):
+            storage = self.files.storage(STATE)
+            data = storage.read()
+            bodies = self.files.raw(ENTRIES).get("entries", {})
+            state = dict(data.get("state", {}))
+            changed = 0
+            for ref in {str(n) for n in entry_ids}:
+                marks = state.get(ref, {})
+                if ref not in bodies or bool(marks.get(mark)) == value:
+                    continue
+                state[ref] = {**marks, mark: value}
+                changed += 1
+            if changed:
+                storage.write({**data, "state": state})
+        return changed
+
 
 def _entry(ref: int, doc: dict[str, Any], marks: dict[str, Any]) -> Entry:
     return Entry(
@@ -136,6 +191,7 @@ def _entry(ref: int, doc: dict[str, Any], marks: dict[str, Any]) -> Entry:
         summary=doc.get("summary", ""),
         read=bool(marks.get("read")),
         starred=bool(marks.get("starred")),
+        feed_id=doc.get("feed_id"),
     )
 
 
@@ -143,11 +199,15 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     published = row.get("published") or ""
     if isinstance(published, dt.datetime):
         published = published.replace(microsecond=0).isoformat()
+    feed_id = row.get("feed_id")
     return {
+        "feed_id": feed_id if isinstance(feed_id, int) else None,
         "feed": clean_text(str(row.get("feed", ""))),
         "category": clean_text(str(row.get("category", ""))),
         "title": clean_text(str(row.get("title", ""))) or "(untitled)",
         "link": safe_link(str(row.get("link", ""))),
         "published": clean_text(str(published)),
         "summary": clean_text(str(row.get("summary", "")), multiline=True)[:SUMMARY_CAP],
+        "guid": clean_text(str(row.get("guid", "")))[:300],
+        "hash": clean_text(str(row.get("hash", "")))[:40],
     }

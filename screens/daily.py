@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid
+from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -58,13 +58,16 @@ class DailyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static("", id="hint")
-        with Grid(id="daily-grid"):
-            yield Panel("key", "items", "panel.key")
-            yield Panel("carry", "items", "panel.carry")
-            yield Panel("plan", "items", "panel.plan")
-            yield Panel("ops", "items", "panel.ops")
-            yield Panel("customers", "customers", "panel.customers")
-            yield Panel("feeds", "entries", "panel.feeds")
+        with Vertical(id="daily-body"):
+            with Grid(id="daily-grid"):
+                yield Panel("key", "items", "panel.key")
+                yield Panel("carry", "items", "panel.carry")
+                yield Panel("plan", "items", "panel.plan")
+                yield Panel("ops", "items", "panel.ops")
+            with Horizontal(id="daily-bottom"):
+                yield Panel("customers", "customers", "panel.customers")
+                yield Panel("agenda", "agenda", "panel.agenda")
+                yield Panel("feeds", "entries", "panel.feeds")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,6 +100,7 @@ class DailyScreen(Screen[None]):
         self._rows = fresh
         due = customers_due(ws.customers.all(), today, ws.config.top_untouched_days)
         self.panel("customers").set_rows([customer_row(d, today) for d in due])
+        self._reload_agenda(today)
         self._reload_feeds(now)
         self.app.title = t("title")
         self.app.sub_title = t(
@@ -113,11 +117,42 @@ class DailyScreen(Screen[None]):
         else:
             hint.display = False
 
+    def _reload_agenda(self, today: dt.date) -> None:
+        from cockpit.screens.agenda_rows import agenda_rows
+
+        rows = agenda_rows(self.ws, today, self.ws.config.calendar_days)
+        shown = [(r.ref, r.title.plain, r.meta.plain) for r in self.panel("agenda").rows_data]
+        if [(r.ref, r.title.plain, r.meta.plain) for r in rows] != shown:
+            self.panel("agenda").set_rows(rows)
+
+    def _tick(self) -> bool:
+        """`x` on an agenda checklist line ticks it for today; False when not on one."""
+        from cockpit.routines import RoutineBook
+        from cockpit.screens.agenda_rows import checklist_ref
+
+        panel = self.focused_panel()
+        if panel is None or panel.kind != "agenda":
+            return False
+        ref = panel.current_ref()
+        target = checklist_ref(ref) if ref is not None else None
+        if target is None:
+            self.notify(t("note.not_here"), severity="warning")
+            return True
+        routine_id, index = target
+        today = self.ws.clock.today()
+        book = RoutineBook(self.ws)
+        done = not book.checks(today).get(routine_id, [False] * (index + 1))[index]
+        line = panel.rows_data[panel.cursor_row].title.plain.strip()[2:]
+        self.change(
+            lambda: book.check(routine_id, today, index, done),
+            lambda _r: t("note.ticked" if done else "note.unticked", line=line),
+        )
+        return True
+
     def _update(self, name: str, rows: list[Row]) -> None:
         panel = self.panel(name)
-        if len(rows) != len(panel.rows_data) or any(
-            a is not b for a, b in zip(rows, panel.rows_data, strict=True)
-        ):
+        shown = panel.rows_data
+        if len(rows) != len(shown) or any(a is not b for a, b in zip(rows, shown, strict=True)):
             panel.set_rows(rows)
 
     def _reload_feeds(self, now: dt.datetime) -> None:
@@ -131,6 +166,18 @@ class DailyScreen(Screen[None]):
         entries, counts = EntryStore(self.ws.files).unread_summary(FEED_ROWS)
         subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
         self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)
+
+    def show_progress(self, progress: Any) -> None:
+        """The app calls this while feeds refresh: progress in the news panel's footer."""
+        panel = self.panel("feeds")
+        if progress is None or progress.done >= progress.total:
+            self._feeds_stamp = None  # counts changed: recompute them
+            self._reload_feeds(self.ws.clock.now())
+            return
+        text = t("refresh.running", done=progress.done, total=progress.total)
+        if progress.failures:
+            text += " · " + t("refresh.failures", n=progress.failures)
+        panel.border_subtitle = text
 
     def check_rollover(self) -> None:
         """Called on a timer: a new day (or Monday's new week) redraws without restart."""
@@ -265,6 +312,8 @@ class DailyScreen(Screen[None]):
             )
 
     def action_done(self) -> None:
+        if self._tick():
+            return
         panel = self.focused_panel()
         if panel is not None and panel.kind == "customers":
             self.action_edit()
@@ -310,14 +359,23 @@ class DailyScreen(Screen[None]):
         self.reload()
         self.notify(t("hint.reloaded"), timeout=2)
 
+    def _entry_id(self) -> int | None:
+        panel = self.focused_panel()
+        return panel.current_ref() if panel is not None and panel.kind == "entries" else None
+
     def action_open_link(self) -> None:
-        entry_actions.open_link(self)
+        entry_actions.open_link(self, self._entry_id())
 
     def action_star(self) -> None:
-        entry_actions.toggle_mark(self, "starred")
+        entry_actions.toggle_mark(self, "starred", self._entry_id())
 
     def action_toggle_read(self) -> None:
-        entry_actions.toggle_mark(self, "read")
+        entry_actions.toggle_mark(self, "read", self._entry_id())
+
+    def action_reading(self) -> None:
+        from cockpit.screens.reading import ReadingScreen
+
+        self.app.push_screen(ReadingScreen(), lambda _r: self.reload())
 
     # other screens ---------------------------------------------------------------------
     def action_find(self) -> None:

@@ -1,35 +1,37 @@
-"""What the daily screen's keys do on the news panel: open, star, read/unread.
-
-Entries are untrusted: only http(s) links are ever handed to the browser.
-"""
+"""What the entry keys do, on the daily news panel and the reading screen alike:
+open, star, read/unread. Entries are untrusted: only http(s) links reach the browser."""
 
 from __future__ import annotations
 
 import webbrowser
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cockpit.feeds.sanitize import safe_link
-from cockpit.feeds.store import Entry, EntryStore
+from cockpit.feeds.store import EntryStore
 from cockpit.i18n import t
 
 if TYPE_CHECKING:
-    from cockpit.screens.daily import DailyScreen
+    from cockpit.app import CockpitApp
 
 
-def focused_entry(screen: DailyScreen) -> Entry | None:
-    """The entry under the cursor of the focused news panel (a warning elsewhere)."""
-    panel = screen.focused_panel()
-    if panel is None or panel.kind != "entries":
-        screen.notify(t("note.not_here"), severity="warning")
-        return None
-    ref = panel.current_ref()
-    return None if ref is None else EntryStore(screen.ws.files).get(ref)
+class EntryScreen(Protocol):
+    """What a screen offers these actions."""
+
+    @property
+    def cockpit(self) -> CockpitApp: ...
+
+    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None: ...
+
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
 
 
-def open_link(screen: DailyScreen) -> None:
+def open_link(screen: EntryScreen, entry_id: int | None) -> None:
     """Open the entry in the browser and mark it read."""
-    entry = focused_entry(screen)
+    store = EntryStore(screen.cockpit.ws.files)
+    entry = None if entry_id is None else store.get(entry_id)
     if entry is None:
+        screen.notify(t("note.not_here"), severity="warning")
         return
     link = safe_link(entry.link or "")
     if link is None:
@@ -37,16 +39,16 @@ def open_link(screen: DailyScreen) -> None:
         return
     screen.notify(t("note.opened", url=link), timeout=3)
     webbrowser.open(link)
-    store = EntryStore(screen.ws.files)
     screen.change(lambda: store.set_mark(entry.id, "read", True), lambda _r: "")
 
 
-def toggle_mark(screen: DailyScreen, mark: str) -> None:
-    """Flip `starred` or `read` on the focused entry."""
-    entry = focused_entry(screen)
+def toggle_mark(screen: EntryScreen, mark: str, entry_id: int | None) -> None:
+    """Flip `starred` or `read` on an entry."""
+    store = EntryStore(screen.cockpit.ws.files)
+    entry = None if entry_id is None else store.get(entry_id)
     if entry is None:
+        screen.notify(t("note.not_here"), severity="warning")
         return
-    store = EntryStore(screen.ws.files)
     on = not (entry.starred if mark == "starred" else entry.read)
     labels = {
         ("starred", True): "note.starred",

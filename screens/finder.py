@@ -73,6 +73,22 @@ def build_index(ws: Workspace) -> SearchIndex:
     return SearchIndex(segments)
 
 
+def entries_index(ws: Workspace) -> SearchIndex:
+    """Feed entries only (the reading screen's `/`)."""
+    from cockpit.feeds.store import EntryStore
+
+    store = EntryStore(ws.files)
+    return SearchIndex(
+        [
+            _cached(
+                ws,
+                "entries",
+                lambda: Segment(entry_records((e.id, e.title, e.feed) for e in store.all())),
+            )
+        ]
+    )
+
+
 class FinderScreen(ModalScreen[Hit | None]):
     """Type to search; enter jumps to the highlighted hit."""
 

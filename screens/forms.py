@@ -241,3 +241,23 @@ class WeekPrompt(Form):
             return {"week": parse_week(self.text("w-week") or "next", self.today())}
         except WeekError as exc:
             raise FormError("w-week", str(exc)) from None
+
+
+class PathPrompt(Form):
+    """Ask for a file path (calendar export, report save)."""
+
+    def __init__(self, title: str, default: str) -> None:
+        super().__init__(title)
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label(self.form_title, classes="form-title")
+            yield from self.field("form.path", "p-path", self.default)
+            yield Label(t("form.hint"), classes="form-hint")
+
+    def collect(self) -> dict[str, Any]:
+        path = self.text("p-path")
+        if not path:
+            raise FormError("p-path", t("form.path_required"))
+        return {"path": path}

@@ -33,6 +33,7 @@ DAILY: list[BindingType] = [
     Binding("u", "undo", "key.undo", id="undo"),
     Binding("slash", "find", "key.find", id="find", key_display="/"),
     Binding("v", "review", "key.review", id="review"),
+    Binding("f", "reading", "key.reading", id="reading"),
     Binding("r", "refresh", "key.refresh", id="refresh_feeds", show=False),
     Binding("o", "open_link", "key.open", id="open_link", show=False),
     Binding("s", "star", "key.star", id="star", show=False),
@@ -53,7 +54,22 @@ REVIEW: list[BindingType] = [
     Binding("escape,q", "back", "key.back", id="review_back"),
 ]
 
-ALL_IDS = frozenset(b.id for b in [*DAILY, *REVIEW] if isinstance(b, Binding) and b.id)
+READING: list[BindingType] = [
+    *NAV,
+    Binding("r", "refresh_feed", "key.refresh_feed", id="reading_refresh"),
+    Binding("R", "refresh_all", "key.refresh_all", id="reading_refresh_all"),
+    Binding("o,enter", "open_link", "key.open", id="reading_open"),
+    Binding("s", "star", "key.star", id="reading_star"),
+    Binding("m,space", "toggle_read", "key.read", id="reading_read"),
+    Binding("A", "category_read", "key.category_read", id="reading_category_read"),
+    Binding("t", "turn", "key.turn", id="reading_turn"),
+    Binding("u", "undo", "key.undo", id="reading_undo"),
+    Binding("slash", "find", "key.find", id="reading_find", key_display="/"),
+    Binding("question_mark", "help", "key.help", id="reading_help", key_display="?"),
+    Binding("escape,q", "back", "key.back", id="reading_back"),
+]
+
+ALL_IDS = frozenset(b.id for b in [*DAILY, *REVIEW, *READING] if isinstance(b, Binding) and b.id)
 
 
 def localise(node: DOMNode) -> None:

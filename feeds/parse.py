@@ -1,0 +1,194 @@
+"""Downloaded feed bytes -> sanitised entry rows, with feedparser.
+
+Runs in a worker (thread or process), never on the event loop. Everything returned is
+already clean: plain text, no control characters, only http(s) links, dates as UTC
+ISO-8601 strings, so the storage step only merges.
+
+Safety: the bytes reach feedparser as a stream (a bytes argument that happens to be a
+path would be opened as a file), and every `<!ENTITY` declaration is removed from the
+prolog first. feedparser keeps "safe-looking" entity declarations for its loose parser,
+which expands them without any limit: one 1 MB entity used a million times (the
+quadratic blow-up) would otherwise cost terabytes. Expat guards the strict parser.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import io
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+import feedparser
+from feedparser.encodings import convert_to_utf8
+
+from cockpit.feeds.sanitize import clean_text, html_to_text, safe_link
+
+SUMMARY_CAP = 2000
+TITLE_CAP = 300
+GUID_CAP = 300
+MAX_ENTRIES = 1000
+"""Entries of one document that are looked at (newest first); retention keeps fewer."""
+
+_ROOT = re.compile(rb"<[A-Za-z_]")
+_ENTITY_DECL = re.compile(rb"<!ENTITY\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*>?")
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+@dataclass
+class ParsedFeed:
+    """What one feed document yields."""
+
+    is_feed: bool
+    title: str = ""
+    html_url: str | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    problem: str = ""
+    """Why it is not a feed (empty when it is one)."""
+
+
+def defuse(data: bytes) -> bytes:
+    """`data` (UTF-8) without entity declarations before the root element."""
+    root = _ROOT.search(data)
+    head_end = root.start() if root else len(data)
+    head = data[:head_end]
+    if b"<!ENTITY" not in head:
+        return data
+    return _ENTITY_DECL.sub(b"", head) + data[head_end:]
+
+
+def _ascii_compatible(body: bytes) -> bool:
+    """True when ASCII markup is ASCII bytes (not UTF-16/32 or EBCDIC)."""
+    start = body[:4]
+    return b"\x00" not in start and not start.startswith((b"\xff\xfe", b"\xfe\xff", b"\x4c\x6f"))
+
+
+def parse_feed(body: bytes, content_type: str, url: str, fetched: str) -> ParsedFeed:
+    """Parse one downloaded document.
+
+    Args:
+        body: the decoded (decompressed) response body.
+        content_type: the response's Content-Type (charset and media type matter).
+        url: the final URL, used as the base for relative links.
+        fetched: UTC ISO time of the fetch, the date of entries that carry none.
+    """
+    # No Content-Location: with a base URI feedparser joins every URI it sees (~30% of
+    # its time); we join the two links we keep ourselves.
+    headers = {"content-type": content_type or "application/xml"}
+    data = body
+    if b"<!ENTITY" in body or not _ascii_compatible(body):
+        # Declarations may hide in UTF-16/32 or EBCDIC: look at the UTF-8 text instead.
+        probe: dict[str, Any] = {}
+        try:
+            utf8 = convert_to_utf8(dict(headers), body, probe)
+        except Exception:  # feedparser's detection is best-effort
+            utf8 = b""
+        if probe.get("encoding") and utf8:
+            mime = headers["content-type"].split(";", 1)[0].strip()
+            headers["content-type"] = f"{mime}; charset=utf-8"
+            data = defuse(utf8)
+        else:
+            data = defuse(body)
+    result = feedparser.parse(
+        io.BytesIO(data),
+        response_headers=headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    parsed = from_result(result, fetched, url)
+    if not parsed.is_feed and (b"<html" in body[:2000].lower() or "html" in content_type.lower()):
+        parsed.problem = "not a feed (the server sent an HTML page)"
+    return parsed
+
+
+def from_result(result: Any, fetched: str, base: str = "") -> ParsedFeed:
+    """Turn feedparser's result into a `ParsedFeed`."""
+    feed = result.get("feed", {})
+    raw_entries = result.get("entries", [])
+    if not result.get("version") and not raw_entries:
+        return ParsedFeed(is_feed=False, problem="not a feed")
+    title = _text(feed, "title", TITLE_CAP)
+    html_url = _link(feed, base)
+    rows = []
+    seen: set[str] = set()
+    for raw in raw_entries[:MAX_ENTRIES]:
+        row = entry_row(raw, fetched, base)
+        key = row["guid"] or row["hash"]
+        if key in seen:
+            continue  # the same item twice in one document
+        seen.add(key)
+        rows.append(row)
+    return ParsedFeed(is_feed=True, title=title, html_url=html_url, entries=rows)
+
+
+def entry_row(raw: Any, fetched: str, base: str = "") -> dict[str, Any]:
+    """One clean entry: title, link, published, summary, guid and a content hash."""
+    title = _text(raw, "title", TITLE_CAP)
+    link = _link(raw, base)
+    summary = _summary(raw)
+    guid = clean_text(str(raw.get("id", "") or ""))
+    if len(guid) > GUID_CAP:
+        guid = "sha1:" + hashlib.sha1(guid.encode()).hexdigest()
+    digest = hashlib.sha1(f"{title}\0{link or ''}\0{summary}".encode()).hexdigest()[:16]
+    return {
+        "title": title or "(untitled)",
+        "link": link,
+        "published": _published(raw, fetched),
+        "summary": summary,
+        "guid": guid,
+        "hash": digest,
+    }
+
+
+def _link(obj: Any, base: str) -> str | None:
+    link = str(obj.get("link", "") or "")[:2048].strip()
+    if link and base and not link.lower().startswith(("http://", "https://")):
+        try:
+            link = urljoin(base, link)
+        except ValueError:
+            return None
+    return safe_link(link)
+
+
+def _text(obj: Any, key: str, cap: int) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str) or not value:
+        return ""
+    detail = obj.get(f"{key}_detail") or {}
+    if detail.get("type") in _HTML_TYPES and "<" in value:
+        value = html_to_text(value)
+    return clean_text(value)[:cap]
+
+
+def _summary(raw: Any) -> str:
+    value, kind = raw.get("summary"), (raw.get("summary_detail") or {}).get("type")
+    if not value:
+        for part in raw.get("content") or []:
+            if part.get("value"):
+                value, kind = part["value"], part.get("type")
+                break
+    if not isinstance(value, str) or not value:
+        return ""
+    if kind in _HTML_TYPES or kind is None:
+        return html_to_text(value, cap=SUMMARY_CAP)
+    return clean_text(value[: SUMMARY_CAP * 2], multiline=True)[:SUMMARY_CAP]
+
+
+def _published(raw: Any, fetched: str) -> str:
+    """UTC ISO-8601 of the entry's date (published, else updated, else the fetch time)."""
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = raw.get(key)
+        if isinstance(parsed, time.struct_time | tuple):
+            try:
+                stamp = calendar.timegm(tuple(parsed))
+                moment = dt.datetime.fromtimestamp(stamp, dt.UTC)
+            except (OverflowError, ValueError, OSError, TypeError):
+                continue
+            if moment.year < 1990:
+                continue  # an epoch-zero placeholder, not a date
+            return moment.isoformat()
+    return fetched
