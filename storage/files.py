@@ -11,7 +11,7 @@ Layout (all 0600, directory 0700):
 | `feeds.json` | feed subscriptions and their fetch state | feed refresh |
 | `entries.json` | feed entry bodies | feed refresh |
 | `entry_state.json` | read / starred marks | reading |
-| `calendar.json` | routines, their per-day checklists, calendar subscriptions, sync state | calendar work |
+| `calendar.json` | routines, daily checklists, subscriptions, sync state | calendar work |
 | `metrics.json` | monthly metric tables | metrics edits |
 | `planning.json` | requirement pool and launch checklists | planning edits |
 | `notes.json` | weekly notes: thoughts, highlights, notes for the report | report work |
