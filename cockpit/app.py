@@ -4,7 +4,11 @@ the rest (see `screens/`)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import os
+import select
+import signal
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +54,7 @@ class CockpitApp(App[None]):
         self.watch_files = watch
         self.fetch_feeds = fetch  # the demo and tests never touch the network by themselves
         self.feed_progress: Any = None
+        self.on_tty = _stdin_is_tty()
         # One writer thread: changes persist in the order the keys were pressed, and
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
@@ -60,9 +65,16 @@ class CockpitApp(App[None]):
 
         if self.ws.config.keys:
             self.set_keymap(self.ws.config.keys)
+        # A closed terminal (tmux killed, ssh dropped) must end the app: left running, its
+        # input thread would spin on end-of-file. SIGTERM also restores the terminal.
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.exit)
         self.push_screen(DailyScreen())
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
+            self.set_interval(WATCH_SECONDS, self.check_terminal)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
         minutes = self.ws.config.feeds_refresh_minutes
         if self.fetch_feeds and minutes:
@@ -232,6 +244,21 @@ class CockpitApp(App[None]):
                 return
             self.notify(t("hint.reloaded"), timeout=2)
 
+    def check_terminal(self) -> None:
+        """Quit when our terminal hung up without a SIGHUP reaching us (seen under
+        `make run` in a killed tmux): the input side then reports end of file for ever,
+        and a hung-up pty stops being a tty at all."""
+        if not self.on_tty:
+            return
+        try:
+            poller = select.poll()
+            poller.register(0, select.POLLHUP)
+            gone = any(ev & (select.POLLHUP | select.POLLERR) for _fd, ev in poller.poll(0))
+        except (OSError, ValueError):
+            gone = True
+        if gone or not os.isatty(0):
+            self.exit()
+
     def reload_screens(self) -> None:
         """Redraw every open screen that shows workspace data."""
         for screen in self.screen_stack:
@@ -278,6 +305,13 @@ class CockpitApp(App[None]):
                 self.export_calendar(values["path"])
 
         self.push_screen(PathPrompt(t("cmd.ical_export"), "~/cockpit.ics"), chosen)
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return os.isatty(0)
+    except OSError:
+        return False
 
 
 def _runner(screen: Screen[Any], action: str) -> Callable[[], Any]:

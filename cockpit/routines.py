@@ -90,7 +90,6 @@ class RoutineBook:
     # changing -------------------------------------------------------------------------
     def install_defaults(self) -> list[Routine]:
         """Add seed 000's routines whose key is not present yet; returns those added."""
-        from cockpit.workspace import Change
 
         added: list[Routine] = []
         with self.ws.files.transaction(FILE):
@@ -106,10 +105,7 @@ class RoutineBook:
             # Runs even when nothing is new: the (maybe empty) table marks "installed",
             # so a user who deleted every routine does not get them back on next start.
             table.insert_multiple(Document(r.to_doc(), doc_id=r.id) for r in added)
-        if added:
-            self.ws.undo_stack.append(
-                [Change(FILE, "routines", r.id, None, f"add {r.title_en}") for r in added]
-            )
+        # Not an undo step: the defaults are set-up, not something the user did.
         return added
 
     def add(

@@ -12,18 +12,13 @@ Every failure becomes a short human reason on the `Download`; nothing raises.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import email.utils
-import errno
-import socket
-import ssl
 import time
 import zlib
 from dataclasses import dataclass, field
 
 import httpx
 
-RETRY_AFTER_MAX = dt.timedelta(days=1)
+from cockpit.feeds.reasons import describe, http_reason, size_text
 
 
 @dataclass
@@ -102,9 +97,9 @@ async def download(client: httpx.AsyncClient, req: Request, limits: Limits) -> D
     except TimeoutError:
         result.error = f"took longer than {limits.total_timeout:g} s"
     except httpx.HTTPError as exc:
-        result.error = describe(exc, limits)
+        result.error = describe(exc, limits.timeout, limits.max_redirects)
     except TooBigError:
-        result.error = f"larger than {_size(limits.max_bytes)} (the limit)"
+        result.error = f"larger than {size_text(limits.max_bytes)} (the limit)"
     except zlib.error:
         result.error = "corrupt compressed body"
     except (OSError, ValueError) as exc:
@@ -207,87 +202,3 @@ class _Inflater:
 
     def finish(self) -> bytes:
         return self.obj.flush()
-
-
-def http_reason(status: int) -> str:
-    """A short reason for a non-200 answer."""
-    named = {
-        401: "access denied (HTTP 401)",
-        403: "access denied (HTTP 403)",
-        404: "not found (HTTP 404)",
-        410: "gone (HTTP 410): the feed was removed",
-        429: "rate limited (HTTP 429)",
-    }
-    if status in named:
-        return named[status]
-    if 500 <= status < 600:
-        return f"server error (HTTP {status})"
-    if 300 <= status < 400:
-        return f"unexpected redirect (HTTP {status})"
-    return f"unexpected answer (HTTP {status})"
-
-
-def retry_after(value: str | None, now: dt.datetime) -> dt.datetime | None:
-    """When a Retry-After header (seconds or an HTTP date) allows the next try.
-
-    Capped at a day: a hostile server must not silence a feed for ever.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        wait = dt.timedelta(seconds=min(int(value), int(RETRY_AFTER_MAX.total_seconds())))
-        return now + wait
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return min(max(when, now), now + RETRY_AFTER_MAX)
-
-
-def describe(exc: httpx.HTTPError, limits: Limits) -> str:
-    """A short human reason for a transport failure."""
-    if isinstance(exc, httpx.TooManyRedirects):
-        return f"too many redirects (more than {limits.max_redirects})"
-    if isinstance(exc, httpx.ConnectTimeout):
-        return f"could not connect within {limits.timeout:g} s"
-    if isinstance(exc, httpx.TimeoutException):
-        return f"no answer within {limits.timeout:g} s"
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return "not an http(s) URL"
-    if isinstance(exc, httpx.ConnectError):
-        return _connect_reason(exc)
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return "broken HTTP answer from the server"
-    if isinstance(exc, httpx.DecodingError):
-        return "corrupt compressed body"
-    text = str(exc)
-    return f"{type(exc).__name__}: {text[:80]}" if text else type(exc).__name__
-
-
-def _connect_reason(exc: BaseException) -> str:
-    """Why a connection failed, from the first telling exception in the chain."""
-    seen: BaseException | None = exc
-    for _depth in range(8):
-        if seen is None:
-            break
-        if isinstance(seen, ssl.SSLError):
-            reason = getattr(seen, "reason", None) or getattr(seen, "verify_message", None)
-            return f"TLS error: {str(reason or 'handshake failed').lower().replace('_', ' ')}"
-        if isinstance(seen, socket.gaierror):
-            return "host not found (DNS)"
-        if isinstance(seen, ConnectionRefusedError):
-            return "connection refused"
-        if isinstance(seen, OSError) and seen.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
-            return "network unreachable"
-        seen = seen.__cause__ or seen.__context__
-    text = str(exc)
-    if "ssl" in text.lower() or "certificate" in text.lower():
-        return f"TLS error: {text[:80]}"
-    return f"cannot connect: {text[:80] or type(exc).__name__}"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n / 1000:g} KB"

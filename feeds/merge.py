@@ -17,8 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from cockpit.feeds.fetch import retry_after
 from cockpit.feeds.parse import ParsedFeed
+from cockpit.feeds.reasons import retry_after
+from cockpit.feeds.sanitize import clean_text
 from cockpit.storage import WorkspaceFiles
 
 FEEDS, ENTRIES, STATE = "feeds", "entries", "entry_state"
@@ -38,6 +39,7 @@ class Outcome:
     bytes: int = 0
     elapsed: float = 0.0
     parsed: ParsedFeed | None = None
+    body_hash: str | None = None
 
 
 @dataclass
@@ -95,12 +97,13 @@ def _feed_state(
     if outcome.status == "error":
         failures = int(doc.get("failures", 0)) + 1
         floor = retry_after(outcome.retry_after, now.astimezone(dt.UTC))
-        doc.update(status="error", error=outcome.error, failures=failures)
+        doc.update(status="error", error=clean_text(outcome.error)[:300], failures=failures)
         doc["next_retry"] = backoff(failures, now.astimezone(dt.UTC), policy, floor)
         return doc
     doc.update(status="ok", error="", failures=0, next_retry=None, last_ok=stamp)
     if outcome.status == "ok":
-        doc.update(etag=outcome.etag, last_modified=outcome.last_modified)
+        doc.update(etag=_validator(outcome.etag), last_modified=_validator(outcome.last_modified))
+        doc["body_hash"] = outcome.body_hash
         parsed = outcome.parsed
         if parsed is not None:
             if doc.get("auto_title") and parsed.title:
@@ -108,9 +111,16 @@ def _feed_state(
             if not doc.get("html_url") and parsed.html_url:
                 doc["html_url"] = parsed.html_url
     else:  # 304: a server may send fresh validators
-        doc["etag"] = outcome.etag or doc.get("etag")
-        doc["last_modified"] = outcome.last_modified or doc.get("last_modified")
+        doc["etag"] = _validator(outcome.etag) or doc.get("etag")
+        doc["last_modified"] = _validator(outcome.last_modified) or doc.get("last_modified")
     return doc
+
+
+def _validator(value: str | None) -> str | None:
+    """An ETag / Last-Modified we can store and send back verbatim, else None."""
+    if value and len(value) <= 256 and value.isascii() and value.isprintable():
+        return value
+    return None
 
 
 class _Index:

@@ -9,6 +9,8 @@ path would be opened as a file), and every `<!ENTITY` declaration is removed fro
 prolog first. feedparser keeps "safe-looking" entity declarations for its loose parser,
 which expands them without any limit: one 1 MB entity used a million times (the
 quadratic blow-up) would otherwise cost terabytes. Expat guards the strict parser.
+
+feedparser is imported on first use, in the worker, never on the event loop.
 """
 
 from __future__ import annotations
@@ -22,9 +24,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
-
-import feedparser
-from feedparser.encodings import convert_to_utf8
 
 from cockpit.feeds.sanitize import clean_text, html_to_text, safe_link
 
@@ -76,6 +75,10 @@ def parse_feed(body: bytes, content_type: str, url: str, fetched: str) -> Parsed
         url: the final URL, used as the base for relative links.
         fetched: UTC ISO time of the fetch, the date of entries that carry none.
     """
+    # Imported here, in the worker: importing feedparser takes ~30 ms, not for the UI.
+    import feedparser
+    from feedparser.encodings import convert_to_utf8
+
     # No Content-Location: with a base URI feedparser joins every URI it sees (~30% of
     # its time); we join the two links we keep ourselves.
     headers = {"content-type": content_type or "application/xml"}

@@ -16,80 +16,26 @@ Concurrency is bounded twice: `concurrency` downloads at once, `per_host` per ho
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor
 from dataclasses import asdict, dataclass, replace
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
-from cockpit import __version__
-from cockpit.feeds.fetch import Limits, Request, download, make_client
-from cockpit.feeds.merge import Outcome, Policy, apply_outcomes
+from cockpit.feeds.committer import Committer
+from cockpit.feeds.merge import Outcome
 from cockpit.feeds.parse import ParsedFeed, parse_feed
+from cockpit.feeds.sanitize import clean_text
+from cockpit.feeds.settings import FetchSettings
 from cockpit.feeds.subscriptions import Feed, FeedList
 from cockpit.feeds.workers import discard, parse_executor
 from cockpit.storage import WorkspaceFiles
 
-USER_AGENT = f"cockpit/{__version__} (+feed reader)"
-
-
-class FeedConfig(Protocol):
-    """The part of `cockpit.config.Config` that refreshing reads."""
-
-    feeds_concurrency: int
-    feeds_per_host: int
-    feeds_keep: int
-    feeds_max_bytes: int
-    feeds_timeout: float
-
-
-@dataclass
-class FetchSettings:
-    """How a refresh fetches, parses and keeps."""
-
-    concurrency: int = 16
-    """Downloads at once."""
-    per_host: int = 4
-    """Downloads at once from one host."""
-    timeout: float = 10.0
-    """Connect and read timeout, seconds."""
-    total_timeout: float = 60.0
-    """Whole-download deadline, seconds (a trickling server trips no read timeout)."""
-    max_bytes: int = 10_000_000
-    """Cap on a feed's decoded size."""
-    max_redirects: int = 5
-    keep: int = 200
-    """Newest entries kept per feed (plus every starred one)."""
-    backoff_base: float = 300.0
-    """Seconds a feed rests after its first failure; doubles per further failure."""
-    backoff_max: float = 86_400.0
-    parse_processes: int = 0
-    """0: parse in one background thread; N: in a pool of N processes."""
-    commit_interval: float = 0.5
-    """Seconds between commits while feeds keep arriving: each commit rewrites
-    `entries.json`, so feeds land in a few batches instead of one write each."""
-    user_agent: str = USER_AGENT
-
-    @classmethod
-    def from_config(cls, config: FeedConfig) -> FetchSettings:
-        """Settings from the `[feeds]` table of the config."""
-        return cls(
-            concurrency=config.feeds_concurrency,
-            per_host=config.feeds_per_host,
-            timeout=config.feeds_timeout,
-            max_bytes=config.feeds_max_bytes,
-            keep=config.feeds_keep,
-        )
-
-    def limits(self) -> Limits:
-        return Limits(self.timeout, self.total_timeout, self.max_bytes, self.max_redirects)
-
-    def policy(self) -> Policy:
-        return Policy(self.keep, self.backoff_base, self.backoff_max)
+__all__ = ["FeedResult", "FetchSettings", "Progress", "refresh_feeds", "refresh_sync"]
 
 
 @dataclass
@@ -197,13 +143,11 @@ class _Run:
             lambda: asyncio.Semaphore(settings.per_host)
         )
         self.executor: Executor = parse_executor(settings.parse_processes)
-        self.committer = _Committer(files, settings, now)
+        self.committer = Committer(files, settings.policy(), settings.commit_interval, now)
 
     async def all(self, feeds: list[Feed]) -> None:
-        connections = self.settings.concurrency
-        client = await asyncio.to_thread(
-            make_client, self.settings.user_agent, self.settings.limits(), connections
-        )
+        client = await asyncio.to_thread(_client, self.settings)
+        self.limits = self.settings.limits()
         async with client:
             await asyncio.gather(*(self.one(client, feed) for feed in feeds))
         new = await self.committer.close()
@@ -212,18 +156,29 @@ class _Run:
         self.report(self.progress)
 
     async def one(self, client: Any, feed: Feed) -> None:
+        """Fetch, parse and hand one feed to the committer; report progress."""
+        from cockpit.feeds.fetch import Request, download  # loaded by `_client`
+
         parts = urlsplit(feed.url)
         async with self.hosts[f"{parts.hostname}:{parts.port}"], self.slots:
             request = Request(feed.url, feed.etag, feed.last_modified)
-            got = await download(client, request, self.settings.limits())
-        outcome = Outcome(feed.id, got.status, got.error, got.etag, got.last_modified)
-        outcome.retry_after, outcome.bytes, outcome.elapsed = (
-            got.retry_after,
-            got.bytes,
-            got.elapsed,
+            got = await download(client, request, self.limits)
+        outcome = Outcome(
+            feed.id,
+            got.status,
+            got.error,
+            got.etag,
+            got.last_modified,
+            retry_after=got.retry_after,
+            bytes=got.bytes,
+            elapsed=got.elapsed,
         )
         title = feed.title
         if got.status == "ok":
+            outcome.body_hash = await _digest(got.body)
+            if outcome.body_hash == feed.body_hash:
+                outcome.status = "not_modified"  # same bytes as last time: nothing to parse
+        if outcome.status == "ok":
             parsed = await self.parse(got.body, got.content_type, got.url)
             if parsed.is_feed:
                 outcome.parsed = parsed
@@ -231,12 +186,12 @@ class _Run:
             else:
                 outcome.status, outcome.error = "error", parsed.problem
         self.committer.push(outcome)
-        result = FeedResult(feed.id, feed.url, title, outcome.status, outcome.error)
+        result = FeedResult(feed.id, feed.url, title, outcome.status, clean_text(outcome.error))
         result.bytes, result.elapsed = got.bytes, round(got.elapsed, 3)
         self.results[feed.id] = result
         self.progress.done += 1
         self.progress.failures += outcome.status == "error"
-        self.progress.current = feed.title
+        self.progress.current = title
         self.report(self.progress)
 
     async def parse(self, body: bytes, content_type: str, url: str) -> ParsedFeed:
@@ -252,51 +207,23 @@ class _Run:
             return ParsedFeed(is_feed=False, problem=f"cannot parse: {type(exc).__name__}")
 
 
-class _Committer:
-    """Merges finished feeds into storage in a thread, one batch at a time."""
+async def _digest(body: bytes) -> str:
+    """A digest of a body; large ones hashed in a thread (hashlib releases the GIL)."""
+    if len(body) > 256_000:
+        return await asyncio.to_thread(_sha1, body)
+    return _sha1(body)
 
-    def __init__(self, files: WorkspaceFiles, settings: FetchSettings, now: dt.datetime) -> None:
-        self.files, self.now = files, now
-        self.policy, self.interval = settings.policy(), settings.commit_interval
-        self.pending: list[Outcome] = []
-        self.task: asyncio.Task[None] | None = None
-        self.new: dict[int, int] = {}
-        self.error: BaseException | None = None
-        self.closing = asyncio.Event()
-        self.last = asyncio.get_running_loop().time()
 
-    def push(self, outcome: Outcome) -> None:
-        self.pending.append(outcome)
-        if self.task is None:
-            self.task = asyncio.create_task(self._drain())
+def _sha1(body: bytes) -> str:
+    return hashlib.sha1(body).hexdigest()[:20]
 
-    async def _drain(self) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            while self.pending:
-                wait = self.last + self.interval - loop.time()
-                if wait > 0 and not self.closing.is_set():
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self.closing.wait(), wait)
-                batch, self.pending = self.pending, []
-                self.last = loop.time()
-                new = await asyncio.to_thread(
-                    apply_outcomes, self.files, batch, self.now, self.policy
-                )
-                self.new.update(new)
-        except Exception as exc:  # kept for `close`, which re-raises it
-            self.error = self.error or exc
-        finally:
-            self.task = None
 
-    async def close(self) -> dict[int, int]:
-        """Commit what is pending now; re-raises a storage error."""
-        self.closing.set()
-        while self.task is not None:
-            await self.task
-        if self.error is not None:
-            raise self.error
-        return self.new
+def _client(settings: FetchSettings) -> Any:
+    """The httpx client, built in a thread: importing httpx (~70 ms) and loading the CA
+    bundle (~20 ms) must not happen on the event loop."""
+    from cockpit.feeds.fetch import make_client
+
+    return make_client(settings.user_agent, settings.limits(), settings.concurrency)
 
 
 def refresh_sync(

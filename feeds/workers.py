@@ -28,7 +28,7 @@ def parse_executor(processes: int = 0) -> Executor:
                 executor = ThreadPoolExecutor(1, thread_name_prefix="cockpit-feed-parse")
             else:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["cockpit.feeds.parse"])
+                context.set_forkserver_preload(["cockpit.feeds.parse", "feedparser"])
                 executor = ProcessPoolExecutor(
                     processes, mp_context=context, initializer=_quiet_worker
                 )

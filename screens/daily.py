@@ -17,6 +17,8 @@ from cockpit.feeds.store import EntryStore
 from cockpit.i18n import language, t
 from cockpit.model import Item
 from cockpit.rules import customers_due, panels
+from cockpit.screens import daily_open as opening
+from cockpit.screens import daily_sections as sections
 from cockpit.screens import entry_actions
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.panels import Panel, Row
@@ -45,6 +47,7 @@ class DailyScreen(Screen[None]):
         # keypress then redraws one panel instead of rebuilding a thousand lines.
         self._rows: dict[tuple[object, ...], Row] = {}
         self._rows_context: tuple[object, ...] = ()
+        self._launch_cache: dict[tuple[object, ...], list[Row]] = {}
         self._feeds_stamp: object = None
 
     @property
@@ -58,6 +61,7 @@ class DailyScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static("", id="hint")
+        yield Static("", id="metrics-line")
         with Vertical(id="daily-body"):
             with Grid(id="daily-grid"):
                 yield Panel("key", "items", "panel.key")
@@ -96,8 +100,14 @@ class DailyScreen(Screen[None]):
                 row = cache.get(key) or item_row(item, today, week)
                 fresh[key] = row
                 rows.append(row)
+            if name == "key":
+                rows += self._launch_rows(today)
             self._update(name, rows)
         self._rows = fresh
+        lines = sections.metrics_lines(self.ws)
+        strip = self.query_one("#metrics-line", Static)
+        strip.update(Text("  ·  ".join(lines), style="dim"))
+        strip.display = bool(lines)
         due = customers_due(ws.customers.all(), today, ws.config.top_untouched_days)
         self.panel("customers").set_rows([customer_row(d, today) for d in due])
         self._reload_agenda(today)
@@ -117,6 +127,16 @@ class DailyScreen(Screen[None]):
         else:
             hint.display = False
 
+    def _launch_rows(self, today: dt.date) -> list[Row]:
+        """Overdue launch items (same objects while unchanged, so the panel stays put)."""
+        rows = sections.launch_rows(self.ws, today)
+        key = tuple((r.ref, r.title.plain, r.meta.plain) for r in rows)
+        cached = self._launch_cache.get(key)
+        if cached is None:
+            self._launch_cache = {key: rows}
+            return rows
+        return cached
+
     def _reload_agenda(self, today: dt.date) -> None:
         from cockpit.screens.agenda_rows import agenda_rows
 
@@ -124,30 +144,6 @@ class DailyScreen(Screen[None]):
         shown = [(r.ref, r.title.plain, r.meta.plain) for r in self.panel("agenda").rows_data]
         if [(r.ref, r.title.plain, r.meta.plain) for r in rows] != shown:
             self.panel("agenda").set_rows(rows)
-
-    def _tick(self) -> bool:
-        """`x` on an agenda checklist line ticks it for today; False when not on one."""
-        from cockpit.routines import RoutineBook
-        from cockpit.screens.agenda_rows import checklist_ref
-
-        panel = self.focused_panel()
-        if panel is None or panel.kind != "agenda":
-            return False
-        ref = panel.current_ref()
-        target = checklist_ref(ref) if ref is not None else None
-        if target is None:
-            self.notify(t("note.not_here"), severity="warning")
-            return True
-        routine_id, index = target
-        today = self.ws.clock.today()
-        book = RoutineBook(self.ws)
-        done = not book.checks(today).get(routine_id, [False] * (index + 1))[index]
-        line = panel.rows_data[panel.cursor_row].title.plain.strip()[2:]
-        self.change(
-            lambda: book.check(routine_id, today, index, done),
-            lambda _r: t("note.ticked" if done else "note.unticked", line=line),
-        )
-        return True
 
     def _update(self, name: str, rows: list[Row]) -> None:
         panel = self.panel(name)
@@ -256,7 +252,7 @@ class DailyScreen(Screen[None]):
             entry = EntryStore(self.ws.files).get(ref)
             if entry is not None:
                 preset.update(title=entry.title, notes=entry.link or "", tags="news")
-        self.app.push_screen(ItemForm(self.ws, None, preset), self._save_item)
+        self.app.push_screen(ItemForm(self.ws, None, preset), self.save_item)
 
     def action_edit(self) -> None:
         from cockpit.screens.forms import ItemForm, TouchForm
@@ -272,14 +268,14 @@ class DailyScreen(Screen[None]):
             return
         item = self._need_item()
         if item is not None:
-            self.app.push_screen(ItemForm(self.ws, item, {}), self._save_item)
+            self.app.push_screen(ItemForm(self.ws, item, {}), self.save_item)
 
     @on(Panel.Selected)
     def _row_selected(self, event: Panel.Selected) -> None:
         event.stop()
         self.action_edit()
 
-    def _save_item(self, values: dict[str, Any] | None) -> None:
+    def save_item(self, values: dict[str, Any] | None) -> None:
         if not values:
             return
         item_id = values.pop("id", None)
@@ -312,7 +308,7 @@ class DailyScreen(Screen[None]):
             )
 
     def action_done(self) -> None:
-        if self._tick():
+        if sections.tick_checklist(self) or sections.launch_done(self):
             return
         panel = self.focused_panel()
         if panel is not None and panel.kind == "customers":
@@ -372,11 +368,6 @@ class DailyScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         entry_actions.toggle_mark(self, "read", self._entry_id())
 
-    def action_reading(self) -> None:
-        from cockpit.screens.reading import ReadingScreen
-
-        self.app.push_screen(ReadingScreen(), lambda _r: self.reload())
-
     # other screens ---------------------------------------------------------------------
     def action_find(self) -> None:
         from cockpit.screens.finder import FinderScreen
@@ -384,35 +375,27 @@ class DailyScreen(Screen[None]):
         self.app.push_screen(FinderScreen(self.ws), self.jump_to)
 
     def jump_to(self, hit: Hit | None) -> None:
-        """Show the record the finder picked: its panel row, else its edit form."""
-        if hit is None:
-            return
-        if hit.kind in ("item", "archived"):
-            for name in ITEM_PANELS:
-                if self.panel(name).select_ref(hit.ref):
-                    self.panel(name).focus()
-                    return
-            from cockpit.screens.forms import ItemForm
+        """Show the record the finder picked (see daily_open.show_hit)."""
+        if hit is not None:
+            opening.show_hit(self, hit)
 
-            try:
-                item = self.ws.get(hit.ref)
-            except LookupError:
-                return
-            if item.is_open:
-                self.app.push_screen(ItemForm(self.ws, item, {}), self._save_item)
-            else:
-                self.notify(f"#{item.id} {item.title} · {item.status} · {item.week}")
-            return
-        target = "customers" if hit.kind == "customer" else "feeds"
-        if self.panel(target).select_ref(hit.ref):
-            self.panel(target).focus()
-        else:
-            self.notify(f"{hit.text} · {hit.detail}")
+    def action_reading(self) -> None:
+        opening.push(self, "reading")
 
     def action_review(self) -> None:
-        from cockpit.screens.review import ReviewScreen
+        opening.push(self, "review")
 
-        self.app.push_screen(ReviewScreen(), lambda _r: self.reload())
+    def action_routines(self) -> None:
+        opening.push(self, "routines")
+
+    def action_metrics(self) -> None:
+        opening.push(self, "metrics")
+
+    def action_requirements(self) -> None:
+        opening.push(self, "requirements")
+
+    def action_launches(self) -> None:
+        opening.push(self, "launches")
 
     def action_help(self) -> None:
         from cockpit.screens.help import HelpScreen

@@ -30,7 +30,14 @@ from cockpit.storage import StorageError
 if TYPE_CHECKING:
     from cockpit.workspace import Workspace
 
-KIND_STYLE = {"item": "cyan", "archived": "dim", "customer": "magenta", "entry": "green"}
+KIND_STYLE = {
+    "item": "cyan",
+    "archived": "dim",
+    "customer": "magenta",
+    "entry": "green",
+    "requirement": "yellow",
+    "launch": "red",
+}
 
 
 _SEGMENTS: dict[tuple[str, str], tuple[object, Segment]] = {}
@@ -55,8 +62,10 @@ def build_index(ws: Workspace) -> SearchIndex:
     finder after a keypress only re-reads the small hot file and the customers.
     """
     from cockpit.feeds.store import EntryStore
+    from cockpit.requirements import search_records
 
     segments = [Segment(item_records(ws.items()) + customer_records(ws.customers.all()))]
+    segments.append(_cached(ws, "planning", lambda: Segment(search_records(ws))))
     # A damaged archive must not take the finder down; the CLI reports it.
     with contextlib.suppress(StorageError):
         segments.append(

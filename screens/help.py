@@ -14,7 +14,16 @@ from textual.widgets import DataTable, Label
 from cockpit.i18n import t
 from cockpit.screens.keys import ALL_IDS
 
-OUR_IDS = ALL_IDS | {"command_palette"}
+
+def _our_ids() -> frozenset[str]:
+    """cockpit's binding ids: the shared ones and each screen module's own."""
+    from cockpit.screens.launches_screen import LAUNCHES_IDS
+    from cockpit.screens.metrics_screen import METRICS_IDS
+    from cockpit.screens.requirements_screen import REQUIREMENTS_IDS
+    from cockpit.screens.routines_screen import ROUTINE_IDS
+
+    screens = METRICS_IDS | REQUIREMENTS_IDS | LAUNCHES_IDS | ROUTINE_IDS
+    return ALL_IDS | screens | {"command_palette"}
 
 
 def key_table(screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -24,11 +33,12 @@ def key_table(screen: Screen[Any]) -> list[tuple[str, str]]:
     focused widget's own bindings (a table's arrow keys) are left out.
     """
     grouped: dict[str, tuple[list[str], str]] = {}
+    ours = _our_ids()
     for node, bindings in screen._binding_chain:
         if node is not screen and node is not screen.app:
             continue
         for _key, binding in bindings:
-            if binding.id not in OUR_IDS:
+            if binding.id not in ours:
                 continue  # Textual's own (copy text, …) are not part of cockpit's keys
             ident = binding.id or binding.action
             display = screen.app.get_key_display(binding)

@@ -150,8 +150,8 @@ class MetricsScreen(PlanningScreen):
         if headline is not None:
             line = trends.summary_line(self.table, headline, language())
             parts.append(Text(line, style="bold"))
-        parts.append(self._trend_table(trends.table_trends(self.table, rows, self.threshold,
-                                                           row.month)))  # fmt: skip
+        column_trends = trends.table_trends(self.table, rows, self.threshold, row.month)
+        parts.append(self._trend_table(column_trends))
         pane.update(Group(*parts))
 
     def _trend_table(self, column_trends: list[trends.ColumnTrend]) -> Table:
@@ -166,8 +166,8 @@ class MetricsScreen(PlanningScreen):
             spark = _spark(ct.spark)
             if ct.flags:
                 spark.append(" ").append_text(_marks(ct.flags))
-            grid.add_row(Text(t(f"metrics.col.{ct.column}")), value, _pct(ct.mom), _pct(ct.yoy),
-                         spark)  # fmt: skip
+            label = Text(t(f"metrics.col.{ct.column}"))
+            grid.add_row(label, value, _pct(ct.mom), _pct(ct.yoy), spark)
         return grid
 
     # events ----------------------------------------------------------------------------

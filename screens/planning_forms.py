@@ -109,13 +109,18 @@ class PlanningForm(Form):
             yield Input(value=value or "", id=field_id, compact=True, placeholder=label)
 
     def error_line(self) -> ComposeResult:
-        yield Label("", classes="form-error")
+        """Where a refused value is explained; takes no room until then."""
+        line = Label("", classes="form-error")
+        line.display = False
+        yield line
 
     def action_save(self) -> None:
         try:
             values = self.collect()
         except FormError as exc:
-            self.query_one(".form-error", Label).update(Text(str(exc)))
+            line = self.query_one(".form-error", Label)
+            line.update(Text(str(exc)))
+            line.display = True
             self.query_one(f"#{exc.field}").focus()
             return
         self.dismiss(values)
@@ -200,8 +205,8 @@ class RequirementForm(PlanningForm):
             yield Label(self.form_title, classes="form-title")
             yield from self.field("form.title", "r-title", req.title)
             yield from self.field("req.col.customer", "r-customer", req.customer)
-            yield from self.choice("req.col.source", "r-source", _options("req.source", SOURCES),
-                                   req.source)  # fmt: skip
+            sources = _options("req.source", SOURCES)
+            yield from self.choice("req.col.source", "r-source", sources, req.source)
             kano = [(t("req.kano.none"), ""), *_options("req.kano", KANO)]
             yield from self.choice("req.col.kano", "r-kano", kano, req.kano)
             priorities = [(p, p) for p in PRIORITIES]
@@ -297,7 +302,7 @@ class LaunchForm(PlanningForm):
         golive = self.date_or_none("l-golive")
         if golive is None:
             raise FormError("l-golive", t("launch.form.golive_required"))
-        return {"name": name, "golive": golive}
+        return {"name": name, "golive": golive, "reschedule": self.launch is not None}
 
 
 class LaunchItemForm(PlanningForm):

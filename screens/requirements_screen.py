@@ -29,8 +29,7 @@ REQUIREMENTS: list[BindingType] = [
     *NAV,
     Binding("1", "filter('status')", "key.filter_status", id="req_filter_status", show=False),
     Binding("2", "filter('kano')", "key.filter_kano", id="req_filter_kano", show=False),
-    Binding("3", "filter('customer')", "key.filter_customer", id="req_filter_customer",
-            show=False),  # fmt: skip
+    Binding("3", "filter('customer')", "key.filter_customer", id="req_filter_cust", show=False),
     Binding("0", "clear_filters", "key.filter_clear", id="req_filter_clear", show=False),
     Binding("a", "add", "key.add", id="req_add"),
     Binding("e,enter", "edit", "key.edit", id="req_edit"),
@@ -123,21 +122,21 @@ class RequirementsScreen(PlanningScreen):
         status_cells, kano_cells = self._widths
         line = Text(f"#{req.id:<4}", style="dim")
         line.append(f" {req.priority} ", style=PRIORITY_STYLE.get(req.priority, ""))
-        line.append_text(_cell(t(f"req.status.{req.status}"), status_cells,
-                               STATUS_STYLE[req.status]))  # fmt: skip
+        status = t(f"req.status.{req.status}")
+        line.append_text(_cell(status, status_cells, STATUS_STYLE[req.status]))
         line.append_text(_cell(t(f"req.kano.{req.kano}") if req.kano else "", kano_cells, "dim"))
         line.append(req.title, style="dim" if not req.is_open else "")
-        meta = Text(t("meta.customer", name=req.customer), style="magenta") if req.customer else Text()
+        meta = Text(t("meta.customer", name=req.customer) if req.customer else "", "magenta")
         return Row(req.id, line, meta)
 
     def _status_line(self) -> None:
         status, kano = self.filters["status"], self.filters["kano"]
+        plain = status in ("open", "all")
         shown = {
-            "status": t(f"req.filter.{status}") if status in ("open", "all") else
-            t(f"req.status.{status}"),
+            "status": t(f"req.filter.{status}") if plain else t(f"req.status.{status}"),
             "kano": t("req.filter.all") if kano == "all" else t(f"req.kano.{kano}"),
             "customer": self.filters["customer"] or t("req.filter.all"),
-        }  # fmt: skip
+        }
         self.query_one("#req-status", Static).update(Text(t("req.filters", **shown), style="dim"))
 
     def current(self) -> Requirement | None:
@@ -293,8 +292,8 @@ def lifecycle(req: Requirement) -> Text:
     for n, stage in enumerate(STATUSES):
         label = t(f"req.status.{stage}")
         if n == here:
-            style = "bold reverse " + ("red" if stage == "rejected" else STATUS_STYLE[stage] or "cyan")
-            lines.append(Text(f"▶ {label} ", style=style))
+            colour = "red" if stage == "rejected" else STATUS_STYLE[stage] or "cyan"
+            lines.append(Text(f"▶ {label} ", style=f"bold reverse {colour}"))
         elif stage in main and n < here and req.status in main:
             lines.append(Text(f"✓ {label}", style="green"))
         else:

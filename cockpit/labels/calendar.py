@@ -162,3 +162,103 @@ LABELS: dict[str, tuple[str, str]] = {
         "没有例行事项。恢复默认：cockpit routines reset",
     ),
 }
+
+# routines screen: the week's cadence, its detail pane and the routine form -------------
+LABELS.update(
+    {
+        "routines.title": ("Routines", "例行事项"),
+        "routines.week": ("This week · {week}", "本周 · {week}"),
+        "routines.week_total": ("routines: {n} · {total} a week", "例行 {n} 个 · 每周 {total}"),
+        "routines.keys": (
+            "a add · e edit · d delete · s skip next · S un-skip · x tick · u undo · esc back",
+            "a 添加 · e 编辑 · d 删除 · s 跳过下次 · S 恢复 · x 勾选 · u 撤销 · esc 返回",
+        ),
+        "routines.today": ("today", "今天"),
+        "routines.free": ("free", "空闲"),
+        "routines.skipped_mark": ("skipped", "已跳过"),
+        "routines.skipped_next": ("{date} skipped", "{date} 已跳过"),
+        "routines.from": ("from {date}", "{date} 起"),
+        "routines.sep": (", ", "、"),
+        "routines.dur.h": ("{h}h", "{h}小时"),
+        "routines.dur.m": ("{m}m", "{m}分钟"),
+        "routines.dur.hm": ("{h}h {m}m", "{h}小时{m}分"),
+        # detail pane
+        "routines.f.en": ("English", "英文标题"),
+        "routines.f.zh": ("Chinese", "中文标题"),
+        "routines.f.weekdays": ("Weekdays", "星期"),
+        "routines.f.time": ("Time", "时间"),
+        "routines.f.next": ("Next", "下次"),
+        "routines.f.skipped": ("Skipped", "已跳过"),
+        "routines.none": ("none", "无"),
+        "routines.checklist": ("Checklist ({n})", "清单（{n} 项）"),
+        "routines.checklist_today": ("Checklist · today {done}/{n}", "清单 · 今天 {done}/{n}"),
+        "routines.no_checklist": ("No checklist.", "没有清单。"),
+        "routines.day_total": ("Total {total}", "共 {total}"),
+        "routines.day_empty": (
+            "Nothing planned. Press a to add a routine on this day.",
+            "没有安排。按 a 在这一天添加例行。",
+        ),
+        "routines.none_at_all": (
+            "No routines. Press a to add one (or run `cockpit routines reset`).",
+            "没有例行事项。按 a 添加（或运行 `cockpit routines reset`）。",
+        ),
+        # keys and notifications
+        "routines.key.skip": ("Skip next", "跳过下次"),
+        "routines.key.unskip": ("Un-skip", "恢复跳过"),
+        "routines.key.tick": ("Tick next line", "勾选下一项"),
+        "routines.pick": ("Select a routine first", "请先选择一个例行"),
+        "routines.added": ("Added routine: {title}", "已添加例行：{title}"),
+        "routines.unchanged": ("Nothing changed", "没有修改"),
+        "routines.skipped": (
+            "Skipped {title} on {day} (S brings it back)",
+            "已跳过 {day} 的 {title}（按 S 恢复）",
+        ),
+        "routines.unskipped": ("{title} is back on {day}", "{day} 的 {title} 已恢复"),
+        "routines.no_skip_ahead": (
+            "No skipped {title} ahead on this weekday",
+            "这个星期几之后没有跳过的 {title}",
+        ),
+        "routines.not_today": (
+            "{title} does not happen today: only today's lines can be ticked",
+            "{title} 今天没有安排：只能勾选今天的清单",
+        ),
+        "routines.all_ticked": ("Every line of {title} is ticked today", "{title} 今天已全部勾选"),
+        # the form
+        "routines.form.add": ("New routine", "新建例行"),
+        "routines.form.edit": ("Edit routine: {title}", "编辑例行：{title}"),
+        "routines.form.en": ("English title", "英文标题"),
+        "routines.form.zh": ("Chinese title", "中文标题"),
+        "routines.form.weekdays": (
+            "Weekdays (mon,wed or 1,3 with 1 = Monday; mon-fri)",
+            "星期（周一,周三 或 1,3，1 为周一；周一-周五）",
+        ),
+        "routines.form.start": ("Start (HH:MM)", "开始（HH:MM）"),
+        "routines.form.minutes": ("Minutes (90, 1h30)", "时长（分钟，如 90、1h30）"),
+        "routines.form.checklist": (
+            "Checklist: one line each (or a; b), English | 中文",
+            "清单：每行一项（或用 ; 分隔），English | 中文",
+        ),
+        "routines.form.hint": (
+            "enter save (ctrl+s in the checklist) · esc cancel · tab next field",
+            "回车保存（清单中按 ctrl+s）· esc 取消 · tab 下一项",
+        ),
+        "routines.bad.title": ("Give it a title in English or Chinese.", "请填写英文或中文标题。"),
+        "routines.bad.weekdays": (
+            "Weekdays: {value!r} is not a day; use mon..sun, 1..7 (1 = Monday) or 周一..周日.",
+            "星期：无法识别 {value!r}；请用 周一..周日、1..7（1 为周一）或 mon..sun。",
+        ),
+        "routines.bad.no_weekdays": ("Give at least one weekday.", "请至少填写一个星期几。"),
+        "routines.bad.minutes": (
+            "Minutes: {value!r} is not a duration; use 90, 90m, 1h or 1h30.",
+            "时长：无法识别 {value!r}；请用 90、90m、1h 或 1h30。",
+        ),
+        "routines.bad.start": (
+            "Start: {value!r} is not a time of day; use HH:MM like 09:30.",
+            "开始时间须形如 09:30，而不是 {value!r}。",
+        ),
+        "routines.bad.range": (
+            "Minutes must be a whole number from 1 to 1440.",
+            "时长须为 1 到 1440 分钟的整数。",
+        ),
+    }
+)

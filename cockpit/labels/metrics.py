@@ -230,9 +230,8 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "launch.progress": ("{done}/{total} done", "完成 {done}/{total}"),
     "launch.overdue_n": ("{n} overdue", "逾期 {n}"),
     "launch.status": (
-        "{n} launches · {late} items overdue · x ticks the highlighted item · e on a launch "
-        "moves its go-live",
-        "{n} 个上线 · {late} 项逾期 · x 勾选当前事项 · 在上线列表上按 e 调整上线日期",
+        "{n} launches · {late} items overdue · x done/open · e on a launch: go-live date",
+        "{n} 个上线 · {late} 项逾期 · x 完成/重开 · 在上线上按 e：调整上线日期",
     ),
     "launch.none": (
         "No launches yet: press a to make one from the seed 003 checklist.",

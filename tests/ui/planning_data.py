@@ -60,8 +60,10 @@ def planning_workspace(root: Path, clock: FrozenClock, config: Config | None = N
                         {"month": "2026-10", "count": 37, "owner": "李雷"}]
     )  # fmt: skip
     add = requirements.add
-    slots = add(ws, "Logical replication failover slots", customer="招商银行", kano="must-be",
-                priority="P0", release="17.2")  # fmt: skip
+    slots = add(
+        ws, "Logical replication failover slots", customer="招商银行", kano="must-be",
+        priority="P0", release="17.2",
+    )  # fmt: skip
     add(ws, "审计日志导出到对象存储", customer="国家电网", kano="performance", priority="P1")
     add(ws, "Dark mode for the console", kano="attractive", priority="P3")
     tde = add(ws, "Transparent data encryption", source="sales", kano="must-be", priority="P1")
@@ -80,6 +82,6 @@ def planning_workspace(root: Path, clock: FrozenClock, config: Config | None = N
 
 
 def trends_month(year: int, month: int) -> str:
-    """"2025-13" written as "2026-01": months counted on from a year."""
+    """The month `month` months into `year` counted on: (2025, 13) is "2026-01"."""
     index = year * 12 + month - 1
     return f"{index // 12:04d}-{index % 12 + 1:02d}"

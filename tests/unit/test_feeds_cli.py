@@ -90,7 +90,7 @@ def test_refresh_json_then_entries(cockpit: Run, server: FeedServer) -> None:
         "error": "not found (HTTP 404)", "new_entries": 0, "bytes": 0, "elapsed": 0,
     }  # fmt: skip
     again = {r["feed_id"]: r["status"] for r in as_json(cockpit("feeds", "refresh", "--json"))}
-    assert again == {1: "not_modified", 2: "ok", 3: "skipped"}
+    assert again == {1: "not_modified", 2: "not_modified", 3: "skipped"}  # 2: same bytes
 
     entries = as_json(cockpit("feeds", "entries", "--json"))
     assert len(entries) == 5 and all(set(e) >= ENTRY_KEYS for e in entries)
@@ -205,3 +205,26 @@ def test_cli_refresh_from_cron_while_the_tui_marks_entries(
     assert flips >= 2
     last = {first[n % 2]: n % 4 < 2 for n in (flips - 2, flips - 1)}  # the final writes
     assert {e.id: e.starred for e in store.all() if e.id in first} == last
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["cockpit.feeds.refresh", "cockpit.feeds.subscriptions", "cockpit.feeds.workers"],
+)
+def test_feed_modules_never_import_textual(module: str, tmp_path: Path) -> None:
+    from tests.unit.test_layout import loaded_after_import
+
+    loaded = loaded_after_import(module, tmp_path, tmp_path)
+    assert "cockpit" in loaded
+    assert "textual" not in loaded  # (rich may be: httpx imports it for its own CLI)
+
+
+def test_building_the_cli_loads_no_feed_machinery(tmp_path: Path) -> None:
+    """`cockpit add` must not pay for httpx and feedparser (imported by feed commands only)."""
+    probe = "import sys; from cockpit.cli import build_parser; build_parser(); "
+    probe += "print(sorted(sys.modules))"
+    done = subprocess.run(
+        [PYTHON, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    loaded = set(json.loads(done.stdout.replace("'", '"')))
+    assert not loaded & {"httpx", "feedparser", "defusedxml", "cockpit.feeds.refresh"}

@@ -295,3 +295,51 @@ def test_two_refreshes_at_once_do_not_duplicate(files: WorkspaceFiles) -> None:
             news = [job.result()[0].new_entries for job in jobs]
     assert sorted(news) == [0, 2]
     assert len(EntryStore(files).all()) == 2
+
+
+def test_the_event_loop_stays_responsive(files: WorkspaceFiles, server: FeedServer) -> None:
+    """Parsing three 1,000-entry feeds costs ~0.5 s of CPU; none of it on the loop."""
+    import asyncio
+
+    from cockpit.feeds.refresh import refresh_feeds
+
+    item = (
+        "<item><title>Post {n}</title><link>https://big.example/{n}</link>"
+        "<guid>big-{n}</guid><description>&lt;p&gt;{text}&lt;/p&gt;</description></item>"
+    )
+    text = "logical replication slot failover " * 10
+    for f in range(3):
+        items = "".join(item.format(n=f"{f}-{n}", text=text) for n in range(1000))
+        body = f'<rss version="2.0"><channel><title>Big {f}</title>{items}</channel></rss>'
+        subscribe(files, server.route(f"/big{f}.xml", body=body.encode()))
+
+    async def run() -> list[float]:
+        lags: list[float] = []
+        task = asyncio.create_task(refresh_feeds(files, QUICK, NOW))
+        while not task.done():
+            due = time.perf_counter() + 0.005
+            await asyncio.sleep(0.005)
+            lags.append(time.perf_counter() - due)
+        assert [r.new_entries for r in task.result()] == [200, 200, 200]
+        return sorted(lags)
+
+    lags = asyncio.run(run())
+    assert lags[-1] < 0.15, f"the loop stalled {lags[-1] * 1000:.0f} ms"
+    assert lags[int(len(lags) * 0.95)] < 0.05
+
+
+def test_unchanged_body_without_validators_is_not_parsed_again(
+    files: WorkspaceFiles, server: FeedServer
+) -> None:
+    url = server.route("/plain.xml", body=read_fixture("rdf.xml"))  # no ETag, no date
+    (feed_id,) = subscribe(files, url)
+    assert refresh(files)["plain.xml"].status == "ok"
+    entries = (files.root / "entries.json").read_bytes()
+    again = refresh(files, NOW + dt.timedelta(hours=1))["plain.xml"]
+    assert (again.status, again.new_entries) == ("not_modified", 0)
+    assert again.bytes > 0  # downloaded, but not parsed or merged
+    assert (files.root / "entries.json").read_bytes() == entries
+    server.route("/plain.xml", body=read_fixture("rdf.xml").replace(b"cheaper", b"faster"))
+    changed = refresh(files, NOW + dt.timedelta(hours=2))["plain.xml"]
+    assert (changed.status, changed.new_entries) == ("ok", 0)
+    assert "faster" in EntryStore(files).for_feed(feed_id)[0].summary

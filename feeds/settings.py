@@ -1,0 +1,78 @@
+"""How a refresh fetches, parses and keeps: `FetchSettings`, built from the config.
+
+Re-exported by `cockpit.feeds.refresh`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from cockpit import __version__
+from cockpit.feeds.merge import Policy
+
+if TYPE_CHECKING:
+    from cockpit.feeds.fetch import Limits
+
+USER_AGENT = f"cockpit/{__version__} (+feed reader)"
+
+
+class FeedConfig(Protocol):
+    """The part of `cockpit.config.Config` that refreshing reads."""
+
+    feeds_concurrency: int
+    feeds_per_host: int
+    feeds_keep: int
+    feeds_max_bytes: int
+    feeds_timeout: float
+
+
+@dataclass
+class FetchSettings:
+    """How a refresh fetches, parses and keeps."""
+
+    concurrency: int = 16
+    """Downloads at once."""
+    per_host: int = 4
+    """Downloads at once from one host."""
+    timeout: float = 10.0
+    """Connect and read timeout, seconds."""
+    total_timeout: float = 60.0
+    """Whole-download deadline, seconds (a trickling server trips no read timeout)."""
+    max_bytes: int = 10_000_000
+    """Cap on a feed's decoded size."""
+    max_redirects: int = 5
+    keep: int = 200
+    """Newest entries kept per feed (plus every starred one)."""
+    backoff_base: float = 300.0
+    """Seconds a feed rests after its first failure; doubles per further failure."""
+    backoff_max: float = 86_400.0
+    parse_processes: int = 0
+    """0: parse in one background thread; N: in a pool of N processes."""
+    commit_interval: float = 0.5
+    """Seconds between commits while feeds keep arriving: each commit rewrites
+    `entries.json`, so feeds land in a few batches instead of one write each."""
+    user_agent: str = USER_AGENT
+
+    @classmethod
+    def from_config(cls, config: FeedConfig) -> FetchSettings:
+        """Settings from the `[feeds]` table of the config."""
+        return cls(
+            concurrency=config.feeds_concurrency,
+            per_host=config.feeds_per_host,
+            timeout=config.feeds_timeout,
+            max_bytes=config.feeds_max_bytes,
+            keep=config.feeds_keep,
+            # Not a config field (yet): a Config that grows one is picked up.
+            parse_processes=int(getattr(config, "feeds_parse_processes", 0)),
+        )
+
+    def limits(self) -> Limits:
+        """The per-download limits (imports httpx: call it off the event loop first)."""
+        from cockpit.feeds.fetch import Limits
+
+        return Limits(self.timeout, self.total_timeout, self.max_bytes, self.max_redirects)
+
+    def policy(self) -> Policy:
+        """Retention and back-off rules for the merge."""
+        return Policy(self.keep, self.backoff_base, self.backoff_max)
