@@ -2,4 +2,7 @@
 
 from cockpit.cli import main
 
-raise SystemExit(main())
+# Guarded: feed-parsing worker processes import the main module, and must not start a
+# second cockpit when they do.
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -118,6 +118,9 @@ class CockpitApp(App[None]):
         if self.feed_progress is not None:
             self.notify(t("refresh.busy"), severity="warning", timeout=2)
             return
+        from cockpit.feeds.refresh import Progress
+
+        self.feed_progress = Progress(0, 0, 0, "")  # busy from now, not from the worker start
         self.run_worker(
             self._refresh(feed_ids, force), group="feeds", exclusive=True, exit_on_error=False
         )
@@ -131,7 +134,6 @@ class CockpitApp(App[None]):
             else:
                 self.call_from_thread(self._show_progress, p)
 
-        self.feed_progress = Progress(0, 0, 0, "")
         try:
             results = await refresh_feeds(
                 self.ws.files,

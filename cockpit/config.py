@@ -66,6 +66,9 @@ class Config:
     feeds_timeout: float = 10.0
     """[feeds] timeout: connect and read timeout in seconds."""
 
+    feeds_parse_processes: int = -1
+    """[feeds] parse_processes: processes parsing feeds (-1 auto: 2 on 2+ cores, 0 a thread)."""
+
     calendar_subscribe: list[str] = field(default_factory=list)
     """[calendar] subscribe: .ics files or URLs whose events join today's agenda."""
 
@@ -140,6 +143,10 @@ def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
     if not isinstance(timeout, int | float) or timeout <= 0:
         raise ConfigError(f"config {path}: timeout must be a positive number of seconds")
     cfg.feeds_timeout = float(timeout)
+    processes = feeds.get("parse_processes", cfg.feeds_parse_processes)
+    if not isinstance(processes, int) or processes < -1:
+        raise ConfigError(f"config {path}: parse_processes must be -1 (auto), 0 or more")
+    cfg.feeds_parse_processes = processes
 
     calendar = _table(path, raw, "calendar")
     subscribe = calendar.get("subscribe", [])

