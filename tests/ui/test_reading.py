@@ -181,3 +181,35 @@ def test_reading_screen_snapshot(
     build_demo(ws)
     app = make_app(ws, watch=False, fetch=False)
     assert snap_compare(app, terminal_size=(120, 40), press=["f"])  # type: ignore[operator]
+
+
+async def test_refresh_from_the_keyboard_against_a_real_server(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    """`R` fetches in the background: keys keep working, entries and errors appear."""
+    from tests.feedserver import FeedServer, read_fixture
+
+    ws = small_workspace(tmp_path / "ws", clock)
+    with FeedServer(latency=0.05) as server:
+        good = server.route("/planet.xml", body=read_fixture("zh-planet.xml"))
+        gone = server.route("/gone.xml", status=410)
+        feeds = FeedList(ws.files)
+        feeds.add(good, "planet", "Planet PG 中文")
+        feeds.add(gone, "competitor", "Gone vendor")
+        app = make_app(ws, watch=False, fetch=False)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await open_reading(pilot, app)
+            await pilot.press("R")
+            assert app.feed_progress is not None  # busy at once; the keys still work:
+            await pilot.press("tab", "j")
+            assert screen.focused is screen.panel("feedlist")
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            assert app.feed_progress is None
+            assert screen.panel("entries").row_count > 0
+            by_title = {f.title: f for f in FeedList(ws.files).all()}
+            assert by_title["Gone vendor"].status == "error"
+            assert "410" in by_title["Gone vendor"].error
+            assert by_title["Planet PG 中文"].status == "ok"
+            messages = [n.message for n in app._notifications]
+            assert any("1 feeds failed" in m for m in messages)
