@@ -17,6 +17,7 @@ from pathlib import Path
 from cockpit.clock import Clock
 from cockpit.config import Config
 from cockpit.demo_data import CUSTOMERS, ENTRIES, FEEDS, ITEMS, TOUCHES, DemoItem
+from cockpit.demo_planning import add_planning
 from cockpit.feeds.opml import OpmlFeed
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.subscriptions import FeedList
@@ -53,6 +54,7 @@ def build_demo(ws: Workspace) -> None:
     _add_customers(ws)
     ws.add_many([_item(ws, row, n) for n, row in enumerate(ITEMS)])
     _add_entries(ws, store)
+    add_planning(ws)
     ws.undo_stack.clear()
 
 
