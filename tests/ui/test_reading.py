@@ -190,7 +190,7 @@ async def test_refresh_from_the_keyboard_against_a_real_server(
     from tests.feedserver import FeedServer, read_fixture
 
     ws = small_workspace(tmp_path / "ws", clock)
-    with FeedServer(latency=0.05) as server:
+    with FeedServer(latency=0.6) as server:  # slow enough to still be busy after R
         good = server.route("/planet.xml", body=read_fixture("zh-planet.xml"))
         gone = server.route("/gone.xml", status=410)
         feeds = FeedList(ws.files)
