@@ -42,7 +42,7 @@ NOW_ISO = NOW.isoformat()
 
 DEFAULT_ROOT = Path(__file__).resolve().parent / ".work" / "large"
 SEED = 20261118
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: five years of monthly metrics and 2,000 requirements
 """Bump when the generator changes, so that existing workspaces are regenerated."""
 
 
@@ -57,6 +57,8 @@ class Shape:
     touches: int = 5_000
     feeds: int = 60
     entries_per_feed: int = 200
+    metric_months: int = 60
+    requirements: int = 2_000
 
     @classmethod
     def full(cls) -> Shape:
@@ -66,7 +68,7 @@ class Shape:
     @classmethod
     def quick(cls) -> Shape:
         """A smaller workspace for `--quick` runs (same proportions, ~1/5 the size)."""
-        return cls(2_000, 300, 100, 100, 1_000, 12, 200)
+        return cls(2_000, 300, 100, 100, 1_000, 12, 200, 24, 400)
 
     def as_dict(self) -> dict[str, int]:
         """The shape plus the generator version: what a stored workspace is checked by."""
@@ -353,6 +355,55 @@ def _add_entries(ws: Workspace, shape: Shape, rng: random.Random) -> None:
         state.insert_multiple(marks)
 
 
+def _add_planning(ws: Workspace, shape: Shape, rng: random.Random, customers: list[str]) -> None:
+    """Issue 6's scale: `metric_months` of every numeric table, `requirements` in the pool."""
+    from cockpit import metrics, requirements
+
+    months = []
+    year, month = 2026, 10
+    for _ in range(shape.metric_months):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    months.reverse()
+    cash = 1_000_000.0
+    revenue, opps, tickets = [], [], []
+    for m in months:
+        cash *= 1 + rng.uniform(-0.06, 0.1)
+        revenue.append(
+            {
+                "month": m,
+                "cash": int(cash),
+                "gaap": int(cash * 0.93),
+                "users": rng.randint(100, 900),
+                "instances": rng.randint(300, 3000),
+            }
+        )
+        total = rng.randint(5, 60)
+        opps.append(
+            {
+                "month": m,
+                "total": total,
+                "valuable": rng.randint(0, total),
+                "lost": rng.randint(0, 8),
+                "churned": rng.randint(0, 4),
+            }
+        )
+        tickets.append({"month": m, "count": rng.randint(20, 200)})  # fmt: skip
+    metrics.put_rows(ws, "revenue", revenue)
+    metrics.put_rows(ws, "opportunities", opps)
+    metrics.put_rows(ws, "tickets", tickets)
+    kinds = ("must-be", "performance", "attractive", "indifferent", "reverse")
+    pool = []
+    for n in range(shape.requirements):
+        fields = {"kano": kinds[n % 5], "priority": f"P{n % 4}"}
+        if n % 3 == 0 and customers:
+            fields["customer"] = rng.choice(customers)
+        else:
+            fields["source"] = "internal"
+        pool.append(requirements.prepare(ws, f"{_title(rng)} (req {n})", **fields))
+    requirements.add_many(ws, pool)
+
+
 def open_bench_workspace(root: Path) -> Workspace:
     """The workspace at `root` on the frozen benchmark clock with default settings."""
     return Workspace(root, FrozenClock(NOW, TZ), Config(timezone="Asia/Shanghai"))
@@ -372,6 +423,7 @@ def generate(root: Path = DEFAULT_ROOT, shape: Shape | None = None) -> dict[str,
     ws.add_many(items)
     archived = ws.archive_old()
     _add_entries(ws, shape, rng)
+    _add_planning(ws, shape, rng, customers)
     ws.undo_stack.clear()
     hot = ws.items()
     stats: dict[str, Any] = {
@@ -382,6 +434,8 @@ def generate(root: Path = DEFAULT_ROOT, shape: Shape | None = None) -> dict[str,
         "customers": len(ws.customers.all()),
         "touches": len(ws.files.raw("customers").get("touches", {})),
         "entries": len(ws.files.raw("entries").get("entries", {})),
+        "metric_rows": sum(len(v) for v in ws.files.raw("metrics").values() if "1" in v),
+        "requirements": len(ws.files.raw("planning").get("requirements", {})),
         "file_kb": {p.stem: round(p.stat().st_size / 1024) for p in sorted(root.glob("*.json"))},
         "generate_s": round(time.perf_counter() - started, 2),
     }

@@ -60,6 +60,7 @@ def register(sub: Any) -> None:
     __import__("cockpit.cli_planning").cli_planning.register_planning(sub)
     __import__("cockpit.cli_ical").cli_ical.register_ical(sub)
     __import__("cockpit.cli_feeds").cli_feeds.register_feeds(sub)
+    __import__("cockpit.cli_report").cli_report.register_report(sub)
 
 
 # helpers ------------------------------------------------------------------------------

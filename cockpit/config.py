@@ -87,6 +87,9 @@ class Config:
     metrics_threshold: float = 0.2
     """[metrics] threshold: a month-over-month move beyond this share is an inflection."""
 
+    routines: list[dict[str, Any]] = field(default_factory=list)
+    """[[routines]]: changes to the default routines and new ones (see routine_config)."""
+
     report_language: str | None = None
     """[report] language: headings of the weekly report; default: `language`."""
 
@@ -167,6 +170,14 @@ def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
     if not isinstance(threshold, int | float) or not 0 < threshold < 10:
         raise ConfigError(f"config {path}: [metrics] threshold is a share like 0.2")
     cfg.metrics_threshold = float(threshold)
+
+    from cockpit.routine_config import RoutineConfigError, parse_entries
+
+    if "routines" in raw:
+        try:
+            cfg.routines = parse_entries(raw["routines"])
+        except RoutineConfigError as exc:
+            raise ConfigError(f"config {path}: {exc}") from None
 
     report = _table(path, raw, "report")
     lang = report.get("language")

@@ -1,26 +1,46 @@
-"""The customer book: customers, their tier and follow-up date, and the touch log.
+"""The customer book: customers, their tier, stage and follow-up date, and the touch log.
 
 Customers live in `customers.json` (tables `customers`, `touches`, `meta`), apart from
-the items, so logging a call never rewrites the item file.
+the items, so logging a call never rewrites the item file. Items link to a customer by
+name (`Item.customer`), so a rename updates the linked open items in the same step.
+Every change is one transaction and one undo step.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
-from cockpit.model import TIERS, Customer, Touch, iso
+from cockpit.customer_fields import (
+    CHANNELS,
+    CHURN_STAGES,
+    EDITABLE,
+    SOURCES,
+    STAGES,
+    check_churn,
+    clean_fields,
+)
+from cockpit.model import Customer, Item, Touch, iso
 
 if TYPE_CHECKING:
-    from cockpit.workspace import Workspace
+    from cockpit.workspace import Change, Workspace
+
+__all__ = ["CHANNELS", "CHURN_STAGES", "EDITABLE", "SOURCES", "STAGES", "CustomerBook"]
 
 FILE = "customers"
-CHANNELS = ("call", "visit", "chat", "mail", "meeting")
-SOURCES = ("", "direct", "sales", "channel", "partner")
+HOT = "items"  # the workspace's hot item file (see cockpit.workspace.HOT)
+
+
+def _replace(table: Table, doc_id: int, new: dict[str, Any]) -> None:
+    def replace(stored: MutableMapping[Any, Any]) -> None:
+        stored.clear()
+        stored.update(new)
+
+    table.update(replace, doc_ids=[doc_id])
 
 
 class CustomerBook:
@@ -29,9 +49,23 @@ class CustomerBook:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
 
+    # reading --------------------------------------------------------------------------
     def all(self) -> list[Customer]:
         raw = self.ws.files.raw(FILE).get("customers", {})
         return [Customer.from_doc(int(k), v) for k, v in raw.items()]
+
+    def get(self, customer_id: int) -> Customer:
+        """The customer with `customer_id`.
+
+        Raises:
+            NotFoundError: there is none.
+        """
+        from cockpit.workspace import NotFoundError
+
+        doc = self.ws.files.raw(FILE).get("customers", {}).get(str(customer_id))
+        if doc is None:
+            raise NotFoundError(f"no customer with id {customer_id}")
+        return Customer.from_doc(customer_id, doc)
 
     def touches(self, customer_id: int | None = None) -> list[Touch]:
         """Touches (of one customer, or all), newest first."""
@@ -41,6 +75,13 @@ class CustomerBook:
             rows = [t for t in rows if t.customer_id == customer_id]
         rows.sort(key=lambda t: (t.date, t.id), reverse=True)
         return rows
+
+    def touch_log(self) -> dict[int, list[Touch]]:
+        """Every customer's touches, newest first, read once (screens redraw from it)."""
+        out: dict[int, list[Touch]] = {}
+        for touch in self.touches():
+            out.setdefault(touch.customer_id, []).append(touch)
+        return out
 
     def find(self, name: str) -> Customer:
         """The customer called `name` (case-insensitive), or the only one it starts.
@@ -63,6 +104,24 @@ class CustomerBook:
             raise NotFoundError(f"{name!r} matches several customers: {names}")
         raise NotFoundError(f"no customer named {name!r}")
 
+    def resolve(self, ref: int | str) -> Customer:
+        """A customer by id (from a screen) or by name (from the command line)."""
+        return self.get(ref) if isinstance(ref, int) else self.find(ref)
+
+    def items_by_customer(self) -> dict[str, list[Item]]:
+        """Items of the hot file by lower-cased customer name, as `linked_items` sorts."""
+        out: dict[str, list[Item]] = {}
+        for item in self.ws.items():
+            if item.customer:
+                out.setdefault(item.customer.casefold(), []).append(item)
+        return {name: _linked_order(rows) for name, rows in out.items()}
+
+    def linked_items(self, name: str) -> list[Item]:
+        """Items whose customer is `name` (case-insensitive): open work first, by week,
+        then finished work, latest first. Archived items are history and left out."""
+        return self.items_by_customer().get(name.strip().casefold(), [])
+
+    # adding ---------------------------------------------------------------------------
     def prepare(
         self,
         name: str,
@@ -74,31 +133,41 @@ class CustomerBook:
         owner: str = "",
         next_followup: dt.date | None = None,
         notes: str = "",
+        stage: str = "customer",
+        deal_value: float | None = None,
+        churn_reason: str = "",
+        stage_since: dt.date | None = None,
+        last_touch: dt.date | None = None,
+        created: str = "",
     ) -> Customer:
-        """Validate and build a customer without storing it."""
-        from cockpit.workspace import InvalidError
-
-        name = " ".join(name.split())
-        if not name:
-            raise InvalidError("a customer needs a name")
-        if tier not in TIERS:
-            raise InvalidError(f"tier must be one of {', '.join(TIERS)}, not {tier!r}")
-        if source not in SOURCES:
-            raise InvalidError(f"source must be one of {', '.join(SOURCES[1:])}, not {source!r}")
-        return Customer(
-            name=name,
-            tier=tier,
-            industry=industry.strip(),
-            region=region.strip(),
-            source=source,
-            owner=owner.strip(),
-            next_followup=next_followup.isoformat() if next_followup else None,
-            notes=notes,
-            created=iso(self.ws.clock.now()),
+        """Validate and build a customer without storing it (imports batch these)."""
+        values = clean_fields(
+            {
+                "name": name,
+                "tier": tier,
+                "industry": industry,
+                "region": region,
+                "source": source,
+                "owner": owner,
+                "next_followup": next_followup,
+                "notes": notes,
+                "stage": stage,
+                "deal_value": deal_value,
+                "churn_reason": churn_reason,
+            }
         )
+        cust = Customer(
+            **values,
+            stage_since=stage_since.isoformat() if stage_since else None,
+            last_touch=last_touch.isoformat() if last_touch else None,
+            created=created or iso(self.ws.clock.now()),
+        )
+        check_churn(cust)
+        return cust
 
     def add(self, name: str, **fields: Any) -> Customer:
         """Store a new customer; names are unique (case-insensitive)."""
+        fields.setdefault("stage_since", self.ws.clock.today())
         return self.add_many([self.prepare(name, **fields)])[0]
 
     def add_many(self, customers: list[Customer]) -> list[Customer]:
@@ -122,9 +191,98 @@ class CustomerBook:
         )
         return customers
 
+    # changing -------------------------------------------------------------------------
+    def _change(self, ref: int | str, label: str, apply: Callable[[Customer], None]) -> Customer:
+        """Read, change with `apply`, check and store one customer, as one undo step.
+
+        A rename carries the linked items of the hot file along in the same transaction.
+        """
+        from cockpit.workspace import Change, InvalidError
+
+        changes: list[Change] = []
+        with self.ws.files.transaction(FILE, HOT):
+            cust = self.resolve(ref)
+            old_name = cust.name
+            table = self.ws.files.table(FILE, "customers")
+            changes.append(Change(FILE, "customers", cust.id, self._before(table, cust.id), ""))
+            old_stage = cust.stage
+            apply(cust)
+            if cust.stage not in CHURN_STAGES and old_stage in CHURN_STAGES:
+                cust.churn_reason = ""  # back in business: the old reason no longer holds
+            if cust.stage != old_stage:
+                cust.stage_since = self.ws.clock.today().isoformat()
+            check_churn(cust)
+            if cust.name.casefold() != old_name.casefold() and any(
+                c.name.casefold() == cust.name.casefold() for c in self.all()
+            ):
+                raise InvalidError(f"a customer named {cust.name!r} already exists")
+            _replace(table, cust.id, cust.to_doc())
+            if cust.name != old_name:
+                changes += self._rename_links(old_name, cust.name)
+        for change in changes:
+            change.label = f"{label} {cust.name}"
+        self.ws.undo_stack.append(changes)
+        return cust
+
+    def _before(self, table: Table, doc_id: int) -> dict[str, Any]:
+        return copy.deepcopy(dict(table.get(doc_id=doc_id) or {}))
+
+    def _rename_links(self, old: str, new: str) -> list[Change]:
+        from cockpit.workspace import Change
+
+        table = self.ws.files.table(HOT, "items")
+        changes = []
+        for item in self.ws.items():
+            if item.customer.casefold() == old.casefold():
+                changes.append(Change(HOT, "items", item.id, self._before(table, item.id), ""))
+                item.customer = new
+                item.log(self.ws.clock.now(), f"customer renamed to {new}")
+                _replace(table, item.id, item.to_doc())
+        return changes
+
+    def edit(self, ref: int | str, **fields: Any) -> Customer:
+        """Change any of the `EDITABLE` fields of a customer (by id or name).
+
+        Raises:
+            InvalidError: an unknown field or a refused value; nothing changes.
+            NotFoundError: no such customer.
+        """
+        from cockpit.workspace import InvalidError
+
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise InvalidError(f"cannot edit {', '.join(sorted(unknown))}")
+        values = clean_fields(fields)
+
+        def apply(cust: Customer) -> None:
+            for name, value in values.items():
+                setattr(cust, name, value)
+
+        return self._change(ref, "edit", apply)
+
+    def set_stage(self, ref: int | str, stage: str, reason: str = "") -> Customer:
+        """Move a customer to `stage`; a churn stage takes the reason (churn-risk needs one),
+        leaving the churn stages clears it."""
+        values = clean_fields({"stage": stage, "churn_reason": reason})
+
+        def apply(cust: Customer) -> None:
+            cust.stage = values["stage"]
+            if values["churn_reason"] or cust.stage not in CHURN_STAGES:
+                cust.churn_reason = values["churn_reason"]
+
+        return self._change(ref, stage, apply)
+
+    def mark_churn_risk(self, ref: int | str, reason: str) -> Customer:
+        """Flag a churn risk and say why (the reason is required)."""
+        return self.set_stage(ref, "churn-risk", reason)
+
+    def link(self, item_id: int, ref: int | str) -> Item:
+        """Link an item to a customer (stored as the book spells the name); one undo step."""
+        return self.ws.edit(item_id, customer=self.resolve(ref).name)
+
     def touch(
         self,
-        name: str,
+        name: int | str,
         note: str,
         *,
         channel: str = "call",
@@ -141,9 +299,9 @@ class CustomerBook:
             raise InvalidError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
         day = day or self.ws.clock.today()
         with self.ws.files.transaction(FILE):
-            cust = self.find(name)
+            cust = self.resolve(name)
             customers = self.ws.files.table(FILE, "customers")
-            before = copy.deepcopy(dict(customers.get(doc_id=cust.id) or {}))
+            before = self._before(customers, cust.id)
             touch = Touch(customer_id=cust.id, date=day.isoformat(), channel=channel, note=note)
             touch.id = self.ws._next_id(FILE, "next_touch")
             self.ws.files.table(FILE, "touches").insert(Document(touch.to_doc(), doc_id=touch.id))
@@ -152,13 +310,7 @@ class CustomerBook:
                 cust.next_followup = next_followup.isoformat()
             elif cust.next_followup and cust.next_followup <= touch.date:
                 cust.next_followup = None
-            new = cust.to_doc()
-
-            def replace(stored: MutableMapping[Any, Any]) -> None:
-                stored.clear()
-                stored.update(new)
-
-            customers.update(replace, doc_ids=[cust.id])
+            _replace(customers, cust.id, cust.to_doc())
         self.ws.undo_stack.append(
             [
                 Change(FILE, "touches", touch.id, None, f"touch {cust.name}"),
@@ -166,3 +318,12 @@ class CustomerBook:
             ]
         )
         return touch
+
+
+def _linked_order(items: list[Item]) -> list[Item]:
+    """Open work by week, then finished work, the latest finished first."""
+    open_ = sorted((i for i in items if i.is_open), key=lambda i: (i.week, i.id))
+    closed = sorted(
+        (i for i in items if not i.is_open), key=lambda i: (i.done_at or i.updated, i.id)
+    )
+    return open_ + closed[::-1]

@@ -114,7 +114,7 @@ class Item(Record):
 
 @dataclass
 class Customer(Record):
-    """A customer the PM follows up with."""
+    """A customer the PM follows up with, and where it stands in the sales funnel."""
 
     id: int = 0
     name: str = ""
@@ -122,11 +122,23 @@ class Customer(Record):
     industry: str = ""
     region: str = ""
     source: str = ""
-    owner: str = ""
+    owner: str = ""  # the sales contact
     next_followup: str | None = None
     last_touch: str | None = None
     notes: str = ""
     created: str = ""
+    stage: str = "customer"  # one of cockpit.customers.STAGES
+    stage_since: str | None = None  # ISO date the stage was last set (None: unknown)
+    deal_value: float | None = None  # the deal in play, in the PM's own unit
+    churn_reason: str = ""  # why it is (or was) a churn risk
+
+    def to_doc(self) -> dict[str, Any]:
+        """As `Record.to_doc`; the default stage is left out too, so a plain customer
+        is stored exactly as before stages existed."""
+        doc = super().to_doc()
+        if doc.get("stage") == "customer":
+            del doc["stage"]
+        return doc
 
     def public(self) -> dict[str, Any]:
         """The JSON shape of `cockpit customers ls --json`."""
@@ -140,6 +152,11 @@ class Customer(Record):
             "owner": self.owner,
             "next_followup": self.next_followup,
             "last_touch": self.last_touch,
+            "stage": self.stage,
+            "stage_since": self.stage_since,
+            "deal_value": self.deal_value,
+            "churn_reason": self.churn_reason,
+            "notes": self.notes,
         }
 
 

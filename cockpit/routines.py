@@ -50,6 +50,7 @@ class RoutineBook:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+        self._applying = False  # config routines are being applied (all() re-enters)
 
     # reading --------------------------------------------------------------------------
     def all(self) -> list[Routine]:
@@ -58,6 +59,15 @@ class RoutineBook:
         if "routines" not in raw:
             self.install_defaults()
             raw = self.ws.files.raw(FILE)
+        if self.ws.config.routines and not self._applying:
+            from cockpit.routine_config import apply
+
+            self._applying = True
+            try:
+                if apply(self, self.ws.config.routines):
+                    raw = self.ws.files.raw(FILE)
+            finally:
+                self._applying = False
         rows = [Routine.from_doc(int(k), v) for k, v in raw.get("routines", {}).items()]
         rows.sort(key=lambda r: (min(r.weekdays, default=7), r.start, r.id))
         return rows

@@ -1,8 +1,29 @@
-"""Import items or customers from a CSV file with a header row (as Excel saves it).
+"""Import items or customers from a CSV file with a header row (as Excel saves it), and
+export customers the same way.
 
 Every row is read and checked before anything is stored, then all records go in with
 one `add_many`: a bad row stops the import with the row's line number and nothing
-changes. Line numbers are the ones a spreadsheet shows (the header is line 1).
+changes. Line numbers are the ones a spreadsheet shows (the header is line 1). Header
+names are matched case-insensitively with spaces or dashes read as `_`; columns the
+importer does not know are kept, as "column: value" lines, in the record's notes.
+
+Customer columns (only `name` is required; `cockpit customers import --help` lists them):
+    name           the customer (unique, case-insensitive)           名称, 客户
+    tier           top, key or normal (default normal)               级别
+    stage          lead, opportunity, customer (default), churn-risk, churned   阶段
+    deal_value     a number: 1200000, 1,200,000, 120万, 1.2M         金额, 商机金额
+    industry, region                                                 行业, 区域
+    source         direct, sales, channel or partner                 来源
+    owner          the sales contact                                 负责人, 销售
+    next_followup  a date: 2026-12-01, fri, +7                       下次跟进
+    last_touch     the date of the last contact                      上次联系
+    churn_reason   why it is a churn risk (needed for churn-risk)    流失原因
+    stage_since    the date the stage was set                        阶段日期
+    created        when the customer was added (ISO time)            创建时间
+    notes          free text                                         备注
+Tier, stage and source may also be written with their Chinese labels (重点, 商机, 直销).
+`export_customers` writes exactly these columns, so export -> import is lossless
+(touch history aside: it stays in the workspace).
 """
 
 from __future__ import annotations
@@ -18,12 +39,25 @@ from pathlib import Path
 from cockpit.cli import CliError
 from cockpit.dates import DateError, parse_date
 from cockpit.feeds.sanitize import clean_text
-from cockpit.model import Customer, Item
+from cockpit.model import TIERS, Customer, Item, iso
 from cockpit.weeks import WeekError, parse_week
 from cockpit.workspace import InvalidError, Workspace
 
 ITEM_COLUMNS = ("title", "list", "week", "status", "key", "due", "owner", "customer", "tags")
-CUSTOMER_COLUMNS = ("name", "tier", "industry", "region", "source", "owner", "next_followup")
+CUSTOMER_COLUMNS = (
+    "name", "tier", "stage", "deal_value", "industry", "region", "source", "owner",
+    "next_followup", "last_touch", "churn_reason", "stage_since", "created", "notes",
+)  # fmt: skip
+# Header names a Chinese (or hand-made) customer sheet uses for the columns above.
+CUSTOMER_HEADERS = {
+    "名称": "name", "客户": "name", "客户名称": "name", "级别": "tier", "客户级别": "tier",
+    "阶段": "stage", "金额": "deal_value", "商机金额": "deal_value", "deal": "deal_value",
+    "行业": "industry", "区域": "region", "地区": "region", "来源": "source",
+    "客户来源": "source", "负责人": "owner", "销售": "owner", "sales_contact": "owner",
+    "下次跟进": "next_followup", "next_follow_up": "next_followup",
+    "上次联系": "last_touch", "last_contact": "last_touch", "流失原因": "churn_reason",
+    "阶段日期": "stage_since", "创建时间": "created", "备注": "notes",
+}  # fmt: skip
 _TRUE = {"yes", "true", "1", "y", "是"}
 _FALSE = {"no", "false", "0", "n", "否", ""}
 # Tags are split on spaces and on commas, including the full-width ones of Chinese input.
@@ -55,7 +89,7 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
     if kind not in ("items", "customers"):
         raise CliError(f"cannot import {kind!r}; use --kind items or --kind customers")
     known = ITEM_COLUMNS if kind == "items" else CUSTOMER_COLUMNS
-    rows = _read_rows(path, known)
+    rows = _read_rows(path, known, {} if kind == "items" else CUSTOMER_HEADERS)
     items: list[Item] = []
     customers: list[Customer] = []
     book = ws.customers.all()
@@ -83,7 +117,9 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
     return f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
 
 
-def _read_rows(path: Path, known: tuple[str, ...]) -> list[tuple[int, Row, Row]]:
+def _read_rows(
+    path: Path, known: tuple[str, ...], aliases: dict[str, str]
+) -> list[tuple[int, Row, Row]]:
     """(line, known columns, other columns) of each non-blank data row.
 
     Known columns are keyed by their canonical name (`Next Followup` -> next_followup);
@@ -102,6 +138,7 @@ def _read_rows(path: Path, known: tuple[str, ...]) -> list[tuple[int, Row, Row]]
         raise CliError(f"{path} is empty; it needs a header row naming the columns")
     labels = [str(clean_text(cell)) for cell in records[0]]
     keys = [re.sub(r"[\s-]+", "_", label.casefold()) for label in labels]
+    keys = [aliases.get(k, k) for k in keys]
     named = [k for k in keys if k]
     if len(set(named)) != len(named):
         dup = next(k for k in named if named.count(k) > 1)
@@ -201,7 +238,23 @@ def _item(ws: Workspace, row: Row, extra: Row, spelling: dict[str, str]) -> Item
     )
 
 
+def _choice(row: Row, column: str, values: tuple[str, ...], label: str, default: str) -> str:
+    """A tier/stage/source cell: the value itself or its English or Chinese label."""
+    from cockpit.i18n import CATALOG
+
+    value = _text(row, column).lower().replace("_", "-").replace(" ", "-")
+    if not value:
+        return default
+    for choice in values:
+        names = CATALOG.get(f"{label}.{choice}", ())
+        if value == choice or value in (n.lower().replace(" ", "-") for n in names):
+            return choice
+    return value  # the book refuses it, naming the allowed values
+
+
 def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: int) -> Customer:
+    from cockpit.customer_fields import SOURCES, STAGES, parse_deal
+
     name = _text(row, "name")
     taken = names.get(name.casefold())
     if taken == 0:
@@ -210,13 +263,52 @@ def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: 
         raise RowError(f"the customer {name!r} is already on line {taken}")
     customer = ws.customers.prepare(
         name,
-        tier=_text(row, "tier").lower() or "normal",
+        tier=_choice(row, "tier", TIERS, "tier", "normal"),
+        stage=_choice(row, "stage", STAGES, "customers.stage", "customer"),
+        deal_value=parse_deal(_text(row, "deal_value")),
         industry=_text(row, "industry"),
         region=_text(row, "region"),
-        source=_text(row, "source").lower(),
+        source=_choice(row, "source", SOURCES[1:], "customers.source", ""),
         owner=_text(row, "owner"),
         next_followup=_date(ws, row, "next_followup"),
+        last_touch=_date(ws, row, "last_touch"),
+        stage_since=_date(ws, row, "stage_since"),
+        churn_reason=_text(row, "churn_reason"),
+        created=_created(ws, _text(row, "created")),
         notes=_notes(row, extra),
     )
     names[customer.name.casefold()] = line
     return customer
+
+
+def _created(ws: Workspace, value: str) -> str:
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise RowError(
+            f"created must be an ISO time like 2026-11-18T10:00, not {value!r}"
+        ) from None
+    return iso(moment if moment.tzinfo else moment.replace(tzinfo=ws.clock.now().tzinfo))
+
+
+def export_customers(customers: list[Customer], excel: bool = False) -> str:
+    """Customers as CSV text with the `CUSTOMER_COLUMNS` header, oldest first.
+
+    Args:
+        customers: the customers to write.
+        excel: start with a BOM and end lines with CRLF, as Excel expects of a UTF-8
+            file (without the BOM it reads Chinese as mojibake).
+    """
+    from cockpit.customer_fields import plain_number
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(CUSTOMER_COLUMNS)
+    for cust in sorted(customers, key=lambda c: c.id):
+        doc = dict(vars(cust))
+        if cust.deal_value is not None:
+            doc["deal_value"] = plain_number(cust.deal_value)
+        writer.writerow(["" if doc[c] is None else doc[c] for c in CUSTOMER_COLUMNS])
+    return ("\ufeff" if excel else "") + out.getvalue()
