@@ -297,7 +297,10 @@ class CustomerBook:
 
         if channel not in CHANNELS:
             raise InvalidError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
-        day = day or self.ws.clock.today()
+        today = self.ws.clock.today()
+        day = day or today
+        if day > today:
+            raise InvalidError(f"a touch is logged when it happened, not ahead ({day})")
         with self.ws.files.transaction(FILE):
             cust = self.resolve(name)
             customers = self.ws.files.table(FILE, "customers")

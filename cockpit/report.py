@@ -22,7 +22,7 @@ Rules that need a word:
   *published* during the week. Each week's report stays reproducible; an older article
   starred today reaches the report by filing it as a note (`t` on the reading screen).
 - New opportunities: customers in stage `opportunity` that were created or touched
-  during the week, or moved to the stage then (when the record has `stage_changed`).
+  during the week, or moved to the stage then (when the record has `stage_since`).
   Churn risks are every customer in stage `churn-risk`: a risk stands until resolved.
 - Order is fixed: items by id (creation order), customers by tier then name, entries by
   publication time, notes as filed. Every part is always there; an empty one says so.

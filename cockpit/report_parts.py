@@ -142,7 +142,7 @@ def customers_part(ws: Workspace, span: Span, notes: list[Note], lang: str) -> l
     def new_opportunity(cust: Customer) -> bool:
         if _stage(cust) != "opportunity":
             return False
-        changed = str(getattr(cust, "stage_changed", "") or "")
+        changed = str(getattr(cust, "stage_since", "") or "")
         return cust.id in touched or span.holds(cust.created) or span.holds(changed)
 
     opportunities = [

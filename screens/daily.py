@@ -385,6 +385,17 @@ class DailyScreen(Screen[None]):
     def action_review(self) -> None:
         opening.push(self, "review")
 
+    def action_customers(self) -> None:
+        opening.push(self, "customers")
+
+    def action_report(self) -> None:
+        opening.push(self, "report")
+
+    def action_notes(self) -> None:
+        from cockpit.screens.notes_screen import edit_week_notes
+
+        edit_week_notes(self)
+
     def action_routines(self) -> None:
         opening.push(self, "routines")
 

@@ -23,6 +23,14 @@ def _make(name: str) -> Screen[None]:
         from cockpit.screens.review import ReviewScreen
 
         return ReviewScreen()
+    if name == "report":
+        from cockpit.screens.report_screen import ReportScreen
+
+        return ReportScreen()
+    if name == "customers":
+        from cockpit.screens.customers_screen import CustomersScreen
+
+        return CustomersScreen()
     if name == "routines":
         from cockpit.screens.routines_screen import RoutinesScreen
 

@@ -19,10 +19,15 @@ def _our_ids() -> frozenset[str]:
     """cockpit's binding ids: the shared ones and each screen module's own."""
     from cockpit.screens.launches_screen import LAUNCHES_IDS
     from cockpit.screens.metrics_screen import METRICS_IDS
+    from cockpit.screens.notes_screen import NOTES_IDS
+    from cockpit.screens.report_screen import REPORT_IDS
     from cockpit.screens.requirements_screen import REQUIREMENTS_IDS
     from cockpit.screens.routines_screen import ROUTINE_IDS
 
-    screens = METRICS_IDS | REQUIREMENTS_IDS | LAUNCHES_IDS | ROUTINE_IDS
+    screens = METRICS_IDS | REQUIREMENTS_IDS | LAUNCHES_IDS | ROUTINE_IDS | REPORT_IDS
+    from cockpit.screens.customers_screen import CUSTOMER_IDS
+
+    screens |= NOTES_IDS | CUSTOMER_IDS
     return ALL_IDS | screens | {"command_palette"}
 
 

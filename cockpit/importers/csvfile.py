@@ -7,23 +7,11 @@ changes. Line numbers are the ones a spreadsheet shows (the header is line 1). H
 names are matched case-insensitively with spaces or dashes read as `_`; columns the
 importer does not know are kept, as "column: value" lines, in the record's notes.
 
-Customer columns (only `name` is required; `cockpit customers import --help` lists them):
-    name           the customer (unique, case-insensitive)           名称, 客户
-    tier           top, key or normal (default normal)               级别
-    stage          lead, opportunity, customer (default), churn-risk, churned   阶段
-    deal_value     a number: 1200000, 1,200,000, 120万, 1.2M         金额, 商机金额
-    industry, region                                                 行业, 区域
-    source         direct, sales, channel or partner                 来源
-    owner          the sales contact                                 负责人, 销售
-    next_followup  a date: 2026-12-01, fri, +7                       下次跟进
-    last_touch     the date of the last contact                      上次联系
-    churn_reason   why it is a churn risk (needed for churn-risk)    流失原因
-    stage_since    the date the stage was set                        阶段日期
-    created        when the customer was added (ISO time)            创建时间
-    notes          free text                                         备注
-Tier, stage and source may also be written with their Chinese labels (重点, 商机, 直销).
-`export_customers` writes exactly these columns, so export -> import is lossless
-(touch history aside: it stays in the workspace).
+Customer columns are documented once, in `cockpit.cli_customers` (its docstring is
+what `cockpit customers import --help` prints). Tier, stage and source may be written
+as their English or Chinese labels, and Chinese headers (名称, 级别, 阶段…) are read.
+`export_customers` writes exactly `CUSTOMER_COLUMNS`, so export -> import is lossless
+(the touch history stays in the workspace; `last_touch` carries its latest date).
 """
 
 from __future__ import annotations
