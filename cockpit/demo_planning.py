@@ -43,8 +43,19 @@ def _month(today: dt.date, back: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def add_stages(ws: Workspace) -> None:
+    """A pipeline worth reading: an opportunity with a deal, a lead, a churn risk."""
+    book = ws.customers
+    book.set_stage("星河电信", "opportunity")
+    book.edit("星河电信", deal_value=1_200_000)
+    book.set_stage("天枢测绘", "lead")
+    book.edit("极光短视频", deal_value=380_000)
+    book.mark_churn_risk("蓝鲸支付", "续约价格谈判中，对方在评估迁移到自建 PostgreSQL")
+
+
 def add_planning(ws: Workspace) -> None:
     """Metrics for the last 18 months, the requirement pool and one launch."""
+    add_stages(ws)
     today = ws.clock.today()
     months = [_month(today, len(CASH) - n) for n in range(len(CASH))]  # ends last month
     metrics.put_rows(
