@@ -17,9 +17,9 @@ from cockpit.feeds.store import EntryStore
 from cockpit.i18n import language, t
 from cockpit.model import Item
 from cockpit.rules import customers_due, panels
+from cockpit.screens import daily_forms, entry_actions
 from cockpit.screens import daily_open as opening
 from cockpit.screens import daily_sections as sections
-from cockpit.screens import entry_actions
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.panels import Panel, Row
 from cockpit.screens.rows import customer_row, entry_row, item_row
@@ -197,7 +197,7 @@ class DailyScreen(Screen[None]):
         except LookupError:
             return None
 
-    def _need_item(self) -> Item | None:
+    def need_item(self) -> Item | None:
         item = self.focused_item()
         if item is None:
             panel = self.focused_panel()
@@ -239,36 +239,10 @@ class DailyScreen(Screen[None]):
 
     # item triage -----------------------------------------------------------------------
     def action_add(self) -> None:
-        from cockpit.screens.forms import CustomerForm, ItemForm
-
-        panel = self.focused_panel()
-        if panel is not None and panel.kind == "customers":
-            self.app.push_screen(CustomerForm(), self._save_customer)
-            return
-        preset: dict[str, Any] = {}
-        if panel is not None and panel.panel in ("plan", "ops", "key"):
-            preset["list"] = panel.panel
-        if panel is not None and panel.kind == "entries" and (ref := panel.current_ref()):
-            entry = EntryStore(self.ws.files).get(ref)
-            if entry is not None:
-                preset.update(title=entry.title, notes=entry.link or "", tags="news")
-        self.app.push_screen(ItemForm(self.ws, None, preset), self.save_item)
+        daily_forms.add(self)
 
     def action_edit(self) -> None:
-        from cockpit.screens.forms import ItemForm, TouchForm
-
-        panel = self.focused_panel()
-        if panel is not None and panel.kind == "customers":
-            if (ref := panel.current_ref()) is not None:
-                cust = next(c for c in self.ws.customers.all() if c.id == ref)
-                self.app.push_screen(TouchForm(self.ws, cust.name), self._save_touch)
-            return
-        if panel is not None and panel.kind == "entries":
-            self.action_open_link()
-            return
-        item = self._need_item()
-        if item is not None:
-            self.app.push_screen(ItemForm(self.ws, item, {}), self.save_item)
+        daily_forms.edit(self)
 
     @on(Panel.Selected)
     def _row_selected(self, event: Panel.Selected) -> None:
@@ -276,36 +250,8 @@ class DailyScreen(Screen[None]):
         self.action_edit()
 
     def save_item(self, values: dict[str, Any] | None) -> None:
-        if not values:
-            return
-        item_id = values.pop("id", None)
-        if item_id is None:
-            self.change(
-                lambda: self.ws.add(values.pop("title"), **values),
-                lambda item: t("note.added", id=item.id, title=item.title),
-            )
-        else:
-            self.change(
-                lambda: self.ws.edit(item_id, **_edit_fields(values)),
-                lambda item: t("note.saved", title=item.title),
-            )
-
-    def _save_customer(self, values: dict[str, Any] | None) -> None:
-        if values:
-            name = values.pop("name")
-            self.change(
-                lambda: self.ws.customers.add(name, **values),
-                lambda cust: t("note.added", id=cust.id, title=cust.name),
-            )
-
-    def _save_touch(self, values: dict[str, Any] | None) -> None:
-        if values:
-            name = values.pop("name")
-            note = values.pop("note")
-            self.change(
-                lambda: self.ws.customers.touch(name, note, **values),
-                lambda _touch: t("note.touched", name=name),
-            )
+        """Store what the item form returned (new item or edit)."""
+        daily_forms.save_item(self, values)
 
     def action_done(self) -> None:
         if sections.tick_checklist(self) or sections.launch_done(self):
@@ -317,12 +263,12 @@ class DailyScreen(Screen[None]):
         if panel is not None and panel.kind == "entries":
             self.action_toggle_read()
             return
-        if item := self._need_item():
+        if item := self.need_item():
             ws = self.ws
             self.change(lambda: ws.done(item.id), lambda it: t("note.done", title=it.title))
 
     def action_defer(self) -> None:
-        if item := self._need_item():
+        if item := self.need_item():
             ws = self.ws
             self.change(
                 lambda: ws.defer(item.id),
@@ -330,7 +276,7 @@ class DailyScreen(Screen[None]):
             )
 
     def action_toggle_key(self) -> None:
-        if item := self._need_item():
+        if item := self.need_item():
             ws = self.ws
             self.change(
                 lambda: ws.toggle_key(item.id),
@@ -338,7 +284,7 @@ class DailyScreen(Screen[None]):
             )
 
     def action_delete(self) -> None:
-        if item := self._need_item():
+        if item := self.need_item():
             ws = self.ws
             self.change(lambda: ws.delete(item.id), lambda it: t("note.deleted", title=it.title))
 
@@ -429,11 +375,3 @@ def _shown(item: Item) -> tuple[object, ...]:
         item.customer,
         item.status,
     )
-
-
-def _edit_fields(values: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(values)
-    if "list_name" in fields:
-        fields["list"] = fields.pop("list_name")
-    fields.pop("status", None)
-    return fields
