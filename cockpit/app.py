@@ -199,18 +199,7 @@ class CockpitApp(App[None]):
         except (SyncError, StorageError) as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
-        message = t(
-            "cal.synced",
-            url=report.url,
-            created=report.created,
-            updated=report.updated,
-            deleted=report.deleted,
-            unchanged=report.unchanged,
-            pulled=report.pulled,
-        )
-        if not report.writes:
-            message += " " + t("cal.sync_nothing")
-        self.notify(message, timeout=8)
+        self.notify(" ".join(report.describe()), timeout=8)
         self.reload_screens()
 
     def _show_progress(self, progress: Any) -> None:

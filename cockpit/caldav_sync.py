@@ -56,6 +56,25 @@ class SyncReport:
         """Objects written to or deleted from the server."""
         return self.created + self.updated + self.deleted
 
+    def describe(self) -> list[str]:
+        """What the sync did, as the CLI prints it and the TUI shows it (localised)."""
+        from cockpit.i18n import t
+
+        lines = [
+            t(
+                "cal.synced",
+                url=self.url,
+                created=self.created,
+                updated=self.updated,
+                deleted=self.deleted,
+                unchanged=self.unchanged,
+                pulled=self.pulled,
+            )
+        ]
+        if not self.writes:
+            lines.append(t("cal.sync_nothing"))
+        return lines
+
 
 def password(config: Config) -> str | None:
     """The CalDAV password: password_command's first line, else the environment.

@@ -146,19 +146,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         report = sync(ws)
     except SyncError as exc:
         raise CliError(str(exc), EXIT_INPUT) from None
-    print(
-        t(
-            "cal.synced",
-            url=report.url,
-            created=report.created,
-            updated=report.updated,
-            deleted=report.deleted,
-            unchanged=report.unchanged,
-            pulled=report.pulled,
-        )
-    )
-    if not report.writes:
-        print(t("cal.sync_nothing"))
+    print("\n".join(report.describe()))
     return 0
 
 
