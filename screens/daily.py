@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from cockpit.feeds.store import EntryStore
@@ -20,20 +18,19 @@ from cockpit.rules import customers_due, panels
 from cockpit.screens import daily_forms, entry_actions
 from cockpit.screens import daily_open as opening
 from cockpit.screens import daily_sections as sections
+from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.panels import Panel, Row
 from cockpit.screens.rows import customer_row, entry_row, item_row
 
 if TYPE_CHECKING:
-    from cockpit.app import CockpitApp
     from cockpit.search import Hit
-    from cockpit.workspace import Workspace
 
 ITEM_PANELS = ("key", "carry", "plan", "ops")
 FEED_ROWS = 40
 
 
-class DailyScreen(Screen[None]):
+class DailyScreen(CockpitScreen):
     """Key items, carry-over, plan, ops, customers due and news, in one grid."""
 
     BINDINGS = DAILY
@@ -49,14 +46,6 @@ class DailyScreen(Screen[None]):
         self._rows_context: tuple[object, ...] = ()
         self._launch_cache: dict[tuple[object, ...], list[Row]] = {}
         self._feeds_stamp: object = None
-
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def ws(self) -> Workspace:
-        return self.cockpit.ws
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -205,38 +194,7 @@ class DailyScreen(Screen[None]):
             self.notify(t(key), severity="warning")
         return item
 
-    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
-        """Persist a change off the event loop, then redraw and say what happened."""
-        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
-
-    def _changed(self, message: str) -> None:
-        self.reload()
-        if message:
-            self.notify(message, timeout=3)
-
     # navigation ------------------------------------------------------------------------
-    def action_cursor_down(self) -> None:
-        if panel := self.focused_panel():
-            panel.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if panel := self.focused_panel():
-            panel.action_cursor_up()
-
-    def action_cursor_top(self) -> None:
-        if panel := self.focused_panel():
-            panel.move_cursor(row=0, animate=False)
-
-    def action_cursor_bottom(self) -> None:
-        if panel := self.focused_panel():
-            panel.move_cursor(row=max(panel.row_count - 1, 0), animate=False)
-
-    def action_next_panel(self) -> None:
-        self.focus_next(Panel)
-
-    def action_prev_panel(self) -> None:
-        self.focus_previous(Panel)
-
     # item triage -----------------------------------------------------------------------
     def action_add(self) -> None:
         daily_forms.add(self)
@@ -287,13 +245,6 @@ class DailyScreen(Screen[None]):
         if item := self.need_item():
             ws = self.ws
             self.change(lambda: ws.delete(item.id), lambda it: t("note.deleted", title=it.title))
-
-    def action_undo(self) -> None:
-        ws = self.ws
-        if not ws.undo_stack:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
-            return
-        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
 
     # news ------------------------------------------------------------------------------
     def action_refresh(self) -> None:
@@ -353,11 +304,6 @@ class DailyScreen(Screen[None]):
 
     def action_launches(self) -> None:
         opening.push(self, "launches")
-
-    def action_help(self) -> None:
-        from cockpit.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
 
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()

@@ -9,86 +9,27 @@ and back, and the one way to persist a change.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Select
 
 from cockpit import metrics
 from cockpit.checklists import STATES, Launch, LaunchItem
 from cockpit.i18n import t
 from cockpit.requirement_rules import COMMITTED, KANO, PRIORITIES, SCOPE, SOURCES, Requirement
+from cockpit.screens.base import CockpitScreen
 from cockpit.screens.forms import Form, FormError
 from cockpit.workspace import InvalidError
 
 if TYPE_CHECKING:
-    from cockpit.app import CockpitApp
+    pass
 
 
-class PlanningScreen(Screen[None]):
-    """Keys shared by the planning screens: move in the focused list, undo, help, back."""
-
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
-
-    def reload(self) -> None:
-        """Re-read the workspace and redraw (the app calls it after outside changes)."""
-
-    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
-        """Persist on the writer thread, then redraw and say what happened."""
-        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
-
-    def _changed(self, message: str) -> None:
-        self.reload()
-        if message:
-            self.notify(message, timeout=3)
-
-    def _list(self) -> Any:
-        # Panels and DataTables share move_cursor(row=) and row_count.
-        focused = self.focused
-        return focused if hasattr(focused, "move_cursor") else None
-
-    def action_cursor_down(self) -> None:
-        if (widget := self._list()) is not None:
-            widget.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if (widget := self._list()) is not None:
-            widget.action_cursor_up()
-
-    def action_cursor_top(self) -> None:
-        if (widget := self._list()) is not None:
-            widget.move_cursor(row=0)
-
-    def action_cursor_bottom(self) -> None:
-        if (widget := self._list()) is not None:
-            widget.move_cursor(row=max(widget.row_count - 1, 0))
-
-    def action_next_panel(self) -> None:
-        self.focus_next("Panel, DataTable")
-
-    def action_prev_panel(self) -> None:
-        self.focus_previous("Panel, DataTable")
-
-    def action_undo(self) -> None:
-        ws = self.cockpit.ws
-        if not ws.undo_stack:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
-            return
-        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
-
-    def action_help(self) -> None:
-        from cockpit.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
+class PlanningScreen(CockpitScreen):
+    """The planning screens' base (kept as a name: metrics, requirements, launches)."""
 
 
 def row_key(table: DataTable[Any]) -> int | None:

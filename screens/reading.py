@@ -10,18 +10,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.subscriptions import Feed, FeedList
 from cockpit.i18n import relative_time, short_age, t
 from cockpit.screens import entry_actions
+from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import READING, localise
 from cockpit.screens.panels import Panel, Row
 
 if TYPE_CHECKING:
-    from cockpit.app import CockpitApp
     from cockpit.feeds.refresh import Progress
     from cockpit.search import Hit
 
@@ -29,7 +28,7 @@ ALL = 0
 CATEGORY_ORDER = ("community", "planet", "newsletter", "competitor", "ecosystem")
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(CockpitScreen):
     """The left list picks what the entry list shows: everything, a category or a feed."""
 
     BINDINGS = READING
@@ -42,10 +41,6 @@ class ReadingScreen(Screen[None]):
         self._index: list[tuple[str, int, int, str]] = []  # published, id, feed id, category
         self._index_stamp: object = None
 
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         yield Static("", id="reading-status")
@@ -53,7 +48,7 @@ class ReadingScreen(Screen[None]):
             yield Panel("feedlist", "feeds", "reading.feeds")
             with Vertical(id="reading-right"):
                 yield Panel("entries", "entries", "reading.entries")
-                with VerticalScroll(id="reading-preview"):
+                with VerticalScroll(id="reading-preview", can_focus=False):
                     yield Static("", id="preview")
         yield Footer()
 
@@ -213,28 +208,6 @@ class ReadingScreen(Screen[None]):
             self.panel("entries").focus()
 
     # actions ---------------------------------------------------------------------------
-    def action_cursor_down(self) -> None:
-        if isinstance(self.focused, Panel):
-            self.focused.action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if isinstance(self.focused, Panel):
-            self.focused.action_cursor_up()
-
-    def action_cursor_top(self) -> None:
-        if isinstance(self.focused, Panel):
-            self.focused.action_cursor_top()
-
-    def action_cursor_bottom(self) -> None:
-        if isinstance(self.focused, Panel):
-            self.focused.action_cursor_bottom()
-
-    def action_next_panel(self) -> None:
-        self.focus_next(Panel)
-
-    def action_prev_panel(self) -> None:
-        self.focus_previous(Panel)
-
     def focused_entry_id(self) -> int | None:
         return self.panel("entries").current_ref()
 
@@ -295,13 +268,6 @@ class ReadingScreen(Screen[None]):
 
         self.change(mark, lambda _n: t("note.category_read", n=len(refs)))
 
-    def action_undo(self) -> None:
-        ws = self.cockpit.ws
-        if not ws.undo_stack:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
-            return
-        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
-
     def action_turn(self) -> None:
         from cockpit.screens.turn import TurnScreen
 
@@ -325,23 +291,7 @@ class ReadingScreen(Screen[None]):
             self.panel("entries").focus()
             self.show_preview()
 
-    def action_help(self) -> None:
-        from cockpit.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     # shared with entry_actions ---------------------------------------------------------
-    def change(self, fn: Any, message: Any) -> None:
-        """Persist off the event loop, then redraw and say what happened."""
-        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
-
-    def _changed(self, message: str) -> None:
-        self.reload()
-        if message:
-            self.notify(message, timeout=3)
 
 
 def _moment(stamp: str) -> dt.datetime | None:

@@ -16,11 +16,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from cockpit.i18n import language, t
 from cockpit.routines import FILE, Routine, RoutineBook
+from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.panels import Panel, Row
 from cockpit.screens.routine_forms import (
@@ -38,9 +38,7 @@ from cockpit.screens.routine_forms import (
 from cockpit.weeks import week_of
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from cockpit.app import CockpitApp
+    pass
 
 ROUTINES: list[BindingType] = [
     *NAV,
@@ -60,7 +58,7 @@ ROUTINE_IDS = frozenset(b.id for b in ROUTINES if isinstance(b, Binding) and b.i
 DAYS = 10
 
 
-class RoutinesScreen(Screen[None]):
+class RoutinesScreen(CockpitScreen):
     """This week's routines grouped by weekday (left) and the picked one's detail."""
 
     BINDINGS = ROUTINES
@@ -74,10 +72,6 @@ class RoutinesScreen(Screen[None]):
         self._select: int | None = None  # the row to put the cursor on after a save
         self._installing = False
         self._placed = False  # the cursor was put on today once
-
-    @property
-    def cockpit(self) -> CockpitApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def week_list(self) -> Panel:
@@ -294,56 +288,7 @@ class RoutinesScreen(Screen[None]):
             lambda _r: t("note.ticked", line=line),
         )
 
-    def action_undo(self) -> None:
-        ws = self.cockpit.ws
-        if not ws.undo_stack:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
-            return
-        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
-
-    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
-        """Persist on the writer thread, then redraw and say what happened."""
-        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
-
-    def _changed(self, message: str) -> None:
-        self.reload()
-        if message:
-            self.notify(message, timeout=3)
-
     # navigation ------------------------------------------------------------------------
-    def _move(self, panel_action: str, scroll_action: str) -> None:
-        # j/k/g/G move the list's cursor, or scroll the detail pane when it has focus.
-        focused = self.focused
-        if isinstance(focused, Panel):
-            getattr(focused, f"action_{panel_action}")()
-        elif isinstance(focused, VerticalScroll):
-            getattr(focused, scroll_action)()
-
-    def action_cursor_down(self) -> None:
-        self._move("cursor_down", "scroll_down")
-
-    def action_cursor_up(self) -> None:
-        self._move("cursor_up", "scroll_up")
-
-    def action_cursor_top(self) -> None:
-        self._move("cursor_top", "scroll_home")
-
-    def action_cursor_bottom(self) -> None:
-        self._move("cursor_bottom", "scroll_end")
-
-    def action_next_panel(self) -> None:
-        self.focus_next()
-
-    def action_prev_panel(self) -> None:
-        self.focus_previous()
-
-    def action_help(self) -> None:
-        from cockpit.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    def action_back(self) -> None:
-        self.dismiss(None)
 
 
 def _install(book: RoutineBook) -> None:

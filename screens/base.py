@@ -1,0 +1,100 @@
+"""What every cockpit screen shares: the app and its workspace, persisting a change off
+the event loop, moving in the focused list (or scrolling the focused pane), undo, help
+and going back. Screens add their own keys on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from cockpit.i18n import t
+
+if TYPE_CHECKING:
+    from cockpit.app import CockpitApp
+    from cockpit.workspace import Workspace
+
+# action -> (on a list widget, on a scrolling pane)
+MOVES = {
+    "down": ("cursor_down", "scroll_down"),
+    "up": ("cursor_up", "scroll_up"),
+    "top": ("cursor_top", "scroll_home"),
+    "bottom": ("cursor_bottom", "scroll_end"),
+}
+
+
+class CockpitScreen(Screen[None]):
+    """Base of cockpit's screens (the daily screen included)."""
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ws(self) -> Workspace:
+        return self.cockpit.ws
+
+    def reload(self) -> None:
+        """Re-read the workspace and redraw (the app calls it after outside changes)."""
+
+    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
+        """Persist on the writer thread, then redraw and say what happened."""
+        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
+
+    def _changed(self, message: str) -> None:
+        self.reload()
+        if message:
+            self.notify(message, timeout=3)
+
+    # moving ----------------------------------------------------------------------------
+    def _move_in_focus(self, where: str) -> None:
+        from cockpit.screens.panels import Panel
+
+        on_list, on_pane = MOVES[where]
+        focused = self.focused
+        if isinstance(focused, Panel):
+            getattr(focused, f"action_{on_list}")()
+        elif isinstance(focused, DataTable):
+            if where in ("down", "up"):
+                getattr(focused, f"action_{on_list}")()
+            else:
+                focused.move_cursor(row=0 if where == "top" else max(focused.row_count - 1, 0))
+        elif isinstance(focused, VerticalScroll):
+            getattr(focused, on_pane)()
+
+    def action_cursor_down(self) -> None:
+        self._move_in_focus("down")
+
+    def action_cursor_up(self) -> None:
+        self._move_in_focus("up")
+
+    def action_cursor_top(self) -> None:
+        self._move_in_focus("top")
+
+    def action_cursor_bottom(self) -> None:
+        self._move_in_focus("bottom")
+
+    def action_next_panel(self) -> None:
+        self.focus_next()
+
+    def action_prev_panel(self) -> None:
+        self.focus_previous()
+
+    # the rest --------------------------------------------------------------------------
+    def action_undo(self) -> None:
+        ws = self.ws
+        if not ws.undo_stack:
+            self.notify(t("note.nothing_to_undo"), severity="warning")
+            return
+        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
+
+    def action_help(self) -> None:
+        from cockpit.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
