@@ -248,9 +248,8 @@ class DailyScreen(CockpitScreen):
 
     # news ------------------------------------------------------------------------------
     def action_refresh(self) -> None:
-        """Re-read every file now (another terminal or cron may have written)."""
-        self.reload()
-        self.notify(t("hint.reloaded"), timeout=2)
+        """`r`: refresh every feed in the background (progress in the news panel)."""
+        self.cockpit.refresh_feeds()
 
     def _entry_id(self) -> int | None:
         panel = self.focused_panel()

@@ -108,7 +108,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "find.kind.launch": ("launch", "上线"),
     "launch.task": ("{launch}: {title}", "{launch}：{title}"),
     "note.launch_done": ("Done: {title}", "已完成：{title}"),
-    "key.refresh": ("Refresh", "刷新"),
+    "key.refresh": ("Refresh feeds", "刷新订阅"),
     "key.open": ("Open link", "打开链接"),
     "key.star": ("Star", "收藏"),
     "key.read": ("Read/unread", "已读/未读"),

@@ -325,3 +325,21 @@ async def test_news_panel_star_read_and_unsafe_links(
         await pilot.press("m")
         await settle(pilot)
         assert store.get(bad).read
+
+
+async def test_r_refreshes_feeds_in_the_background(tmp_path: Path, clock: FrozenClock) -> None:
+    from cockpit.feeds.subscriptions import FeedList
+    from tests.feedserver import FeedServer, read_fixture
+
+    ws = small_workspace(tmp_path / "ws", clock)
+    with FeedServer() as server:
+        FeedList(ws.files).add(
+            server.route("/pg.rss", body=read_fixture("pg-news.rss")), "community"
+        )
+        app = make_app(ws, watch=False, fetch=False)
+        async with app.run_test(size=SIZE) as pilot:
+            assert titles(app, "feeds") == []
+            await pilot.press("r")
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            assert titles(app, "feeds")  # the news panel filled from the server
