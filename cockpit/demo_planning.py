@@ -53,9 +53,21 @@ def add_stages(ws: Workspace) -> None:
     book.mark_churn_risk("蓝鲸支付", "续约价格谈判中，对方在评估迁移到自建 PostgreSQL")
 
 
+def add_routines(ws: Workspace) -> None:
+    """The default cadence, running for a month already (not starting tomorrow)."""
+    from cockpit.routines import RoutineBook
+
+    book = RoutineBook(ws)
+    book.install_defaults()
+    start = ws.clock.today() - dt.timedelta(weeks=4)
+    for routine in book.all():
+        book.edit(routine.id, since=start)
+
+
 def add_planning(ws: Workspace) -> None:
     """Metrics for the last 18 months, the requirement pool and one launch."""
     add_stages(ws)
+    add_routines(ws)
     today = ws.clock.today()
     months = [_month(today, len(CASH) - n) for n in range(len(CASH))]  # ends last month
     metrics.put_rows(
