@@ -78,8 +78,8 @@ class CockpitApp(App[None]):
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
         minutes = self.ws.config.feeds_refresh_minutes
         if self.fetch_feeds and minutes:
-            self.set_timer(FIRST_REFRESH_SECONDS, self.refresh_feeds)
-            self.set_interval(minutes * 60, self.refresh_feeds)
+            self.set_timer(FIRST_REFRESH_SECONDS, self._timed_feed_refresh)
+            self.set_interval(minutes * 60, self._timed_feed_refresh)
         if self.fetch_feeds:
             self.set_timer(FIRST_REFRESH_SECONDS, self.refresh_calendars)
             self.set_interval(CALENDAR_MINUTES * 60, self.refresh_calendars)
@@ -113,19 +113,32 @@ class CockpitApp(App[None]):
         self.run_worker(run(), group="writes", exit_on_error=False)
 
     # feeds -----------------------------------------------------------------------------
-    def refresh_feeds(self, feed_ids: list[int] | None = None, force: bool = False) -> None:
-        """Refresh in the background; progress shows on the screens, keys keep working."""
+    def refresh_feeds(
+        self, feed_ids: list[int] | None = None, force: bool = False, *, asked: bool = True
+    ) -> None:
+        """Refresh in the background; progress shows on the screens, keys keep working.
+
+        `asked` is False for the timer's own refreshes: those stay quiet unless they
+        brought news or a feed failed (no "nothing to refresh" toast every half hour).
+        """
         if self.feed_progress is not None:
-            self.notify(t("refresh.busy"), severity="warning", timeout=2)
+            if asked:
+                self.notify(t("refresh.busy"), severity="warning", timeout=2)
             return
         from cockpit.feeds.refresh import Progress
 
         self.feed_progress = Progress(0, 0, 0, "")  # busy from now, not from the worker start
         self.run_worker(
-            self._refresh(feed_ids, force), group="feeds", exclusive=True, exit_on_error=False
+            self._refresh(feed_ids, force, asked),
+            group="feeds",
+            exclusive=True,
+            exit_on_error=False,
         )
 
-    async def _refresh(self, feed_ids: list[int] | None, force: bool) -> None:
+    def _timed_feed_refresh(self) -> None:
+        self.refresh_feeds(asked=False)
+
+    async def _refresh(self, feed_ids: list[int] | None, force: bool, asked: bool) -> None:
         from cockpit.feeds.refresh import FetchSettings, Progress, refresh_feeds
 
         def progress(p: Progress) -> None:
@@ -149,11 +162,12 @@ class CockpitApp(App[None]):
         finally:
             self.feed_progress = None
             self._show_progress(None)
+        new = sum(r.new_entries for r in results)
+        failed = sum(1 for r in results if r.status == "error")
         if not results:
-            self.notify(t("refresh.none"), timeout=2)
-        else:
-            new = sum(r.new_entries for r in results)
-            failed = sum(1 for r in results if r.status == "error")
+            if asked:
+                self.notify(t("refresh.none"), timeout=2)
+        elif asked or new or failed:
             self.notify(t("refresh.done", new=new, failed=failed), timeout=4)
         self.reload_screens()
 
