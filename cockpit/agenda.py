@@ -16,18 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import icalendar
-import recurring_ical_events
-
 from cockpit import i18n
 from cockpit.feeds.sanitize import clean_text
-from cockpit.ical_export import uid_domain
-from cockpit.ical_import import cached_calendars
-from cockpit.ical_zone import user_zone
 from cockpit.routines import RoutineBook, existing_calendar_id
 
 if TYPE_CHECKING:
+    import icalendar
+
     from cockpit.workspace import Workspace
+
+# icalendar, recurring-ical-events and the subscription code (httpx) are imported only
+# when a subscribed calendar has a cached copy: the daily screen draws its agenda at
+# start-up, and those imports would cost it ~130 ms for calendars most PMs lack.
 
 SOURCES = ("routine", "item", "followup")
 
@@ -68,6 +68,9 @@ class _Parsed:
         return self.windows[key]
 
     def _expand(self, start: dt.datetime, end: dt.datetime) -> list[Any]:
+        import icalendar
+        import recurring_ical_events
+
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -104,6 +107,8 @@ def _load(path: Path) -> _Parsed | None:
         hit = _parsed.get(path)
     if hit and hit.stamp == stamp:
         return hit
+    import icalendar
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -165,7 +170,7 @@ def agenda(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
     if days < 1:
         return []
     last = first_day + dt.timedelta(days=days - 1)
-    zone = user_zone(ws.clock.tz, ws.config.timezone) or ws.clock.tz
+    zone = _zone(ws)
     lang = i18n.language()
     out: list[AgendaEntry] = []
     book = RoutineBook(ws)
@@ -184,14 +189,35 @@ def agenda(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
         if due and first_day <= due <= last:
             title = i18n.t("cal.followup", name=customer.name)
             out.append(AgendaEntry(due, None, None, title, "followup", customer.id))
+    if ws.files.raw("calendar").get("subscriptions") or (ws.root / "calendars").is_dir():
+        out.extend(_subscribed(ws, first_day, last, zone))
+    out.sort(key=_order)
+    return out
+
+
+def _zone(ws: Workspace) -> dt.tzinfo:
+    """The user's zone; the named zone only matters (and is looked up) for calendars."""
+    if not ws.config.timezone and not ws.files.raw("calendar").get("subscriptions"):
+        return ws.clock.tz
+    from cockpit.ical_zone import user_zone
+
+    return user_zone(ws.clock.tz, ws.config.timezone) or ws.clock.tz
+
+
+def _subscribed(
+    ws: Workspace, first_day: dt.date, last: dt.date, zone: dt.tzinfo
+) -> list[AgendaEntry]:
+    from cockpit.ical_export import uid_domain
+    from cockpit.ical_import import cached_calendars
+
     # Without a calendar id nothing was ever exported, so no event can be one of ours.
     cal_id = existing_calendar_id(ws)
     ours = uid_domain(cal_id) if cal_id else None
+    out: list[AgendaEntry] = []
     for name, path in cached_calendars(ws):
         cal = _load(path)
         if cal is not None:
             out.extend(_calendar_entries(name, cal, first_day, last, zone, ours))
-    out.sort(key=_order)
     return out
 
 
