@@ -11,6 +11,7 @@ import datetime as dt
 from abc import abstractmethod
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -82,10 +83,23 @@ class Form(ModalScreen[dict[str, Any] | None]):
         try:
             values = self.collect()
         except FormError as exc:
-            self.notify(str(exc), severity="error")
+            self.show_error(str(exc))
             self.query_one(f"#{exc.field}").focus()
             return
         self.dismiss(values)
+
+    def show_error(self, message: str) -> None:
+        """A form with a `.form-error` label keeps the sentence inside it, next to the
+        fields (a toast would cover them and fade while the user is still reading);
+        other forms say it in a notification."""
+        labels = self.query(".form-error").results(Label)
+        error = next(labels, None)
+        if error is None:
+            self.notify(message, severity="error")
+            return
+        error.update(Text(message))
+        error.add_class("-shown")
+        error.display = True
 
     @abstractmethod
     def collect(self) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -52,19 +51,6 @@ class NotesForm(Form):
 
     def on_mount(self) -> None:
         self.query_one("#notes-highlights", TextArea).focus()
-
-    def action_save(self) -> None:
-        # The sentence stays inside the form, next to the field, instead of a toast that
-        # covers the fields and fades while the user is still reading it.
-        try:
-            values = self.collect()
-        except FormError as exc:
-            error = self.query_one("#notes-error", Label)
-            error.update(Text(str(exc)))
-            error.add_class("-shown")
-            self.query_one(f"#{exc.field}").focus()
-            return
-        self.dismiss(values)
 
     def collect(self) -> dict[str, Any]:
         """Checked with the domain's own limits, so the save in the worker cannot fail."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Label, Select
@@ -54,17 +53,6 @@ class PlanningForm(Form):
         line = Label("", classes="form-error")
         line.display = False
         yield line
-
-    def action_save(self) -> None:
-        try:
-            values = self.collect()
-        except FormError as exc:
-            line = self.query_one(".form-error", Label)
-            line.update(Text(str(exc)))
-            line.display = True
-            self.query_one(f"#{exc.field}").focus()
-            return
-        self.dismiss(values)
 
     def picked(self, field_id: str, default: str) -> str:
         value = self.query_one(f"#{field_id}", Select).value

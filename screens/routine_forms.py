@@ -259,19 +259,6 @@ class RoutineForm(Form):
             yield Label("", classes="form-error")
             yield Label(t("routines.form.hint"), classes="form-hint")
 
-    def action_save(self) -> None:
-        # Like Form.action_save, but the sentence stays visible inside the form (a toast
-        # would cover the fields it is about and vanish while the user is still reading).
-        try:
-            values = self.collect()
-        except FormError as exc:
-            error = self.query_one(".form-error", Label)
-            error.update(Text(str(exc)))
-            error.add_class("-shown")
-            self.query_one(f"#{exc.field}").focus()
-            return
-        self.dismiss(values)
-
     def collect(self) -> dict[str, Any]:
         title_en, title_zh = self.text("routines-en"), self.text("routines-zh")
         if not (title_en or title_zh):
