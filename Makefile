@@ -18,7 +18,7 @@ install: $(STAMP)
 
 # Opens the user's workspace when one exists, else the bundled demo (a fresh temp copy).
 run: $(STAMP)
-	@if [ -n "$$COCKPIT_DATA_DIR" ] || [ -f "$$($(BIN)/python -c 'import cockpit.paths as p; print(p.default_data_dir())')/workspace.json" ]; then \
+	@if [ -n "$$COCKPIT_DATA_DIR" ] || [ -f "$$($(BIN)/python -c 'import cockpit.core.paths as p; print(p.default_data_dir())')/workspace.json" ]; then \
 		$(BIN)/cockpit; else $(BIN)/cockpit --demo; fi
 
 test: $(STAMP)

@@ -253,7 +253,7 @@ def bench_feeds(
     with serve() as urls:
         asyncio.run(_idle_keys())  # warm-up
         idle = asyncio.run(_idle_keys())
-        from cockpit.config import Config
+        from cockpit.core.config import Config
 
         default = FetchSettings.from_config(Config())  # the product's defaults
         runs = [passes(urls, default, work) for _ in range(3)]

@@ -30,7 +30,7 @@ import feeds_bench  # noqa: E402
 async def _presses(app: Any, until: Any, limit: int) -> list[float]:
     from textual import events
 
-    from cockpit.screens.daily import DailyScreen
+    from cockpit.screens.daily.screen import DailyScreen
 
     handled: list[float] = []
     screen = app.screen
@@ -66,8 +66,8 @@ async def _presses(app: Any, until: Any, limit: int) -> list[float]:
 async def measure(root: Path, urls: list[str]) -> dict[str, Any]:
     """Baseline and during-refresh key times on a fresh subscribed workspace."""
     from cockpit.app import make_app
-    from cockpit.clock import FrozenClock
-    from cockpit.workspace import Workspace
+    from cockpit.core.clock import FrozenClock
+    from cockpit.items.workspace import Workspace
 
     feeds_bench.subscribe(root, urls)
     ws = Workspace(root, FrozenClock(dt.datetime(2026, 11, 18, 10, tzinfo=dt.UTC)))

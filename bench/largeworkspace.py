@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo
 
 from tinydb.table import Document
 
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.customers import CHANNELS
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.model import Item, Touch, iso
+from cockpit.core.weeks import monday, shift, week_of
+from cockpit.customers.book import CHANNELS
 from cockpit.feeds.store import EntryStore
-from cockpit.model import Item, Touch, iso
-from cockpit.weeks import monday, shift, week_of
-from cockpit.workspace import ARCHIVE, HOT, Workspace
+from cockpit.items.workspace import ARCHIVE, HOT, Workspace
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
@@ -357,7 +357,8 @@ def _add_entries(ws: Workspace, shape: Shape, rng: random.Random) -> None:
 
 def _add_planning(ws: Workspace, shape: Shape, rng: random.Random, customers: list[str]) -> None:
     """Issue 6's scale: `metric_months` of every numeric table, `requirements` in the pool."""
-    from cockpit import metrics, requirements
+    from cockpit.metrics import book as metrics
+    from cockpit.planning import requirements
 
     months = []
     year, month = 2026, 10

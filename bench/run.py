@@ -353,7 +353,7 @@ def time_searches(index: Any, prefixes: list[str], rounds: int) -> list[tuple[st
 
 def bench_find(root: Path, opts: Options) -> dict[str, Any]:
     """find_p95_ms: one `SearchIndex.search` per keystroke prefix of realistic queries."""
-    from cockpit.screens.finder import build_index
+    from cockpit.screens.dialogs.finder import build_index
 
     ws = lw.open_bench_workspace(root)
     began = time.perf_counter()
@@ -384,7 +384,7 @@ def bench_find(root: Path, opts: Options) -> dict[str, Any]:
 
 def profile_find(index: Any, prefixes: list[str], samples: list[tuple[str, float]]) -> None:
     """Split search time by record kind and by query length (the work is all in C)."""
-    from cockpit.search import SearchIndex
+    from cockpit.find.search import SearchIndex
 
     say("\n--- find breakdown: search over each kind of record alone, median / p95 ms ---")
     kinds: dict[str, list[Any]] = {}

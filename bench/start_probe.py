@@ -4,7 +4,7 @@ Run by `bench/run.py` in a fresh subprocess (so imports are cold, as for the use
 
     python bench/start_probe.py --data-dir DIR [--index] [--profile OUT] [--breakdown] [--bare]
 
-It opens the workspace exactly as `cockpit.launch.start_tui` does (config, clock from
+It opens the workspace exactly as `cockpit.tui.start_tui` does (config, clock from
 `COCKPIT_NOW`, daily maintenance, file check), builds the app as `make_app` does, runs it
 headless at 120x40 and exits on the app's first `Ready` event (posted once the first
 frame is on screen). With `--index` it then builds the finder's index once, as pressing
@@ -34,22 +34,22 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 # Functions timed by `--breakdown` ("module:attribute path"). Names imported into
-# `cockpit.screens.daily` are patched there, where the daily screen looks them up.
+# `cockpit.screens.daily.screen` are patched there, where the daily screen looks them up.
 BREAKDOWN = (
-    "cockpit.context:open_workspace",
-    "cockpit.workspace:Workspace.maintain",
+    "cockpit.cli.context:open_workspace",
+    "cockpit.items.workspace:Workspace.maintain",
     "cockpit.storage.files:WorkspaceFiles.check",
-    "cockpit.screens.daily:DailyScreen.compose",
-    "cockpit.screens.daily:DailyScreen.reload",
-    "cockpit.workspace:Workspace.items",
-    "cockpit.screens.daily:panels",
-    "cockpit.screens.daily:item_row",
-    "cockpit.customers:CustomerBook.all",
-    "cockpit.screens.daily:customers_due",
-    "cockpit.screens.daily:DailyScreen._reload_feeds",
+    "cockpit.screens.daily.screen:DailyScreen.compose",
+    "cockpit.screens.daily.screen:DailyScreen.reload",
+    "cockpit.items.workspace:Workspace.items",
+    "cockpit.screens.daily.screen:panels",
+    "cockpit.screens.daily.screen:item_row",
+    "cockpit.customers.book:CustomerBook.all",
+    "cockpit.screens.daily.screen:customers_due",
+    "cockpit.screens.daily.screen:DailyScreen._reload_feeds",
     "cockpit.feeds.store:EntryStore.all",
-    "cockpit.screens.panels:Panel.set_rows",
-    "cockpit.screens.panels:Panel._layout_rows",
+    "cockpit.screens.widgets.panels:Panel.set_rows",
+    "cockpit.screens.widgets.panels:Panel._layout_rows",
     "textual.widgets._data_table:DataTable.add_row",
     "textual.widgets._data_table:DataTable._update_dimensions",
     "textual.screen:Screen._compositor_refresh",
@@ -93,7 +93,7 @@ def run(data_dir: Path, with_index: bool, breakdown: bool = False) -> dict[str, 
     """Open, paint once, optionally index, exit; returns the measurements."""
     if breakdown:
         instrument()
-    from cockpit.launch import open_for_tui
+    from cockpit.tui import open_for_tui
 
     t_imports = time.perf_counter()
     args = argparse.Namespace(data_dir=data_dir, config=None, demo=False, command=None)
@@ -114,7 +114,7 @@ def run(data_dir: Path, with_index: bool, breakdown: bool = False) -> dict[str, 
             out["screen"] = type(self.screen).__name__
             out["rows"] = _panel_rows(self)
             if with_index:
-                from cockpit.screens.finder import build_index
+                from cockpit.screens.dialogs.finder import build_index
 
                 t = time.perf_counter()
                 index = build_index(ws)
@@ -154,7 +154,7 @@ def run_bare() -> dict[str, Any]:
 
 def _panel_rows(app: Any) -> dict[str, int]:
     """Rows shown per panel of the daily screen (proves the paint had real data)."""
-    from cockpit.screens.panels import Panel
+    from cockpit.screens.widgets.panels import Panel
 
     rows: dict[str, int] = {}
     try:

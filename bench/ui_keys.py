@@ -24,7 +24,7 @@ LARGE = Path(__file__).with_name(".work") / "large"
 async def measure(root: Path, presses: int, keys: tuple[str, str]) -> list[float]:
     """ms from each key press until its change is saved and the screen has redrawn."""
     from cockpit.app import make_app
-    from cockpit.launch import open_for_tui
+    from cockpit.tui import open_for_tui
 
     ns = argparse.Namespace(data_dir=root, config=None, demo=False, command=None)
     ws, _ = open_for_tui(ns)

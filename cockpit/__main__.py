@@ -1,6 +1,6 @@
 """`python -m cockpit` is the same as the `cockpit` console script."""
 
-from cockpit.cli import main
+from cockpit.cli.main import main
 
 # Guarded: feed-parsing worker processes import the main module, and must not start a
 # second cockpit when they do.

@@ -18,10 +18,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from cockpit.i18n import t
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.i18n import t
+from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET
 from cockpit.storage import StorageError
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
 
 WATCH_SECONDS = 1.0
 ROLLOVER_SECONDS = 15.0
@@ -61,7 +62,7 @@ class CockpitApp(App[None]):
         self.pending = 0
 
     def on_mount(self) -> None:
-        from cockpit.screens.daily import DailyScreen
+        from cockpit.screens.daily.screen import DailyScreen
 
         if self.ws.config.keys:
             self.set_keymap(self.ws.config.keys)
@@ -177,7 +178,7 @@ class CockpitApp(App[None]):
         self.run_worker(self._refresh_calendars(), group="calendars", exclusive=True)
 
     async def _refresh_calendars(self) -> None:
-        from cockpit.ical_import import refresh_subscriptions
+        from cockpit.calendar.ical_import import refresh_subscriptions
 
         reports = await asyncio.to_thread(refresh_subscriptions, self.ws)
         for report in reports:
@@ -192,7 +193,7 @@ class CockpitApp(App[None]):
         def write() -> str:
             from pathlib import Path
 
-            from cockpit.ical_export import export_calendar
+            from cockpit.calendar.ical_export import export_calendar
             from cockpit.storage.atomic import atomic_write
 
             target = Path(path).expanduser()
@@ -206,7 +207,7 @@ class CockpitApp(App[None]):
         self.run_worker(self._sync_calendar(), group="caldav", exclusive=True)
 
     async def _sync_calendar(self) -> None:
-        from cockpit.caldav_sync import SyncError, sync
+        from cockpit.calendar.caldav_sync import SyncError, sync
 
         try:
             report = await asyncio.to_thread(sync, self.ws)
@@ -226,7 +227,7 @@ class CockpitApp(App[None]):
 
     # timers ----------------------------------------------------------------------------
     def _daily(self) -> Any:
-        from cockpit.screens.daily import DailyScreen
+        from cockpit.screens.daily.screen import DailyScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, DailyScreen):
@@ -303,7 +304,7 @@ class CockpitApp(App[None]):
             )
 
     def _ask_export(self) -> None:
-        from cockpit.screens.forms import PathPrompt
+        from cockpit.screens.dialogs.forms import PathPrompt
 
         def chosen(values: dict[str, Any] | None) -> None:
             if values:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cockpit.feeds.parse import ParsedFeed
-from cockpit.feeds.reasons import retry_after
 from cockpit.feeds.sanitize import clean_text
+from cockpit.net.reasons import retry_after
 from cockpit.storage import WorkspaceFiles
 
 FEEDS, ENTRIES, STATE = "feeds", "entries", "entry_state"

@@ -13,13 +13,13 @@ from cockpit import __version__
 from cockpit.feeds.merge import Policy
 
 if TYPE_CHECKING:
-    from cockpit.feeds.fetch import Limits
+    from cockpit.net.download import Limits
 
 USER_AGENT = f"cockpit/{__version__} (+feed reader)"
 
 
 class FeedConfig(Protocol):
-    """The part of `cockpit.config.Config` that refreshing reads."""
+    """The part of `cockpit.core.config.Config` that refreshing reads."""
 
     feeds_concurrency: int
     feeds_per_host: int
@@ -69,7 +69,7 @@ class FetchSettings:
 
     def limits(self) -> Limits:
         """The per-download limits (imports httpx: call it off the event loop first)."""
-        from cockpit.feeds.fetch import Limits
+        from cockpit.net.download import Limits
 
         return Limits(self.timeout, self.total_timeout, self.max_bytes, self.max_redirects)
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from tinydb.table import Document
 
+from cockpit.core.changes import Undoable, changing
 from cockpit.feeds.sanitize import clean_text, safe_link
 from cockpit.storage import WorkspaceFiles
 
@@ -211,3 +212,12 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
         "guid": clean_text(str(row.get("guid", "")))[:300],
         "hash": clean_text(str(row.get("hash", "")))[:40],
     }
+
+
+def set_marks_undoable(ws: Undoable, entry_ids: Iterable[int], mark: str, value: bool) -> int:
+    """`EntryStore.set_marks` as one undo step of the workspace (e.g. "mark category read")."""
+    refs = list(entry_ids)
+    with changing(ws, STATE, label=mark) as changes:
+        for ref in refs:
+            changes.snapshot(STATE, "state", ref)
+        return EntryStore(ws.files).set_marks(refs, mark, value)

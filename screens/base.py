@@ -11,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from cockpit.i18n import t
+from cockpit.core.i18n import t
+from cockpit.screens.dialogs.help import HelpScreen
+from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
-    from cockpit.workspace import Workspace
+    from cockpit.items.workspace import Workspace
 
 # action -> (on a list widget, on a scrolling pane)
 MOVES = {
@@ -51,8 +53,6 @@ class CockpitScreen(Screen[None]):
 
     # moving ----------------------------------------------------------------------------
     def _move_in_focus(self, where: str) -> None:
-        from cockpit.screens.panels import Panel
-
         on_list, on_pane = MOVES[where]
         focused = self.focused
         if isinstance(focused, Panel):
@@ -92,8 +92,6 @@ class CockpitScreen(Screen[None]):
         self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
 
     def action_help(self) -> None:
-        from cockpit.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen(self))
 
     def action_back(self) -> None:

@@ -11,7 +11,7 @@ import dataclasses
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-from cockpit.i18n import CATALOG, t
+from cockpit.core.i18n import CATALOG, t
 
 NAV: list[BindingType] = [
     Binding("j,down", "cursor_down", "key.down", id="cursor_down", show=False),

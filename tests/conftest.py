@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cockpit import i18n
-from cockpit.clock import FrozenClock
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # A Wednesday in ISO week 2026-W47.

@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tree=.typecheck
 rm -rf "$tree" && mkdir -p "$tree/cockpit"
-for f in cockpit/*.py; do ln -s "../../$f" "$tree/cockpit/$(basename "$f")"; done
-for sub in importers labels; do ln -s "../../cockpit/$sub" "$tree/cockpit/$sub"; done
+for f in cockpit/*; do
+  case "$(basename "$f")" in __pycache__) continue ;; esac
+  ln -s "../../$f" "$tree/cockpit/$(basename "$f")"
+done
 for pkg in storage feeds screens; do ln -s "../../$pkg" "$tree/cockpit/$pkg"; done
 cd "$tree" && ../.venv/bin/mypy --config-file ../pyproject.toml -p cockpit

@@ -7,7 +7,7 @@ changes. Line numbers are the ones a spreadsheet shows (the header is line 1). H
 names are matched case-insensitively with spaces or dashes read as `_`; columns the
 importer does not know are kept, as "column: value" lines, in the record's notes.
 
-Customer columns are documented once, in `cockpit.cli_customers` (its docstring is
+Customer columns are documented once, in `cockpit.cli.customers` (its docstring is
 what `cockpit customers import --help` prints). Tier, stage and source may be written
 as their English or Chinese labels, and Chinese headers (名称, 级别, 阶段…) are read.
 `export_customers` writes exactly `CUSTOMER_COLUMNS`, so export -> import is lossless
@@ -16,20 +16,21 @@ as their English or Chinese labels, and Chinese headers (名称, 级别, 阶段�
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 from pathlib import Path
 
-from cockpit.cli import CliError
-from cockpit.dates import DateError, parse_date
+from cockpit.core.dates import DateError, parse_date
+from cockpit.core.errors import ImportFileError, InvalidError
+from cockpit.core.i18n import CATALOG
+from cockpit.core.model import TIERS, Customer, Item, iso
+from cockpit.core.weeks import WeekError, parse_week
+from cockpit.customers.fields import SOURCES, STAGES, parse_deal, plain_number
 from cockpit.feeds.sanitize import clean_text
-from cockpit.model import TIERS, Customer, Item, iso
-from cockpit.weeks import WeekError, parse_week
-from cockpit.workspace import InvalidError, Workspace
+from cockpit.importers.decode import read_text
+from cockpit.items.workspace import Workspace
 
 ITEM_COLUMNS = ("title", "list", "week", "status", "key", "due", "owner", "customer", "tags")
 CUSTOMER_COLUMNS = (
@@ -71,11 +72,11 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
         A one-line report, e.g. "Imported 12 items (3 done)".
 
     Raises:
-        CliError: the file cannot be read, has no usable header, or a row is bad; one
+        ImportFileError: the file cannot be read, has no usable header, or a row is bad; one
             sentence naming the file (and the line). Nothing is stored then.
     """
     if kind not in ("items", "customers"):
-        raise CliError(f"cannot import {kind!r}; use --kind items or --kind customers")
+        raise ImportFileError(f"cannot import {kind!r}; use --kind items or --kind customers")
     known = ITEM_COLUMNS if kind == "items" else CUSTOMER_COLUMNS
     rows = _read_rows(path, known, {} if kind == "items" else CUSTOMER_HEADERS)
     items: list[Item] = []
@@ -91,13 +92,13 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
             else:
                 customers.append(_customer(ws, row, extra, names, line))
         except (RowError, InvalidError, WeekError, DateError) as exc:
-            raise CliError(f"{path} line {line}: {exc}") from None
+            raise ImportFileError(f"{path} line {line}: {exc}") from None
     if kind == "customers":
         try:
             if customers:  # an empty batch would still leave an (empty) undo step
                 ws.customers.add_many(customers)
         except InvalidError as exc:  # another process added the same name meanwhile
-            raise CliError(f"{path}: {exc}") from None
+            raise ImportFileError(f"{path}: {exc}") from None
         return f"Imported {len(customers)} customer{'' if len(customers) == 1 else 's'}"
     if items:
         ws.add_many(items)
@@ -113,7 +114,7 @@ def _read_rows(
     Known columns are keyed by their canonical name (`Next Followup` -> next_followup);
     the others keep the header's spelling, since that is what the notes will show.
     """
-    text = _decode(path)
+    text = read_text(path)
     first = text.split("\n", 1)[0]
     # Excel in some locales separates with ";", and "Unicode text" uses tabs.
     delimiter = max(",;\t", key=first.count)
@@ -121,18 +122,18 @@ def _read_rows(
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise CliError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
+        raise ImportFileError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
     if not records or not any(cell.strip() for cell in records[0]):
-        raise CliError(f"{path} is empty; it needs a header row naming the columns")
+        raise ImportFileError(f"{path} is empty; it needs a header row naming the columns")
     labels = [str(clean_text(cell)) for cell in records[0]]
     keys = [re.sub(r"[\s-]+", "_", label.casefold()) for label in labels]
     keys = [aliases.get(k, k) for k in keys]
     named = [k for k in keys if k]
     if len(set(named)) != len(named):
         dup = next(k for k in named if named.count(k) > 1)
-        raise CliError(f"{path} names the column {dup!r} twice in its header")
+        raise ImportFileError(f"{path} names the column {dup!r} twice in its header")
     if known[0] not in keys:
-        raise CliError(f"{path} has no {known[0]!r} column in its header row (line 1)")
+        raise ImportFileError(f"{path} has no {known[0]!r} column in its header row (line 1)")
     rows = []
     for line, cells in enumerate(records[1:], 2):
         if not any(cell.strip() for cell in cells):
@@ -147,37 +148,6 @@ def _read_rows(
                 extra[labels[n] if key else f"column {n + 1}"] = cell
         rows.append((line, row, extra))
     return rows
-
-
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise CliError(f"{path} starts like UTF-16 text but is not") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Chinese Windows saves "CSV" in the ANSI code page, GBK.
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = ""
-    # GB18030 maps almost any byte pair to something; private-use, unassigned or
-    # control characters mean the bytes were some other encoding, not Chinese text.
-    if text and not any(_odd(ch) for ch in text):
-        return text
-    raise CliError(f"{path} is neither UTF-8 nor GBK text; save it as CSV UTF-8 and retry")
-
-
-def _odd(ch: str) -> bool:
-    category = unicodedata.category(ch)
-    return category in ("Co", "Cn") or (category == "Cc" and ch not in "\t\r\n")
 
 
 def _text(row: Row, column: str) -> str:
@@ -228,7 +198,6 @@ def _item(ws: Workspace, row: Row, extra: Row, spelling: dict[str, str]) -> Item
 
 def _choice(row: Row, column: str, values: tuple[str, ...], label: str, default: str) -> str:
     """A tier/stage/source cell: the value itself or its English or Chinese label."""
-    from cockpit.i18n import CATALOG
 
     value = _text(row, column).lower().replace("_", "-").replace(" ", "-")
     if not value:
@@ -241,7 +210,6 @@ def _choice(row: Row, column: str, values: tuple[str, ...], label: str, default:
 
 
 def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: int) -> Customer:
-    from cockpit.customer_fields import SOURCES, STAGES, parse_deal
 
     name = _text(row, "name")
     taken = names.get(name.casefold())
@@ -289,7 +257,6 @@ def export_customers(customers: list[Customer], excel: bool = False) -> str:
         excel: start with a BOM and end lines with CRLF, as Excel expects of a UTF-8
             file (without the BOM it reads Chinese as mojibake).
     """
-    from cockpit.customer_fields import plain_number
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")

@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli import CliError
+from cockpit.core.errors import ImportFileError, InvalidError
+from cockpit.core.model import Item
+from cockpit.core.weeks import week_of
 from cockpit.feeds.sanitize import clean_text
-from cockpit.model import Item
-from cockpit.weeks import week_of
-from cockpit.workspace import InvalidError, Workspace
+from cockpit.items.workspace import Workspace
 
 PREFIX = "tw:"
 OPEN_STATUSES = ("pending", "waiting")
@@ -40,7 +40,7 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
         A one-line report, e.g. "Imported 12 items (3 done), skipped 2 deleted".
 
     Raises:
-        CliError: the file cannot be read or holds something that is not a task; one
+        ImportFileError: the file cannot be read or holds something that is not a task; one
             sentence naming the file and the task. Nothing is stored then.
     """
     tasks = _read_tasks(path)
@@ -56,7 +56,7 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
             skipped["recurring template"] += 1
             continue
         if status not in (*OPEN_STATUSES, "completed"):
-            raise CliError(f"{where} in {path} has an unknown status {status!r}")
+            raise ImportFileError(f"{where} in {path} has an unknown status {status!r}")
         source = _source(task, where, path)
         if source and source in seen:
             skipped["already imported"] += 1
@@ -79,16 +79,18 @@ def _read_tasks(path: Path) -> list[tuple[str, dict[str, Any]]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise CliError(f"{path} is not UTF-8 text, so not a taskwarrior export") from None
+        raise ImportFileError(f"{path} is not UTF-8 text, so not a taskwarrior export") from None
     if text.lstrip().startswith("["):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise CliError(f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+            raise ImportFileError(
+                f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})"
+            ) from None
         if not isinstance(data, list):
-            raise CliError(f"{path} is not a list of taskwarrior tasks")
+            raise ImportFileError(f"{path} is not a list of taskwarrior tasks")
         found = [(f"task {n}", task) for n, task in enumerate(data, 1)]
     else:
         # taskwarrior before 2.4 (and rc.json.array=off) prints one object per line,
@@ -101,12 +103,12 @@ def _read_tasks(path: Path) -> list[tuple[str, dict[str, Any]]]:
             try:
                 found.append((f"line {n}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                raise CliError(
+                raise ImportFileError(
                     f"line {n} of {path} is not a JSON task object ({exc.msg})"
                 ) from None
     for where, task in found:
         if not isinstance(task, dict):
-            raise CliError(f"{where} in {path} is not a taskwarrior task object")
+            raise ImportFileError(f"{where} in {path} is not a taskwarrior task object")
     return found
 
 
@@ -116,7 +118,7 @@ def _source(task: dict[str, Any], where: str, path: Path) -> str:
         return ""
     cleaned: str = clean_text(uuid) if isinstance(uuid, str) else ""
     if not cleaned:
-        raise CliError(f"{where} in {path} has a bad uuid {uuid!r}")
+        raise ImportFileError(f"{where} in {path} has a bad uuid {uuid!r}")
     return PREFIX + cleaned.lower()
 
 
@@ -130,15 +132,15 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source
             return None
         moment = _parse_time(value)
         if moment is None:
-            raise CliError(f"{where} in {path} has a bad {name} date {value!r}")
+            raise ImportFileError(f"{where} in {path} has a bad {name} date {value!r}")
         return moment.astimezone(tz)
 
     title = task.get("description")
     if not isinstance(title, str) or not clean_text(title):
-        raise CliError(f"{where} in {path} has no description")
+        raise ImportFileError(f"{where} in {path} has no description")
     tags = task.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise CliError(f"{where} in {path} has tags that are not a list of words")
+        raise ImportFileError(f"{where} in {path} has tags that are not a list of words")
     tags = [clean_text(t) for t in tags]
     project = task.get("project")
     if isinstance(project, str) and clean_text(project):
@@ -171,19 +173,19 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source
             done_at=finished,
         )
     except InvalidError as exc:
-        raise CliError(f"{where} in {path}: {exc}") from None
+        raise ImportFileError(f"{where} in {path}: {exc}") from None
 
 
 def _annotations(task: dict[str, Any], where: str, path: Path, tz: dt.tzinfo) -> list[str]:
     """Annotations as note lines "YYYY-MM-DD: text", in the file's order."""
     raw = task.get("annotations", [])
     if not isinstance(raw, list):
-        raise CliError(f"{where} in {path} has annotations that are not a list")
+        raise ImportFileError(f"{where} in {path} has annotations that are not a list")
     lines = []
     for note in raw:
         text = note.get("description") if isinstance(note, dict) else None
         if not isinstance(text, str):
-            raise CliError(f"{where} in {path} has an annotation without text")
+            raise ImportFileError(f"{where} in {path} has an annotation without text")
         # One line per annotation: a newline inside would read as a second annotation.
         text = clean_text(text)
         if note.get("entry") is None:
@@ -191,7 +193,7 @@ def _annotations(task: dict[str, Any], where: str, path: Path, tz: dt.tzinfo) ->
             continue
         moment = _parse_time(note["entry"])
         if moment is None:
-            raise CliError(f"{where} in {path} has a bad annotation date {note['entry']!r}")
+            raise ImportFileError(f"{where} in {path} has a bad annotation date {note['entry']!r}")
         lines.append(f"{moment.astimezone(tz).date().isoformat()}: {text}")
     return lines
 

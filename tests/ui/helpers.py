@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from cockpit.app import CockpitApp
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.workspace import Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
 
 
 def small_workspace(root: Path, clock: FrozenClock, config: Config | None = None) -> Workspace:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cockpit import launches, metrics, requirements
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.workspace import Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
+from cockpit.metrics import book as metrics
+from cockpit.planning import launches, requirements
 
 CASH = [  # 2025-09 .. 2026-10: growth, a dip in 2026-06, growth again
     80, 84, 90, 95, 93, 99, 104, 110, 118, 101, 109, 117, 126, 136,

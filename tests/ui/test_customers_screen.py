@@ -14,16 +14,16 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
-from cockpit import i18n
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.i18n import CATALOG
-from cockpit.screens import customer_table
-from cockpit.screens.customer_forms import ChurnForm, CustomerForm, ItemPicker, TouchForm
-from cockpit.screens.customers_screen import CUSTOMER_IDS, CUSTOMERS, CustomersScreen
-from cockpit.screens.panels import Panel
-from cockpit.workspace import Workspace
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.i18n import CATALOG
+from cockpit.items.workspace import Workspace
+from cockpit.screens.customers import table as customer_table
+from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker, TouchForm
+from cockpit.screens.customers.screen import CUSTOMER_IDS, CUSTOMERS, CustomersScreen
+from cockpit.screens.widgets.panels import Panel
 from tests.ui.helpers import settle
 
 SIZE = (120, 40)
@@ -288,7 +288,7 @@ async def test_mark_churn_risk_needs_a_reason(tmp_path: Path, clock: FrozenClock
 
 
 async def test_find_jumps_and_clears_a_hiding_filter(tmp_path: Path, clock: FrozenClock) -> None:
-    from cockpit.screens.finder import FinderScreen
+    from cockpit.screens.dialogs.finder import FinderScreen
 
     app = app_on(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -329,7 +329,7 @@ def test_every_binding_has_an_id_and_a_label() -> None:
 async def test_help_lists_the_keys(
     tmp_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cockpit.screens import help as help_screen
+    from cockpit.screens.dialogs import help as help_screen
 
     ours = help_screen._our_ids()
     monkeypatch.setattr(help_screen, "_our_ids", lambda: ours | CUSTOMER_IDS)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from cockpit import i18n
 from cockpit.app import make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.screens.daily import DailyScreen
-from cockpit.screens.panels import Panel
-from cockpit.workspace import Workspace
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
+from cockpit.screens.daily.screen import DailyScreen
+from cockpit.screens.widgets.panels import Panel
 from tests.ui.helpers import settle, small_workspace
 
 SIZE = (120, 40)
@@ -146,7 +146,7 @@ async def test_find_jumps_to_the_hit(tmp_path: Path, clock: FrozenClock) -> None
 
 
 async def test_help_lists_every_key(tmp_path: Path, clock: FrozenClock) -> None:
-    from cockpit.screens.help import HelpScreen
+    from cockpit.screens.dialogs.help import HelpScreen
 
     ws = small_workspace(tmp_path / "ws", clock)
     app = make_app(ws, watch=False)
@@ -185,8 +185,8 @@ async def test_remapped_key_from_config(tmp_path: Path, clock: FrozenClock) -> N
 
 
 async def test_monday_review_keep_replan_drop(tmp_path: Path, clock: FrozenClock) -> None:
-    from cockpit.screens.forms import WeekPrompt
-    from cockpit.screens.review import ReviewScreen
+    from cockpit.screens.dialogs.forms import WeekPrompt
+    from cockpit.screens.dialogs.review import ReviewScreen
 
     ws = small_workspace(tmp_path / "ws", clock)
     ws.add("Second carried item", week="2026-W45")

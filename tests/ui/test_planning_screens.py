@@ -14,19 +14,21 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
-from cockpit import i18n, launches, metrics, requirements
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.i18n import CATALOG
-from cockpit.screens.launches_screen import LAUNCHES, LaunchesScreen
-from cockpit.screens.metrics_screen import METRICS, MetricsScreen
-from cockpit.screens.planning_forms import PlanningForm
-from cockpit.screens.requirements_screen import (
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.i18n import CATALOG
+from cockpit.items.workspace import Workspace
+from cockpit.metrics import book as metrics
+from cockpit.planning import launches, requirements
+from cockpit.screens.planning.forms import PlanningForm
+from cockpit.screens.planning.launches import LAUNCHES, LaunchesScreen
+from cockpit.screens.planning.metrics import METRICS, MetricsScreen
+from cockpit.screens.planning.requirements import (
     REQUIREMENTS,
     RequirementsScreen,
 )
-from cockpit.workspace import Workspace
 from tests.ui.helpers import settle
 from tests.ui.planning_data import planning_workspace
 
@@ -367,7 +369,7 @@ def test_every_binding_has_an_id_and_a_label(bindings: list[Any]) -> None:
 async def test_help_lists_each_screens_keys(
     tmp_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cockpit.screens import help as help_screen
+    from cockpit.screens.dialogs import help as help_screen
 
     app = app_on(tmp_path, clock, "zh")
     async with app.run_test(size=SIZE) as pilot:

@@ -8,12 +8,12 @@ import pytest
 from textual.widgets import Static
 
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
+from cockpit.core.clock import FrozenClock
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.subscriptions import FeedList
-from cockpit.notes import NoteBook
-from cockpit.screens.reading import ReadingScreen
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
+from cockpit.report.notes import NoteBook
+from cockpit.screens.reading.screen import ReadingScreen
 from tests.ui.helpers import settle, small_workspace
 
 SIZE = (120, 40)
@@ -172,9 +172,9 @@ async def test_find_jumps_to_an_entry(tmp_path: Path, clock: FrozenClock) -> Non
 def test_reading_screen_snapshot(
     snap_compare: object, tmp_path: Path, clock: FrozenClock, language: str
 ) -> None:
-    from cockpit import i18n
-    from cockpit.config import Config
-    from cockpit.demo import build_demo
+    from cockpit.core import i18n
+    from cockpit.core.config import Config
+    from cockpit.demo.build import build_demo
 
     i18n.set_language(language)
     ws = Workspace(tmp_path / "ws", clock, Config(language=language))

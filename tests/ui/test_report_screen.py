@@ -11,15 +11,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.i18n import CATALOG
-from cockpit.notes import NoteBook
-from cockpit.report import build_report
-from cockpit.screens.forms import PathPrompt
-from cockpit.screens.help import HelpScreen
-from cockpit.screens.notes_screen import NOTES_IDS, NotesForm, edit_week_notes
-from cockpit.screens.report_screen import REPORT, REPORT_IDS, ReportScreen
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.i18n import CATALOG
+from cockpit.report.build import build_report
+from cockpit.report.notes import NoteBook
+from cockpit.screens.dialogs.forms import PathPrompt
+from cockpit.screens.dialogs.help import HelpScreen
+from cockpit.screens.report.notes import NOTES_IDS, NotesForm, edit_week_notes
+from cockpit.screens.report.screen import REPORT, REPORT_IDS, ReportScreen
 from tests.ui.helpers import settle
 from tests.unit.report_helpers import WEEK, week_workspace, with_stages
 

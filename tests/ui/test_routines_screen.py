@@ -17,22 +17,22 @@ from textual import events, on
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, Static, TextArea
 
-from cockpit import i18n
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.routines import Routine, RoutineBook
-from cockpit.screens.daily import DailyScreen
-from cockpit.screens.help import HelpScreen
-from cockpit.screens.routine_forms import (
+from cockpit.calendar.routines import Routine, RoutineBook
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
+from cockpit.screens.calendar.forms import (
     RoutineForm,
     checklist_text,
     parse_checklist,
     parse_minutes,
     parse_weekdays,
 )
-from cockpit.screens.routines_screen import DAYS, ROUTINE_IDS, RoutinesScreen
-from cockpit.workspace import Workspace
+from cockpit.screens.calendar.routines import DAYS, ROUTINE_IDS, RoutinesScreen
+from cockpit.screens.daily.screen import DailyScreen
+from cockpit.screens.dialogs.help import HelpScreen
 from tests.ui.helpers import settle, small_workspace
 
 SIZE = (120, 40)

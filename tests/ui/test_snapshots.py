@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from cockpit import i18n
 from cockpit.app import CockpitApp, make_app
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.demo import build_demo
-from cockpit.workspace import Workspace
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.demo.build import build_demo
+from cockpit.items.workspace import Workspace
 
 
 def demo_app(root: Path, clock: FrozenClock, language: str) -> CockpitApp:

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.workspace import Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.customers import CustomerBook
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.model import Customer
+from cockpit.customers.book import CustomerBook
 from cockpit.feeds.store import EntryStore
-from cockpit.model import Customer
-from cockpit.notes import NoteBook
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
+from cockpit.report.notes import NoteBook
 from tests.conftest import SHANGHAI
 
 WEEK = "2026-W47"

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from cockpit.clock import FrozenClock
+from cockpit.core.clock import FrozenClock
+from cockpit.items.workspace import Workspace
 from cockpit.storage.jsonstore import Stamp, file_stamp
-from cockpit.workspace import Workspace
 
 PYTHON = sys.executable
 # A Wednesday at noon: the same ISO week (2026-W47) and day in every time zone a CI
@@ -47,7 +47,7 @@ def cli_env(tmp_path: Path, now: str = NOW_ISO) -> dict[str, str]:
 
 
 def use_cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, now: str = NOW_ISO) -> None:
-    """The same environment for in-process `cockpit.cli.main` calls."""
+    """The same environment for in-process `cockpit.cli.main.main` calls."""
     monkeypatch.setenv("COCKPIT_NOW", now)
     monkeypatch.setenv("COCKPIT_CONFIG", str(tmp_path / "no-such-config.toml"))
     monkeypatch.setenv("COCKPIT_DATA_DIR", str(tmp_path / "default-data-dir"))

@@ -13,12 +13,12 @@ import httpx
 import icalendar
 import pytest
 
-from cockpit.agenda import agenda
-from cockpit.caldav_sync import PASSWORD_ENV, SyncError, password, sync
-from cockpit.cli import main
-from cockpit.config import Config
-from cockpit.routines import RoutineBook, calendar_id
-from cockpit.workspace import Workspace
+from cockpit.calendar.agenda import agenda
+from cockpit.calendar.caldav_sync import PASSWORD_ENV, SyncError, password, sync
+from cockpit.calendar.routines import RoutineBook, calendar_id
+from cockpit.cli.main import main
+from cockpit.core.config import Config
+from cockpit.items.workspace import Workspace
 from tests.radicale_server import Radicale, radicale
 from tests.unit.ical_helpers import SHANGHAI, make_ws
 from tests.unit.storage_helpers import snapshot

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from cockpit.cli import main
+from cockpit.cli.main import main
 from cockpit.storage.atomic import FILE_MODE
 from tests.unit.storage_helpers import (
     LAST_WEEK,

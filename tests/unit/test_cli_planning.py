@@ -1,4 +1,4 @@
-"""`cockpit metrics|req|launch` end to end through `cockpit.cli.main`, on real files."""
+"""`cockpit metrics|req|launch` end to end through `cockpit.cli.main.main`, on real files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cockpit.cli import main
+from cockpit.cli.main import main
 from tests.unit.storage_helpers import PYTHON, one_line, snapshot
 
 
@@ -245,8 +245,8 @@ def test_launch_ls_when_empty(cockpit: Run) -> None:
 
 # import contract ----------------------------------------------------------------------
 PLANNING_MODULES = [
-    "cockpit.metrics", "cockpit.metrics_csv", "cockpit.trends", "cockpit.requirements",
-    "cockpit.launches", "cockpit.cli_planning", "cockpit.cli_metrics",
+    "cockpit.metrics.book", "cockpit.metrics.tables_csv", "cockpit.metrics.trends", "cockpit.planning.requirements",
+    "cockpit.planning.launches", "cockpit.cli.planning", "cockpit.cli.metrics",
 ]  # fmt: skip
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.customer_fields import parse_deal, plain_number, short_deal
-from cockpit.model import Customer
-from cockpit.rules import customers_due
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.model import Customer
+from cockpit.customers.fields import parse_deal, plain_number, short_deal
+from cockpit.items.rules import customers_due
+from cockpit.items.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 18)
 

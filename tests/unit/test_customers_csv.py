@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.cli import CliError, main
-from cockpit.cli_customers import CSV_HELP
-from cockpit.clock import FrozenClock
+from cockpit.cli.customers import CSV_HELP
+from cockpit.cli.main import main
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import ImportFileError
+from cockpit.core.model import Customer
 from cockpit.importers.csvfile import CUSTOMER_COLUMNS, export_customers, import_csv
-from cockpit.model import Customer
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -101,7 +102,7 @@ def test_excel_utf8_bom_file_with_chinese_headers_imports(
     ]
     unsure = excel_file(tmp_path / "unsure.csv", [*rows[:2], rows[2].removesuffix("营收下滑")])
 
-    with pytest.raises(CliError, match=r"line 3: say why '北辰证券' is a churn risk"):
+    with pytest.raises(ImportFileError, match=r"line 3: say why '北辰证券' is a churn risk"):
         import_csv(ws, unsure, "customers")
     assert ws.customers.all() == []
 
@@ -164,7 +165,7 @@ def test_a_bad_row_names_its_line_and_imports_nothing(
         encoding="utf-8",
     )
 
-    with pytest.raises(CliError) as err:
+    with pytest.raises(ImportFileError) as err:
         import_csv(ws, path, "customers")
 
     assert str(err.value).startswith(f"{path} {message}")
@@ -176,7 +177,7 @@ def test_gbk_is_read_and_other_bytes_are_refused(tmp_path: Path, clock: FrozenCl
     latin = tmp_path / "latin1.csv"
     latin.write_bytes("name,region\nCafé Zürich,EU\n".encode("latin-1"))
 
-    with pytest.raises(CliError, match="neither UTF-8 nor GBK"):
+    with pytest.raises(ImportFileError, match="neither UTF-8 nor GBK"):
         import_csv(ws, latin, "customers")
     assert import_csv(ws, FIXTURES / "customers-gbk.csv", "customers") == "Imported 3 customers"
     assert {c.name for c in ws.customers.all()} == {"招商银行", "国家电网", "顺丰科技"}

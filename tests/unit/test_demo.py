@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cockpit import rules
-from cockpit.clock import FrozenClock
-from cockpit.demo import build_demo, make_demo_workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import InvalidError
+from cockpit.demo.build import build_demo, make_demo_workspace
 from cockpit.feeds.store import EntryStore
-from cockpit.workspace import InvalidError, Workspace
+from cockpit.items import rules
+from cockpit.items.workspace import Workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WHEN = dt.datetime(2026, 11, 18, 10, tzinfo=SHANGHAI)

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import i18n
-from cockpit.clock import FrozenClock
-from cockpit.dates import DateError, parse_date
-from cockpit.model import Customer, Item
-from cockpit.rules import carry_over, customers_due, panels, this_week
-from cockpit.search import SearchIndex, customer_records, item_records
-from cockpit.textwidth import cell_width, fit
-from cockpit.weeks import WeekError, monday, parse_week, shift, week_of
-from cockpit.workspace import Workspace
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.dates import DateError, parse_date
+from cockpit.core.model import Customer, Item
+from cockpit.core.textwidth import cell_width, fit
+from cockpit.core.weeks import WeekError, monday, parse_week, shift, week_of
+from cockpit.find.search import SearchIndex, customer_records, item_records
+from cockpit.items.rules import carry_over, customers_due, panels, this_week
+from cockpit.items.workspace import Workspace
 
 WED = dt.date(2026, 11, 18)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cockpit.cli import main
+from cockpit.cli.main import main
 from cockpit.feeds.store import EntryStore
 from cockpit.storage import WorkspaceFiles
 from tests.feedserver import FeedServer, read_fixture
@@ -221,7 +221,7 @@ def test_feed_modules_never_import_textual(module: str, tmp_path: Path) -> None:
 
 def test_building_the_cli_loads_no_feed_machinery(tmp_path: Path) -> None:
     """`cockpit add` must not pay for httpx and feedparser (imported by feed commands only)."""
-    probe = "import sys; from cockpit.cli import build_parser; build_parser(); "
+    probe = "import sys; from cockpit.cli.main import build_parser; build_parser(); "
     probe += "print(sorted(sys.modules))"
     done = subprocess.run(
         [PYTHON, "-c", probe], capture_output=True, text=True, timeout=60, check=True

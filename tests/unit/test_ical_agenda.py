@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import i18n
-from cockpit.agenda import AgendaEntry, agenda
-from cockpit.ical_export import export_calendar
-from cockpit.ical_import import import_calendar
-from cockpit.routines import RoutineBook
-from cockpit.workspace import Workspace
+from cockpit.calendar.agenda import AgendaEntry, agenda
+from cockpit.calendar.ical_export import export_calendar
+from cockpit.calendar.ical_import import import_calendar
+from cockpit.calendar.routines import RoutineBook
+from cockpit.core import i18n
+from cockpit.items.workspace import Workspace
 from tests.unit.ical_helpers import SHANGHAI, make_ws
 
 WEDNESDAY = dt.datetime(2026, 11, 18, 10, 0, tzinfo=SHANGHAI)

@@ -10,19 +10,19 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from cockpit.cli import main
+from cockpit.cli.main import main
 from tests.unit.storage_helpers import PYTHON, use_cli_env
 
 Run = Callable[..., tuple[int, str, str]]
 MY_MODULES = [
-    "cockpit.routines",
-    "cockpit.agenda",
-    "cockpit.ical_export",
-    "cockpit.ical_import",
-    "cockpit.caldav_sync",
-    "cockpit.caldav_client",
-    "cockpit.cli_ical",
-    "cockpit.cli_routines",
+    "cockpit.calendar.routines",
+    "cockpit.calendar.agenda",
+    "cockpit.calendar.ical_export",
+    "cockpit.calendar.ical_import",
+    "cockpit.calendar.caldav_sync",
+    "cockpit.calendar.caldav_client",
+    "cockpit.cli.ical",
+    "cockpit.cli.routines",
 ]
 
 
@@ -137,7 +137,7 @@ def test_calendar_modules_never_import_textual(module: str, tmp_path: Path) -> N
 
 def test_building_the_parser_loads_no_calendar_library() -> None:
     probe = (
-        "import sys; from cockpit.cli import build_parser; build_parser(); "
+        "import sys; from cockpit.cli.main import build_parser; build_parser(); "
         "print(sorted(m for m in ('icalendar', 'caldav', 'recurring_ical_events', 'httpx') "
         "if m in sys.modules))"
     )

@@ -9,10 +9,10 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from cockpit.ical_export import export_calendar, export_objects, routine_event
-from cockpit.ical_zone import user_zone
-from cockpit.routines import RoutineBook, calendar_id
-from cockpit.workspace import Workspace
+from cockpit.calendar.ical_export import export_calendar, export_objects, routine_event
+from cockpit.calendar.ical_zone import user_zone
+from cockpit.calendar.routines import RoutineBook, calendar_id
+from cockpit.items.workspace import Workspace
 from tests.unit.ical_helpers import (
     BEFORE_DST_END,
     BERLIN,

@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 import icalendar
 import pytest
 
-from cockpit.ical_fetch import MAX_BYTES, SourceError, normalise
-from cockpit.ical_import import (
+from cockpit.calendar.ical_fetch import MAX_BYTES, SourceError, normalise
+from cockpit.calendar.ical_import import (
     cache_path,
     cached_calendars,
     import_calendar,
@@ -22,8 +22,9 @@ from cockpit.ical_import import (
     remove_subscription,
     subscriptions,
 )
-from cockpit.ical_parse import parse_calendar
-from cockpit.workspace import NotFoundError, Workspace
+from cockpit.calendar.ical_parse import parse_calendar
+from cockpit.core.errors import NotFoundError
+from cockpit.items.workspace import Workspace
 from tests.unit.ical_helpers import CORPUS, SHANGHAI, make_ws
 
 NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=SHANGHAI)
@@ -87,7 +88,7 @@ def test_every_corpus_file_imports_without_an_exception(ws: Workspace) -> None:
     assert events + old > 1000  # history before last month stays out of the cache
     assert skipped > 50
     # The agenda copes with all of them at once.
-    from cockpit.agenda import agenda
+    from cockpit.calendar.agenda import agenda
 
     agenda(ws, dt.date(2019, 3, 1), 7)
     agenda(ws, ws.clock.today(), 3)

@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cockpit.cli import CliError, main
-from cockpit.clock import FrozenClock
+from cockpit.cli.main import main
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import ImportFileError
+from cockpit.core.model import Item
 from cockpit.importers.csvfile import import_csv
-from cockpit.model import Item
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -88,7 +89,7 @@ def test_bytes_that_are_neither_utf8_nor_gbk_are_refused(ws: Workspace, tmp_path
     path = tmp_path / "latin1.csv"
     path.write_bytes("name\nCafé\n".encode("latin-1"))
 
-    with pytest.raises(CliError, match="neither UTF-8 nor GBK"):
+    with pytest.raises(ImportFileError, match="neither UTF-8 nor GBK"):
         import_csv(ws, path, "customers")
     assert ws.customers.all() == []
 
@@ -132,7 +133,7 @@ def test_bad_row_names_its_line_and_imports_nothing(
         f"{','.join(bad.values())},\n{','.join(good.values())},\n",
     )
 
-    with pytest.raises(CliError) as err:
+    with pytest.raises(ImportFileError) as err:
         import_csv(ws, path, "items")
 
     assert str(err.value).startswith(f"{path} {message}")
@@ -144,22 +145,22 @@ def test_duplicate_customer_names_are_errors(ws: Workspace, tmp_path: Path) -> N
     within = write(tmp_path, "name\nAcme\nInitech\n  acme \n", "within.csv")
     existing = write(tmp_path, "name,tier\nInitech,key\nGLOBEX,top\n", "existing.csv")
 
-    with pytest.raises(CliError, match=r"line 4: the customer 'acme' is already on line 2"):
+    with pytest.raises(ImportFileError, match=r"line 4: the customer 'acme' is already on line 2"):
         import_csv(ws, within, "customers")
-    with pytest.raises(CliError, match=r"line 3: a customer named 'GLOBEX' already exists"):
+    with pytest.raises(ImportFileError, match=r"line 3: a customer named 'GLOBEX' already exists"):
         import_csv(ws, existing, "customers")
 
     assert [c.name for c in ws.customers.all()] == ["Globex"]
 
 
 def test_header_problems(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(CliError, match="has no 'title' column"):
+    with pytest.raises(ImportFileError, match="has no 'title' column"):
         import_csv(ws, write(tmp_path, "name,week\nx,next\n"), "items")
-    with pytest.raises(CliError, match="names the column 'tags' twice"):
+    with pytest.raises(ImportFileError, match="names the column 'tags' twice"):
         import_csv(ws, write(tmp_path, "title,Tags, tags\nx,a,b\n"), "items")
-    with pytest.raises(CliError, match="is empty"):
+    with pytest.raises(ImportFileError, match="is empty"):
         import_csv(ws, write(tmp_path, ""), "items")
-    with pytest.raises(CliError, match=r"cannot read .*nope\.csv"):
+    with pytest.raises(ImportFileError, match=r"cannot read .*nope\.csv"):
         import_csv(ws, tmp_path / "nope.csv", "items")
 
 

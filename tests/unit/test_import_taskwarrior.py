@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cockpit.cli import CliError
-from cockpit.clock import FrozenClock
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import ImportFileError
+from cockpit.core.model import Item
 from cockpit.importers.taskwarrior import import_taskwarrior
-from cockpit.model import Item
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 EXPORT = FIXTURES / "taskwarrior-export.json"
@@ -208,7 +208,7 @@ def test_bad_file_is_refused_and_nothing_is_written(
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")
 
-    with pytest.raises(CliError) as err:
+    with pytest.raises(ImportFileError) as err:
         import_taskwarrior(ws, path)
 
     assert message.format(path=path) in str(err.value)
@@ -224,7 +224,7 @@ def test_bad_task_after_good_ones_stores_nothing(ws: Workspace, tmp_path: Path) 
     path.write_text(json.dumps(tasks))
     before = ws.files.path("items").read_bytes()
 
-    with pytest.raises(CliError, match=r"task 11 in .* has a bad entry date 'yesterday'"):
+    with pytest.raises(ImportFileError, match=r"task 11 in .* has a bad entry date 'yesterday'"):
         import_taskwarrior(ws, path)
 
     assert ws.files.path("items").read_bytes() == before
@@ -232,11 +232,11 @@ def test_bad_task_after_good_ones_stores_nothing(ws: Workspace, tmp_path: Path) 
 
 
 def test_unreadable_and_non_utf8_files_are_refused(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(CliError, match=r"cannot read .*missing\.json"):
+    with pytest.raises(ImportFileError, match=r"cannot read .*missing\.json"):
         import_taskwarrior(ws, tmp_path / "missing.json")
     latin = tmp_path / "latin1.json"
     latin.write_bytes('[{"description": "café"}]'.encode("latin-1"))
-    with pytest.raises(CliError, match="is not UTF-8 text"):
+    with pytest.raises(ImportFileError, match="is not UTF-8 text"):
         import_taskwarrior(ws, latin)
 
 

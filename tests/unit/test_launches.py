@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import launches
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.items.workspace import Workspace
+from cockpit.planning import launches
 
 GOLIVE = dt.date(2026, 11, 25)  # a week after the frozen "today", 2026-11-18
 

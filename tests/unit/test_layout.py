@@ -15,13 +15,13 @@ BELOW_THE_UI = [
     "cockpit.storage",
     "cockpit.feeds.store",
     "cockpit.feeds.sanitize",
-    "cockpit.workspace",
-    "cockpit.rules",
-    "cockpit.model",
-    "cockpit.weeks",
-    "cockpit.customers",
-    "cockpit.commands",
-    "cockpit.cli",
+    "cockpit.items.workspace",
+    "cockpit.items.rules",
+    "cockpit.core.model",
+    "cockpit.core.weeks",
+    "cockpit.customers.book",
+    "cockpit.cli.items",
+    "cockpit.cli.main",
 ]
 
 PROBE = """
@@ -67,7 +67,7 @@ def test_no_textual_below_the_ui(module: str, tmp_path: Path) -> None:
     loaded = loaded_after_import(module, tmp_path, tmp_path)
     assert "cockpit" in loaded  # the probe really imported something of ours
     assert "textual" not in loaded
-    if module == "cockpit.cli":
+    if module == "cockpit.cli.main":
         assert "rich" not in loaded
 
 
@@ -75,7 +75,7 @@ def test_importing_the_cli_touches_no_file(tmp_path: Path) -> None:
     home, cwd = tmp_path / "home", tmp_path / "cwd"
     home.mkdir()
     cwd.mkdir()
-    loaded = loaded_after_import("cockpit.cli", home, cwd)
+    loaded = loaded_after_import("cockpit.cli.main", home, cwd)
     assert "cockpit" in loaded
     assert list(home.iterdir()) == []
     assert list(cwd.iterdir()) == []

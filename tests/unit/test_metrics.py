@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import metrics
-from cockpit.clock import FrozenClock
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.items.workspace import Workspace
+from cockpit.metrics import book as metrics
 
 TODAY = dt.date(2026, 11, 18)
 
@@ -95,8 +96,8 @@ def test_unknown_table_and_column() -> None:
 
 
 def test_every_column_has_english_and_chinese_labels() -> None:
-    from cockpit.i18n import CATALOG
-    from cockpit.metric_specs import KINDS
+    from cockpit.core.i18n import CATALOG
+    from cockpit.metrics.specs import KINDS
 
     for spec in metrics.TABLES.values():
         assert f"metrics.table.{spec.name}" in CATALOG

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import metrics
-from cockpit.cli import CliError
-from cockpit.clock import FrozenClock
-from cockpit.metrics_csv import export_csv, import_csv
-from cockpit.workspace import Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import ImportFileError
+from cockpit.items.workspace import Workspace
+from cockpit.metrics import book as metrics
+from cockpit.metrics.tables_csv import export_csv, import_csv
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def test_bad_rows_refuse_the_whole_file_naming_each_line(ws: Workspace, tmp_path
         "2026-11,100,-1\n"  # line 6
         "2026-12,100,10\n",
     )
-    with pytest.raises(CliError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         import_csv(ws, path, "revenue")
     assert str(exc.value) == (
         f"{path}: nothing imported, 3 bad rows: "
@@ -115,17 +115,19 @@ def test_bad_rows_refuse_the_whole_file_naming_each_line(ws: Workspace, tmp_path
 
 def test_many_bad_rows_are_counted(ws: Workspace, tmp_path: Path) -> None:
     rows = "".join(f"2026-{m:02d},x\n" for m in range(1, 9))
-    with pytest.raises(CliError, match=r"8 bad rows: line 2: .*line 6: [^;]*; and 3 more$"):
+    with pytest.raises(ImportFileError, match=r"8 bad rows: line 2: .*line 6: [^;]*; and 3 more$"):
         import_csv(ws, write(tmp_path, "month,cash\n" + rows), "revenue")
 
 
 def test_repeated_months_and_rules_against_stored_rows(ws: Workspace, tmp_path: Path) -> None:
     path = write(tmp_path, "month,activity,follows\n2026-10,Webinar,1\n2026-10,webinar,2\n")
-    with pytest.raises(CliError, match="line 3: 2026-10 webinar is already on line 2"):
+    with pytest.raises(ImportFileError, match="line 3: 2026-10 webinar is already on line 2"):
         import_csv(ws, path, "ops")
     metrics.set_row(ws, "opportunities", {"month": "2026-10", "total": "10"})
     path = write(tmp_path, "month,valuable\n2026-10,11\n")
-    with pytest.raises(CliError, match=r"line 2: valuable .*\(11\) exceed the total \(10\) \(with"):
+    with pytest.raises(
+        ImportFileError, match=r"line 2: valuable .*\(11\) exceed the total \(10\) \(with"
+    ):
         import_csv(ws, path, "opportunities")
 
 
@@ -140,18 +142,20 @@ def test_repeated_months_and_rules_against_stored_rows(ws: Workspace, tmp_path: 
 )
 def test_bad_headers(ws: Workspace, tmp_path: Path, text: str, message: str) -> None:
     table = "ops" if "follows" in text else "revenue"
-    with pytest.raises(CliError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         import_csv(ws, write(tmp_path, text), table)
     assert message in str(exc.value)
 
 
 def test_unknown_column_is_named(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(CliError, match="line 2: revenue has no column 'profit'; its columns are"):
+    with pytest.raises(
+        ImportFileError, match="line 2: revenue has no column 'profit'; its columns are"
+    ):
         import_csv(ws, write(tmp_path, "month,profit\n2026-10,1\n"), "revenue")
 
 
 def test_unreadable_file(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(CliError, match="cannot read"):
+    with pytest.raises(ImportFileError, match="cannot read"):
         import_csv(ws, tmp_path / "missing.csv", "revenue")
 
 
@@ -181,13 +185,13 @@ def test_export_of_every_table_imports_back(
 
 
 def test_file_of_every_table_needs_its_table_column(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(CliError, match="has no 'table' column; name the table with --table"):
+    with pytest.raises(ImportFileError, match="has no 'table' column; name the table with --table"):
         import_csv(ws, write(tmp_path, "month,cash\n2026-10,1\n"), None)
     text = "table,month,cash,activity\nrevenue,2026-10,1,x\nsales,2026-10,,\n"
-    with pytest.raises(CliError) as exc:
+    with pytest.raises(ImportFileError) as exc:
         import_csv(ws, write(tmp_path, text), None)
     assert "line 2: revenue has no column 'activity'" in str(exc.value)
     assert "line 3: table 'sales' is not one of revenue, opportunities" in str(exc.value)
     text = "table,month,cash\nops,2026-10,1\n"
-    with pytest.raises(CliError, match="line 2: the row is for 'ops', not revenue"):
+    with pytest.raises(ImportFileError, match="line 2: the row is for 'ops', not revenue"):
         import_csv(ws, write(tmp_path, text), "revenue")

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.notes import (
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import InvalidError
+from cockpit.core.weeks import WeekError
+from cockpit.items.workspace import Workspace
+from cockpit.report.notes import (
     MAX_HIGHLIGHTS,
     NoteBook,
     clean_highlights,
     clean_thoughts,
     week_doc_id,
 )
-from cockpit.weeks import WeekError
-from cockpit.workspace import InvalidError, Workspace
 
 
 @pytest.fixture

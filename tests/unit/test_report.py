@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
 from cockpit.feeds.store import EntryStore
-from cockpit.notes import NoteBook
-from cockpit.report import build_report, default_filename, report_language
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
+from cockpit.report.build import build_report, default_filename, report_language
+from cockpit.report.notes import NoteBook
 from tests.unit.report_helpers import WEEK, at, moved, parts, week_workspace, with_stages
 
 HEADINGS_EN = [

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.cli import main
-from cockpit.clock import FrozenClock
-from cockpit.report import build_report
-from cockpit.workspace import Workspace
+from cockpit.cli.main import main
+from cockpit.core.clock import FrozenClock
+from cockpit.items.workspace import Workspace
+from cockpit.report.build import build_report
 from tests.unit.report_helpers import WEEK, week_workspace, with_stages
 
 ZONE = 'timezone = "Asia/Shanghai"\n'  # the zone the fixture's weeks are cut in
@@ -110,7 +110,9 @@ def test_an_empty_workspace_reports_all_five_parts(
     ]
 
 
-@pytest.mark.parametrize("module", ["cockpit.report", "cockpit.cli_report", "cockpit.notes"])
+@pytest.mark.parametrize(
+    "module", ["cockpit.report.build", "cockpit.cli.report", "cockpit.report.notes"]
+)
 def test_the_report_needs_no_ui(module: str, tmp_path: Path) -> None:
     """Built from the CLI (and cron) without paying for textual or rich."""
     from tests.unit.test_layout import loaded_after_import

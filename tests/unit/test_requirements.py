@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit import launches, requirements
-from cockpit.clock import FrozenClock
-from cockpit.requirements import MOVES, STATUSES
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.find.index import search_records
+from cockpit.items.workspace import Workspace
+from cockpit.planning import launches, requirements
+from cockpit.planning.requirements import MOVES, STATUSES
 
 NOW = "2026-11-18T10:00:00+08:00"
 
@@ -226,7 +228,7 @@ def test_search_records_cover_requirements_and_launches(ws: Workspace) -> None:
 
     requirements.add(ws, "pgvector HNSW", customer="招商银行", kano="attractive")
     launches.new(ws, "省政务平台", dt.date(2026, 12, 1))
-    records = requirements.search_records(ws)
+    records = search_records(ws)
     assert [(r.kind, r.ref, r.text) for r in records] == [
         ("requirement", 1, "pgvector HNSW"),
         ("launch", 1, "省政务平台"),

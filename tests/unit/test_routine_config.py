@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.config import ConfigError, load_config
-from cockpit.routines import RoutineBook
+from cockpit.calendar.routines import RoutineBook
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import load_config
+from cockpit.core.errors import ConfigError
+from cockpit.items.workspace import Workspace
 from cockpit.storage.jsonstore import file_stamp
-from cockpit.workspace import Workspace
 
 CONFIG = """
 [[routines]]

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from cockpit.clock import FrozenClock
-from cockpit.config import Config
-from cockpit.labels import CATALOG
-from cockpit.routines import DEFAULTS, RoutineBook
-from cockpit.workspace import InvalidError, NotFoundError, Workspace
+from cockpit.calendar.routines import DEFAULTS, RoutineBook
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.labels import CATALOG
+from cockpit.items.workspace import Workspace
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WEDNESDAY = dt.datetime(2026, 11, 18, 10, 0, tzinfo=SHANGHAI)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from cockpit.core.errors import InvalidError
 from cockpit.storage.atomic import atomic_write
 from cockpit.storage.backup import make_backup
 from cockpit.storage.jsonstore import file_stamp
-from cockpit.workspace import InvalidError
 from tests.unit.storage_helpers import (
     NOW,
     cli_env,

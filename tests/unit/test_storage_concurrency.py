@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.workspace import Workspace
+from cockpit.items.workspace import Workspace
 from tests.unit.storage_helpers import PYTHON, cli_env, open_ws, read_json, run_cockpit
 
 pytestmark = pytest.mark.slow
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.slow
 PRELUDE = """
 import datetime as dt, json, sys, time
 from pathlib import Path
-from cockpit.clock import FrozenClock
-from cockpit.workspace import Workspace
+from cockpit.core.clock import FrozenClock
+from cockpit.items.workspace import Workspace
 
 ws = Workspace(Path(sys.argv[1]), FrozenClock(dt.datetime(2026, 11, 18, 12, tzinfo=dt.UTC)))
 

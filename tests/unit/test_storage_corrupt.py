@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.cli import main
+from cockpit.cli.main import main
+from cockpit.items.workspace import Workspace
 from cockpit.storage import CorruptFileError, SchemaError
 from cockpit.storage.migrations import CURRENT_SCHEMA
-from cockpit.workspace import Workspace
 from tests.unit.storage_helpers import (
     frozen,
     one_line,

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.cli import main
-from cockpit.config import Config
+from cockpit.cli.main import main
+from cockpit.core.config import Config
+from cockpit.core.errors import InvalidError
+from cockpit.items.workspace import Workspace
 from cockpit.storage.backup import list_backups, make_backup
 from cockpit.storage.jsonstore import file_stamp
 from cockpit.storage.migrations import CURRENT_SCHEMA
-from cockpit.workspace import InvalidError, Workspace
 from tests.unit.storage_helpers import (
     frozen,
     one_line,

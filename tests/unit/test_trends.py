@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cockpit import trends
-from cockpit.metrics import MetricRow
+from cockpit.metrics import trends
+from cockpit.metrics.book import MetricRow
 
 # Gaps (2026-01, 2026-07..09), a zero (2026-02) and negative values (2026-04..06).
 ROUGH = {

@@ -1,0 +1,71 @@
+"""What every command group shares: opening the workspace, reading ids, weeks and
+dates the way the user types them, turning domain refusals into `CliError`, and
+writing output (stdout, or a file written atomically)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli.context import open_workspace
+from cockpit.cli.exits import EXIT_STORAGE, CliError
+from cockpit.core.dates import DateError, parse_date
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.weeks import WeekError, parse_week
+from cockpit.items.workspace import Workspace
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    return open_workspace(args)
+
+
+def read_week(text: str | None, ws: Workspace) -> str | None:
+    if text is None:
+        return None
+    try:
+        return parse_week(text, ws.clock.today())
+    except WeekError as exc:
+        raise CliError(str(exc)) from None
+
+
+def read_date(text: str | None, ws: Workspace) -> dt.date | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return parse_date(text, ws.clock.today())
+    except DateError as exc:
+        raise CliError(str(exc)) from None
+
+
+def read_ids(raw: list[str]) -> list[int]:
+    ids: list[int] = []
+    for text in raw:
+        value = text.lstrip("#")
+        if not value.isdigit():
+            raise CliError(f"{text!r} is not an item id (ids are numbers, see `cockpit ls`)")
+        ids.append(int(value))
+    return ids
+
+
+def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Turn domain refusals into CLI errors."""
+    try:
+        return fn(*args, **kwargs)
+    except (NotFoundError, InvalidError) as exc:
+        raise CliError(str(exc.args[0] if exc.args else exc)) from None
+
+
+def write_out(text: str, output: Path | None) -> None:
+    """Print, or write a file atomically (never half-written)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from cockpit.storage.atomic import atomic_write
+
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror}", EXIT_STORAGE) from None

@@ -1,0 +1,45 @@
+"""Opening a workspace for a command or the TUI: config, clock, files, maintenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from argparse import Namespace
+from pathlib import Path
+
+from cockpit.core import i18n
+from cockpit.core.clock import Clock, FrozenClock, SystemClock, local_zone
+from cockpit.core.config import Config, load_config
+from cockpit.core.paths import default_config_file, default_data_dir
+from cockpit.items.workspace import Workspace
+
+
+def make_clock(config: Config) -> Clock:
+    """The system clock in the configured zone.
+
+    `COCKPIT_NOW` (an ISO time) freezes it: tests, benchmarks and the README's screen
+    captures use it so that output does not depend on today's date.
+    """
+    tz = local_zone(config.timezone)
+    frozen = os.environ.get("COCKPIT_NOW")
+    if frozen:
+        when = dt.datetime.fromisoformat(frozen)
+        return FrozenClock(when if when.tzinfo else when.replace(tzinfo=tz), tz)
+    return SystemClock(tz)
+
+
+def load_settings(args: Namespace) -> Config:
+    """Config from `--config`, `COCKPIT_CONFIG` or the platform's config dir."""
+    path: Path = args.config or default_config_file()
+    config = load_config(path)
+    i18n.set_language(config.language)
+    return config
+
+
+def open_workspace(args: Namespace, clock: Clock | None = None) -> Workspace:
+    """The workspace of `--data-dir` (or the default), opened and maintained for today."""
+    config = load_settings(args)
+    root: Path = args.data_dir or default_data_dir()
+    ws = Workspace(root, clock or getattr(args, "clock", None) or make_clock(config), config)
+    ws.maintain()
+    return ws

@@ -1,0 +1,219 @@
+"""`cockpit customers add|ls|touch|edit|import|export`.
+
+CSV columns (`customers export` writes them all; `customers import` needs only name):
+  name           the customer, unique (case-insensitive)          名称, 客户
+  tier           top, key or normal (default normal)              级别
+  stage          lead, opportunity, customer (default),           阶段
+                 churn-risk or churned
+  deal_value     1200000, 1,200,000, 120万 or 1.2M                金额, 商机金额
+  industry       free text                                        行业
+  region         free text                                        区域
+  source         direct, sales, channel or partner                来源
+  owner          the sales contact                                负责人, 销售
+  next_followup  a date: 2026-12-01, fri, +7                      下次跟进
+  last_touch     the date of the last contact                     上次联系
+  churn_reason   why it may churn (required for churn-risk)       流失原因
+  stage_since    the date the stage was set                       阶段日期
+  created        when it was added (ISO time)                     创建时间
+  notes          free text                                        备注
+Headers match case-insensitively ("Next Followup" is next_followup), and the Chinese
+headers on the right are read too. Any other column is kept in notes as "column: value".
+Files may be UTF-8 with or without a BOM (Excel's "CSV UTF-8"), UTF-16, or GBK (Excel's
+plain "CSV" on Chinese Windows). A bad row stops the import, naming its line, and
+nothing is imported. `export -o FILE` writes UTF-8 with a BOM, so Excel opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli.common import guard, read_date, workspace, write_out
+from cockpit.cli.exits import CliError
+from cockpit.core.model import TIERS, Customer
+from cockpit.core.textwidth import fit
+from cockpit.customers.fields import CHANNELS, SOURCES, STAGES, parse_deal, short_deal
+from cockpit.items.rules import customers_due
+
+CSV_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
+
+
+def register_customers(sub: Any) -> None:
+    """Add `customers` and its subcommands."""
+    cust = sub.add_parser("customers", help="customers and their follow-ups")
+    csub = cust.add_subparsers(dest="customers_command", metavar="ACTION", required=True)
+
+    p = csub.add_parser("add", help="add a customer")
+    p.add_argument("name", nargs="+")
+    _fields(p, default=True)
+    p.set_defaults(handler=cmd_customers_add)
+
+    p = csub.add_parser("edit", help="change a customer's fields (only those given)")
+    p.add_argument("name", nargs="+")
+    p.add_argument("--rename", help="a new name (linked open items follow)")
+    _fields(p, default=False)
+    p.add_argument("--no-next", action="store_true", help="clear the next follow-up")
+    p.set_defaults(handler=cmd_customers_edit)
+
+    p = csub.add_parser("ls", help="list customers (due ones first)")
+    p.add_argument("--stage", choices=STAGES)
+    p.add_argument("--tier", choices=TIERS)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_customers_ls)
+
+    p = csub.add_parser("touch", help="log a call, visit, chat, mail or meeting")
+    p.add_argument("name", nargs="+")
+    p.add_argument("--note", required=True)
+    p.add_argument("--channel", choices=CHANNELS, default="call")
+    p.add_argument("--next", dest="next_followup", help="next follow-up date")
+    p.add_argument("--date", dest="day", help="when it happened (default: today)")
+    p.set_defaults(handler=cmd_customers_touch)
+
+    formatter = argparse.RawDescriptionHelpFormatter
+    p = csub.add_parser(
+        "import", help="add customers from a CSV file", epilog=CSV_HELP, formatter_class=formatter
+    )
+    p.add_argument("file", type=Path, metavar="FILE.csv")
+    p.set_defaults(handler=cmd_customers_import)
+
+    p = csub.add_parser(
+        "export", help="write customers as CSV", epilog=CSV_HELP, formatter_class=formatter
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.csv", help="default: stdout")
+    p.set_defaults(handler=cmd_customers_export)
+
+
+def _fields(p: argparse.ArgumentParser, *, default: bool) -> None:
+    """The customer field options; `edit` leaves unset ones (None) unchanged."""
+
+    def value(normal: str) -> str | None:
+        return normal if default else None
+
+    p.add_argument("--tier", choices=TIERS, default=value("normal"))
+    p.add_argument("--stage", choices=STAGES, default=value("customer"))
+    p.add_argument("--deal-value", dest="deal_value", help="e.g. 1200000, 120万, 1.2M")
+    p.add_argument("--industry", default=value(""))
+    p.add_argument("--region", default=value(""))
+    p.add_argument("--source", choices=SOURCES[1:], default=value(""))
+    p.add_argument("--owner", default=value(""), help="the sales contact")
+    p.add_argument("--next", dest="next_followup", help="next follow-up date")
+    p.add_argument("--reason", dest="churn_reason", help="why it may churn")
+    p.add_argument("--notes", default=value(""))
+
+
+def _deal(text: str | None) -> float | None:
+
+    return guard(parse_deal, text) if text else None
+
+
+def cmd_customers_add(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    cust = guard(
+        ws.customers.add,
+        " ".join(args.name),
+        tier=args.tier,
+        stage=args.stage,
+        deal_value=_deal(args.deal_value),
+        industry=args.industry,
+        region=args.region,
+        source=args.source,
+        owner=args.owner,
+        next_followup=read_date(args.next_followup, ws),
+        churn_reason=args.churn_reason or "",
+        notes=args.notes,
+    )
+    print(f"Added customer #{cust.id}: {cust.name} ({_kind(cust)})")
+    return 0
+
+
+def _kind(cust: Customer) -> str:
+    # The stage only when it says something: most of the book are plain customers.
+    return cust.tier if cust.stage == "customer" else f"{cust.tier}, {cust.stage}"
+
+
+def cmd_customers_edit(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    names = ("tier", "stage", "industry", "region", "source", "owner", "churn_reason", "notes")
+    fields: dict[str, Any] = {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+    if args.rename is not None:
+        fields["name"] = args.rename
+    if args.deal_value is not None:
+        fields["deal_value"] = _deal(args.deal_value)
+    if args.next_followup is not None:
+        fields["next_followup"] = read_date(args.next_followup, ws)
+    if args.no_next:
+        fields["next_followup"] = None
+    if not fields:
+        raise CliError("say what to change, e.g. --stage opportunity (see --help)")
+    cust = guard(ws.customers.edit, " ".join(args.name), **fields)
+    print(f"Saved customer #{cust.id}: {cust.name} ({_kind(cust)})")
+    return 0
+
+
+def cmd_customers_ls(args: argparse.Namespace) -> int:
+
+    ws = workspace(args)
+    customers = ws.customers.all()
+    due = customers_due(customers, ws.clock.today(), ws.config.top_untouched_days)
+    due_ids = {d.customer.id: d.reason for d in due}
+    rank = {d.customer.id: n for n, d in enumerate(due)}
+    customers.sort(key=lambda c: (rank.get(c.id, len(rank)), c.name.casefold()))
+    customers = [c for c in customers if args.stage in (None, c.stage)]
+    customers = [c for c in customers if args.tier in (None, c.tier)]
+    if args.json:
+        rows = [dict(c.public(), due=c.id in due_ids) for c in customers]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not customers:
+        print("No customers yet. Add one: cockpit customers add NAME --tier top")
+    for c in customers:
+        mark = "DUE" if c.id in due_ids else "   "
+        print(
+            f"{c.id:>4} {mark} {fit(c.name, 28)} {c.tier:<6} {c.stage:<11} {_money(c):>9} "
+            f"{fit(c.industry, 12)} next {c.next_followup or '-':<10} "
+            f"last {c.last_touch or '-'}".rstrip()
+        )
+    return 0
+
+
+def _money(cust: Customer) -> str:
+
+    return short_deal(cust.deal_value, "en") if cust.deal_value else "-"
+
+
+def cmd_customers_touch(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    name = " ".join(args.name)
+    touch = guard(
+        ws.customers.touch,
+        name,
+        args.note,
+        channel=args.channel,
+        next_followup=read_date(args.next_followup, ws),
+        day=read_date(args.day, ws),
+    )
+    cust = guard(ws.customers.find, name)
+    after = f"; next follow-up {cust.next_followup}" if cust.next_followup else ""
+    print(f"Logged {touch.channel} with {cust.name} on {touch.date}{after}")
+    return 0
+
+
+def cmd_customers_import(args: argparse.Namespace) -> int:
+    from cockpit.importers.csvfile import import_csv
+
+    ws = workspace(args)
+    print(import_csv(ws, args.file, "customers"))
+    return 0
+
+
+def cmd_customers_export(args: argparse.Namespace) -> int:
+    from cockpit.importers.csvfile import export_customers
+
+    ws = workspace(args)
+    # A file is for Excel (BOM, CRLF); stdout is for pipes and stays plain.
+    write_out(export_customers(ws.customers.all(), excel=args.output is not None), args.output)
+    return 0

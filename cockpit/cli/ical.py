@@ -1,0 +1,211 @@
+"""`cockpit ical export|import|sync|refresh|ls|rm|agenda` (and `routines`, see cli_routines).
+
+Only argparse wiring here; heavy libraries (icalendar, caldav) load inside the handlers,
+so building the parser for `cockpit add` stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli.common import guard, read_date, workspace
+from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
+from cockpit.cli.routines import register_routines
+from cockpit.core.i18n import t
+from cockpit.core.textwidth import fit
+
+SKIPPED_SHOWN = 10
+
+
+def register_ical(sub: Any) -> None:
+    """Add `ical` and `routines` with their subcommands."""
+    ical = sub.add_parser("ical", help="calendar export, subscriptions and CalDAV sync")
+    isub = ical.add_subparsers(dest="ical_command", metavar="ACTION", required=True)
+
+    p = isub.add_parser("export", help="write routines and dated work as one .ics")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(handler=cmd_export)
+
+    p = isub.add_parser("import", help="subscribe to an .ics file or URL for the agenda")
+    p.add_argument("source", help="a file path or an http(s)/webcal URL")
+    p.set_defaults(handler=cmd_import)
+
+    p = isub.add_parser("sync", help="push to and pull from the [caldav] calendar")
+    p.set_defaults(handler=cmd_sync)
+
+    p = isub.add_parser("refresh", help="re-read every subscribed calendar")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_refresh)
+
+    p = isub.add_parser("ls", help="subscribed calendars")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_ls)
+
+    p = isub.add_parser("rm", help="forget an imported calendar")
+    p.add_argument("source", help="its file, URL or name")
+    p.set_defaults(handler=cmd_rm)
+
+    p = isub.add_parser("agenda", help="routines, due dates, follow-ups and events by day")
+    p.add_argument("--from", dest="first", help="first day (default: today)")
+    p.add_argument("--days", type=int, help="how many days (default: [calendar] days)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_agenda)
+    register_routines(sub)
+
+
+# ical ---------------------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    from cockpit.calendar.ical_export import build_calendar, exported_events
+    from cockpit.storage.atomic import atomic_write
+
+    ws = workspace(args)
+    events, zone = exported_events(ws)
+    data = build_calendar(ws, events, zone).to_ical()
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        atomic_write(args.output, data)
+    except OSError as exc:
+        raise CliError(f"cannot write {args.output}: {exc.strerror}", EXIT_STORAGE) from None
+    kinds = [e.kind for e in events]
+    print(
+        t(
+            "cal.exported",
+            routines=kinds.count("routine"),
+            items=kinds.count("item"),
+            followups=kinds.count("followup"),
+            path=args.output,
+        )
+    )
+    return 0
+
+
+def _print_report(report: Any) -> None:
+    print(t("cal.imported", name=report.name, events=report.events, skipped=len(report.skipped)))
+    for component, reason in report.skipped[:SKIPPED_SHOWN]:
+        print("  " + t("cal.skipped_line", component=component, reason=reason))
+    if len(report.skipped) > SKIPPED_SHOWN:
+        print(f"  … {len(report.skipped) - SKIPPED_SHOWN} more")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from cockpit.calendar.ical_import import SourceError, import_calendar
+
+    ws = workspace(args)
+    try:
+        report = import_calendar(ws, args.source)
+    except SourceError as exc:
+        raise CliError(str(exc), EXIT_INPUT) from None
+    _print_report(report)
+    if report.error:
+        raise CliError(f"{report.source}: {report.error}; the previous copy was kept")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from cockpit.calendar.ical_import import refresh_subscriptions
+
+    ws = workspace(args)
+    reports = refresh_subscriptions(ws)
+    if args.json:
+        rows = [
+            {
+                "source": r.source,
+                "name": r.name,
+                "events": r.events,
+                "skipped": [list(s) for s in r.skipped],
+                "error": r.error,
+                "unchanged": r.unchanged,
+            }
+            for r in reports
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for report in reports:
+            if report.error:
+                print(f"{report.source}: {report.error}", file=sys.stderr)
+            else:
+                _print_report(report)
+    return 1 if any(r.error for r in reports) else 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from cockpit.calendar.caldav_sync import SyncError, sync
+
+    ws = workspace(args)
+    try:
+        report = sync(ws)
+    except SyncError as exc:
+        raise CliError(str(exc), EXIT_INPUT) from None
+    print("\n".join(report.describe()))
+    return 0
+
+
+def cmd_ls(args: argparse.Namespace) -> int:
+    from cockpit.calendar.ical_import import subscriptions
+
+    rows = subscriptions(workspace(args))
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not rows:
+        print("No subscribed calendars. Add one: cockpit ical import FILE|URL")
+    for rec in rows:
+        state = f"error: {rec['error']}" if rec.get("error") else f"{rec.get('events', 0)} events"
+        print(
+            f"{fit(str(rec.get('name', '')), 28)} {rec.get('origin', ''):<7} {state:<12} "
+            f"{rec.get('source', '')}"
+        )
+    return 0
+
+
+def cmd_rm(args: argparse.Namespace) -> int:
+    from cockpit.calendar.ical_import import remove_subscription
+
+    rec = guard(remove_subscription, workspace(args), args.source)
+    print(f"Removed calendar {rec.get('name', '')!r} ({rec.get('source', '')})")
+    return 0
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from cockpit.calendar.agenda import agenda
+
+    ws = workspace(args)
+    first = read_date(args.first, ws) or ws.clock.today()
+    days = args.days if args.days is not None else ws.config.calendar_days
+    if days < 1:
+        raise CliError("--days must be 1 or more")
+    entries = agenda(ws, first, days)
+    if args.json:
+        rows = [
+            {
+                "day": e.day.isoformat(),
+                "start": e.start.isoformat() if e.start else None,
+                "end": e.end.isoformat() if e.end else None,
+                "title": e.title,
+                "source": e.source,
+                "ref": e.ref,
+            }
+            for e in entries
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    day: dt.date | None = None
+    for e in entries:
+        if e.day != day:
+            day = e.day
+            print(f"{day.isoformat()} {t(f'weekday.{day.weekday()}')}")
+        when = f"{e.start:%H:%M}-{e.end:%H:%M}" if e.start and e.end else t("cal.all_day")
+        print(f"  {fit(when, 11)} {fit(e.title, 50)} [{e.source}]".rstrip())
+    return 0

@@ -1,0 +1,149 @@
+"""`cockpit add|ls|done|defer|drop`: items from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import Any
+
+from cockpit.cli.common import guard, read_date, read_ids, read_week, workspace
+from cockpit.cli.exits import CliError
+from cockpit.core.errors import NotFoundError
+from cockpit.core.model import LISTS, Item
+from cockpit.core.textwidth import fit
+from cockpit.items.rules import this_week
+
+
+def register_items(sub: Any) -> None:
+    """`add`, `ls`, `done`, `defer`, `drop`."""
+    p = sub.add_parser("add", help="add an item (default: this week's plan)")
+    p.add_argument("title", nargs="+")
+    p.add_argument("--list", choices=LISTS, default="plan", dest="list_name")
+    p.add_argument("--week", help="this, next, +N, W48, 2026-W48 or a date")
+    p.add_argument("--due", help="YYYY-MM-DD, today, tomorrow, +N or a weekday")
+    p.add_argument("--customer")
+    p.add_argument("--owner", default="")
+    p.add_argument("--tag", action="append", default=[], dest="tags")
+    p.add_argument("--key", action="store_true", help="mark as a key item")
+    p.add_argument("--notes", default="")
+    p.set_defaults(handler=cmd_add)
+
+    p = sub.add_parser("ls", help="this week's open items and the carry-over")
+    p.add_argument("--list", choices=LISTS, dest="list_name")
+    p.add_argument("--all", action="store_true", help="every item of every week and status")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_ls)
+
+    p = sub.add_parser("done", help="mark items done")
+    p.add_argument("ids", nargs="+")
+    p.set_defaults(handler=cmd_done)
+
+    p = sub.add_parser("defer", help="move an item to a later week (default: next)")
+    p.add_argument("id")
+    p.add_argument("--to", help="target week (default: next week)")
+    p.set_defaults(handler=cmd_defer)
+
+    p = sub.add_parser("drop", help="drop an item (kept in history)")
+    p.add_argument("ids", nargs="+")
+    p.set_defaults(handler=cmd_drop)
+
+
+# items --------------------------------------------------------------------------------
+def cmd_add(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    customer = args.customer or ""
+    if customer:
+        # A free-text customer name is fine; a known one is stored as the book spells it.
+        with contextlib.suppress(NotFoundError):
+            customer = ws.customers.find(customer).name
+    item = guard(
+        ws.add,
+        " ".join(args.title),
+        list_name=args.list_name,
+        week=read_week(args.week, ws),
+        due=read_date(args.due, ws),
+        customer=customer,
+        tags=args.tags,
+        owner=args.owner,
+        notes=args.notes,
+        key=args.key,
+    )
+    print(f"Added #{item.id} to {item.week} {item.list}: {item.title}")
+    return 0
+
+
+def cmd_ls(args: argparse.Namespace) -> int:
+
+    ws = workspace(args)
+    if args.all:
+        items = sorted(ws.all_items(), key=lambda i: (i.week, i.id))
+    else:
+        items = this_week(ws.items(), ws.week)
+    if args.list_name:
+        items = [i for i in items if i.list == args.list_name]
+    if args.json:
+        json.dump([i.public() for i in items], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for line in format_items(items, ws.week):
+        print(line)
+    return 0
+
+
+def format_items(items: list[Item], week: str) -> list[str]:
+    """Aligned text rows (Chinese-safe) for `cockpit ls`."""
+    if not items:
+        return ["No open items this week. Add one: cockpit add TITLE"]
+    rows = []
+    for item in items:
+        flags = ("!" if item.key or item.list == "key" else " ") + (
+            "✓" if item.status == "done" else "✗" if item.status == "dropped" else " "
+        )
+        extra = []
+        if item.week < week and item.is_open:
+            extra.append(f"carried {item.carried}×" if item.carried else "carry-over")
+        if item.due:
+            extra.append(f"due {item.due}")
+        if item.customer:
+            extra.append(f"@{item.customer}")
+        extra.extend(f"+{t}" for t in item.tags)
+        rows.append(
+            f"{item.id:>5} {flags} {item.week:<8} {item.list:<4} {fit(item.title, 48)} "
+            + " ".join(extra)
+        )
+    return [line.rstrip() for line in rows]
+
+
+def _apply_all(args: argparse.Namespace, method: str, verb: str) -> int:
+    ws = workspace(args)
+    ids = read_ids(args.ids)
+    hot = {i.id for i in ws.items()}
+    for item_id in ids:  # check every id before changing any
+        item = guard(ws.get, item_id)
+        if item_id not in hot:
+            raise CliError(f"item {item_id} is archived ({item.status}) and cannot change")
+        wanted = "done" if method == "done" else "dropped"
+        if item.status == wanted:
+            raise CliError(f"item {item_id} is already {wanted}")
+    for item_id in ids:
+        item = guard(getattr(ws, method), item_id)
+        print(f"{verb} #{item.id}: {item.title}")
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    return _apply_all(args, "done", "Done")
+
+
+def cmd_drop(args: argparse.Namespace) -> int:
+    return _apply_all(args, "drop", "Dropped")
+
+
+def cmd_defer(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    (item_id,) = read_ids([args.id])
+    item = guard(ws.defer, item_id, read_week(args.to, ws))
+    print(f"Deferred #{item.id} to {item.week}: {item.title}")
+    return 0

@@ -1,0 +1,118 @@
+"""`cockpit metrics import|export|show|set`: the monthly tables from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli.common import guard, workspace, write_out
+from cockpit.cli.exits import CliError
+from cockpit.cli.planning import command, dump, group
+from cockpit.core.textwidth import fit
+from cockpit.metrics import book as metrics
+from cockpit.metrics import trends
+
+
+def register_metrics(sub: Any) -> None:
+    """Add `metrics` and its subcommands."""
+    msub = group(sub, "metrics", "monthly metric tables and their trends")
+    tables = metrics.TABLE_NAMES
+    p = command(msub, "import", cmd_metrics_import, "import a CSV file (whole file or nothing)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--table", choices=tables, help="default: a file with a 'table' column")
+    p = command(msub, "export", cmd_metrics_export, "CSV of one table (default: every table)")
+    p.add_argument("--table", choices=tables)
+    p.add_argument("-o", "--output", type=Path)
+    p = command(msub, "show", cmd_metrics_show, "rows and trends (text: the last 12 months)")
+    p.add_argument("--table", choices=tables)
+    p.add_argument("--all", action="store_true", help="every month, not the last 12")
+    p.add_argument("--json", action="store_true")
+    p = command(msub, "set", cmd_metrics_set, "add or amend a month's row: col=value ...")
+    p.add_argument("--table", choices=tables, required=True)
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("values", nargs="*", metavar="COL=VALUE", help="an empty value clears")
+
+
+# metrics ------------------------------------------------------------------------------
+def cmd_metrics_import(args: argparse.Namespace) -> int:
+    from cockpit.metrics.tables_csv import import_csv
+
+    print(import_csv(workspace(args), args.file, args.table))
+    return 0
+
+
+def cmd_metrics_export(args: argparse.Namespace) -> int:
+    from cockpit.metrics.tables_csv import export_csv
+
+    write_out(export_csv(workspace(args), args.table), args.output)
+    return 0
+
+
+def cmd_metrics_set(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    texts = {"month": args.month}
+    for pair in args.values:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"{pair!r} is not COL=VALUE (e.g. cash=1200000)")
+        texts[name.strip()] = value
+    row = guard(metrics.set_row, ws, args.table, texts)
+    shown = ", ".join(f"{k}={v}" for k, v in row.values.items())
+    print(f"Saved {args.table} {row.month}" + (f": {shown}" if shown else ""))
+    return 0
+
+
+def cmd_metrics_show(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    threshold = ws.config.metrics_threshold
+    names = [args.table] if args.table else list(metrics.TABLE_NAMES)
+    data = {name: metrics.rows(ws, name) for name in names}
+    if args.json:
+        dump({name: _table_json(name, rows, threshold) for name, rows in data.items()})
+        return 0
+    for name, rows in data.items():
+        for line in _table_text(name, rows, threshold, args.all):
+            print(line.rstrip())
+    return 0
+
+
+def _table_json(name: str, rows: list[metrics.MetricRow], threshold: float) -> dict[str, Any]:
+    lines = trends.daily_lines({name: rows}, threshold)
+    return {
+        "rows": [r.public() for r in rows],
+        "trends": [t.public() for t in trends.table_trends(name, rows, threshold)],
+        "summary": lines[0] if lines else None,
+    }
+
+
+def _table_text(
+    name: str, rows: list[metrics.MetricRow], threshold: float, every: bool
+) -> list[str]:
+    """Rows (the last 12 months unless `every`), a trend line per column, the summary."""
+    if not rows:
+        return [f"{name}: no rows yet (cockpit metrics set --table {name} --month YYYY-MM ...)"]
+    start = trends.shift_month(rows[-1].month, -11)
+    shown = rows if every else [r for r in rows if r.month >= start]
+    more = f" (last 12 months of {len(rows)} rows; --all shows every one)"
+    out = [f"{name}:" + (more if len(shown) < len(rows) else "")]
+    columns = [c.name for c in metrics.TABLES[name].columns]
+    out.append("  " + " ".join(fit(c, 12) for c in columns))
+    for row in shown:
+        cells = [" ".join(_shown(row.cell(c)).split()) for c in columns]
+        out.append("  " + " ".join(fit(x, 12) for x in cells))
+    for t in trends.table_trends(name, rows, threshold):
+        mom = trends.percent(t.mom) if t.mom is not None else "-"
+        yoy = trends.percent(t.yoy) if t.yoy is not None else "-"
+        flags = f" [{', '.join(sorted(t.flags))}]" if t.flags else ""
+        spark = trends.spark_text(t.spark)
+        out.append(f"  {fit(t.column, 15)} MoM {mom:>6}  YoY {yoy:>6}  {spark}{flags}")
+    out += [f"  = {line}" for line in trends.daily_lines({name: rows}, threshold)]
+    return out
+
+
+def _shown(value: metrics.Value | None) -> str:
+    """A cell for the terminal: numbers with thousands separators."""
+    if isinstance(value, int | float):
+        return trends.format_number(value)
+    return value or ""

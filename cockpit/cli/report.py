@@ -1,0 +1,36 @@
+"""`cockpit report week [--week W] [--lang en|zh] [-o FILE]`: Thursday's report (周报)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cockpit.cli.common import read_week, workspace, write_out
+
+LANGUAGES = ("en", "zh")  # as cockpit.report.build.LANGUAGES, which is imported only when run
+
+
+def register_report(sub: Any) -> None:
+    """Add `report` and its subcommands."""
+    report = sub.add_parser("report", help="the weekly report (Markdown)")
+    rsub = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    p = rsub.add_parser("week", help="the five-part weekly report of a week")
+    p.add_argument("--week", help="this (default), last, -1, W46, 2026-W46 or a date")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, help="headings' language (default: [report] language)"
+    )
+    p.add_argument("-o", "--output", type=Path, help="write to FILE instead of printing")
+    p.set_defaults(handler=cmd_report_week)
+
+
+def cmd_report_week(args: argparse.Namespace) -> int:
+    from cockpit.report.build import build_report, report_language
+
+    ws = workspace(args)
+    week = read_week(args.week, ws) or ws.week
+    text = build_report(ws, week, args.lang or report_language(ws.config))
+    write_out(text, args.output)
+    if args.output is not None:
+        print(f"Wrote the {week} report to {args.output}")
+    return 0

@@ -1,0 +1,95 @@
+"""The one label catalog (English and Chinese) and relative-time wording.
+
+Every user-visible label of the TUI comes from `t(key)`. `set_language("zh")` switches
+the labels and humanize's locale together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from cockpit.core import labels
+
+CATALOG = labels.CATALOG
+
+_lang = "en"
+
+
+def set_language(lang: str) -> None:
+    """Switch labels (and humanize) to `lang` ("en" or "zh")."""
+    global _lang
+    _lang = "zh" if lang == "zh" else "en"
+
+
+_humanize_lang: str | None = None
+
+
+def _humanize() -> object:
+    """humanize, imported on first use (the CLI rarely needs it) in the active locale."""
+    global _humanize_lang
+    import humanize
+
+    if _humanize_lang != _lang:
+        if _lang == "zh":
+            humanize.i18n.activate("zh_CN")
+        else:
+            humanize.i18n.deactivate()
+        _humanize_lang = _lang
+    return humanize
+
+
+def language() -> str:
+    """The active language code."""
+    return _lang
+
+
+def t(key: str, **kwargs: object) -> str:
+    """The label `key` in the active language, formatted with `kwargs`."""
+    en, zh = CATALOG[key]
+    text = zh if _lang == "zh" else en
+    return text.format(**kwargs) if kwargs else text
+
+
+def relative_day(day: dt.date, today: dt.date) -> str:
+    """`today`, `tomorrow`, `in 3 days`, `2 weeks ago`, `in 2 months` (localised)."""
+    humanize: Any = _humanize()
+    delta = (day - today).days
+    if delta == 0:
+        return t("rel.today")
+    if delta == 1:
+        return t("rel.tomorrow")
+    if delta == -1:
+        return t("rel.yesterday")
+    days = abs(delta)
+    if days < 14:
+        amount = humanize.naturaldelta(dt.timedelta(days=days))
+    elif days < 60:
+        amount = t("rel.weeks", n=days // 7)
+    else:
+        amount = humanize.naturaldelta(dt.timedelta(days=days))
+    return t("rel.future", d=amount) if delta > 0 else t("rel.past", d=amount)
+
+
+def relative_time(moment: dt.datetime, now: dt.datetime) -> str:
+    """`3 hours ago`, `yesterday`, `2 weeks ago`: relative_day past the first day."""
+    humanize: Any = _humanize()
+    seconds = (now - moment).total_seconds()
+    if 0 <= seconds < 86400:
+        if seconds < 60:
+            return t("rel.today")
+        return t("rel.past", d=humanize.naturaldelta(dt.timedelta(seconds=seconds)))
+    return relative_day(moment.astimezone(now.tzinfo).date(), now.date())
+
+
+def short_age(moment: dt.datetime, now: dt.datetime) -> str:
+    """Compact age for dense lists: `45m`, `5h`, `3d`, `2w` (localised units)."""
+    minutes = max(int((now - moment).total_seconds() // 60), 0)
+    if minutes < 60:
+        return t("age.minutes", n=minutes)
+    if minutes < 24 * 60:
+        return t("age.hours", n=minutes // 60)
+    days = minutes // (24 * 60)
+    if days < 14:
+        return t("age.days", n=days)
+    return t("age.weeks", n=days // 7)

@@ -1,0 +1,14 @@
+"""The one label catalog, kept as one module per area so areas can grow independently.
+
+`CATALOG` maps a key to (English, Chinese); `cockpit.core.i18n.t` reads it. A key defined
+twice is a mistake, caught at import (and by the tests).
+"""
+
+from cockpit.core.labels import calendar, core, customers, feeds, metrics, report
+
+CATALOG: dict[str, tuple[str, str]] = {}
+for _area in (core, feeds, calendar, customers, metrics, report):
+    _clash = CATALOG.keys() & _area.LABELS.keys()
+    if _clash:
+        raise ValueError(f"label keys defined twice: {sorted(_clash)}")
+    CATALOG.update(_area.LABELS)

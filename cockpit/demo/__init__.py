@@ -1,0 +1,1 @@
+"""The bundled demo workspace: a PostgreSQL PM's week, built fresh against the clock."""

@@ -1,0 +1,1 @@
+"""Fuzzy find over everything: the index behind `/` (items, customers, entries, planning)."""

@@ -1,0 +1,100 @@
+"""Pure rules of the PM's week: which item goes in which panel, who is due a call.
+
+Carry-over is derived, never copied: an open item planned for an earlier week than the
+current one IS last week's carry-over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from cockpit.core.model import Customer, Item
+
+PANELS = ("key", "carry", "plan", "ops")
+
+
+def is_key(item: Item) -> bool:
+    """Key items: flagged with `!`, or added straight to the key list."""
+    return item.key or item.list == "key"
+
+
+def is_carry_over(item: Item, week: str) -> bool:
+    """Open and planned for a week before `week`."""
+    return item.is_open and bool(item.week) and item.week < week
+
+
+def panel_of(item: Item, week: str) -> str | None:
+    """The daily-screen panel an item belongs to, or None (finished or future work).
+
+    Each item shows once: key items first (even when carried), then carry-over, then
+    this week's plan or ops list.
+    """
+    if not item.is_open or item.week > week:
+        return None
+    if is_key(item):
+        return "key"
+    if item.week < week:
+        return "carry"
+    return "ops" if item.list == "ops" else "plan"
+
+
+def _order(item: Item) -> tuple[str, str, int]:
+    # Dated work first (earliest due on top), then older weeks, then creation order.
+    return (item.due or "9999-99-99", item.week, item.id)
+
+
+def panels(items: Iterable[Item], week: str) -> dict[str, list[Item]]:
+    """Split open items into the daily screen's four item panels, each sorted."""
+    out: dict[str, list[Item]] = {name: [] for name in PANELS}
+    for item in items:
+        name = panel_of(item, week)
+        if name is not None:
+            out[name].append(item)
+    for rows in out.values():
+        rows.sort(key=_order)
+    return out
+
+
+def carry_over(items: Iterable[Item], week: str) -> list[Item]:
+    """Every open item planned before `week` (key ones included), oldest week first."""
+    rows = [i for i in items if is_carry_over(i, week)]
+    rows.sort(key=lambda i: (i.week, i.id))
+    return rows
+
+
+def this_week(items: Iterable[Item], week: str) -> list[Item]:
+    """Open items of `week` plus the carry-over: what `cockpit ls` prints."""
+    rows = [i for i in items if i.is_open and i.week and i.week <= week]
+    rows.sort(key=lambda i: (i.week == week, _order(i)))
+    return rows
+
+
+@dataclass(frozen=True)
+class Due:
+    """Why a customer needs a call now."""
+
+    customer: Customer
+    reason: str  # "followup" | "untouched" | "never"
+    since: dt.date | None  # the follow-up date or the last touch
+
+
+def customers_due(customers: Iterable[Customer], today: dt.date, top_days: int) -> list[Due]:
+    """Customers whose follow-up is today or past, or top ones untouched for `top_days`.
+
+    Most overdue first; top customers before others on the same day.
+    """
+    due: list[Due] = []
+    for cust in customers:
+        follow = dt.date.fromisoformat(cust.next_followup) if cust.next_followup else None
+        last = dt.date.fromisoformat(cust.last_touch) if cust.last_touch else None
+        if follow is not None and follow <= today:
+            due.append(Due(cust, "followup", follow))
+        elif cust.tier == "top" and last is None:
+            due.append(Due(cust, "never", None))
+        elif cust.tier == "top" and last is not None and (today - last).days >= top_days:
+            due.append(Due(cust, "untouched", last))
+    tier_rank = {"top": 0, "key": 1, "normal": 2}
+    due.sort(key=lambda d: (d.since or dt.date.min, tier_rank.get(d.customer.tier, 3)))
+    return due

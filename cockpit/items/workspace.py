@@ -1,0 +1,325 @@
+"""The workspace: the one place where the CLI and the TUI read and change data.
+
+Every change runs in a storage transaction (workspace lock held, one atomic write per
+touched file) and pushes an undo step, so the TUI's `u` can walk changes back one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document, Table
+
+from cockpit.core.changes import Change, ChangeSet, UndoStack, changing, revert
+from cockpit.core.clock import Clock
+from cockpit.core.config import Config
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.model import LISTS, STATUSES, Item, iso
+from cockpit.core.weeks import shift, week_of
+from cockpit.customers.book import CustomerBook
+from cockpit.storage import WorkspaceFiles
+from cockpit.storage.backup import daily_backup
+
+HOT = "items"
+ARCHIVE = "archive"
+
+
+class Workspace:
+    """Items of the workspace plus the customers book, over `WorkspaceFiles`."""
+
+    def __init__(self, root: Path, clock: Clock, config: Config | None = None) -> None:
+        self.root = root
+        self.clock = clock
+        self.config = config or Config()
+        self.files = WorkspaceFiles(root).open()
+        self.undo_stack: UndoStack = []
+        self.customers = CustomerBook(self)
+
+    @contextmanager
+    def changing(self, *files: str, label: str = "") -> Iterator[ChangeSet]:
+        """One undoable action over `files` (see `cockpit.core.changes`)."""
+        with changing(self, *files, label=label) as changes:
+            yield changes
+
+    # daily maintenance ----------------------------------------------------------------
+    def maintain(self) -> None:
+        """Once a day: back up every file, then move old finished items to the archive."""
+        self.files.check(HOT)
+        made = daily_backup(
+            self.root, self.clock.today().isoformat(), self.config.backups_keep, self.files.lock
+        )
+        if made is not None:
+            self.archive_old()
+
+    def archive_old(self) -> int:
+        """Move items finished more than `archive_after_weeks` ago out of the hot file."""
+        cutoff = iso(self.clock.now() - dt.timedelta(weeks=self.config.archive_after_weeks))
+        old = [i for i in self.items() if not i.is_open and (i.done_at or i.updated) < cutoff]
+        if not old:
+            return 0
+        # Archive first, hot file second: a crash in between leaves a duplicate that the
+        # next sweep resolves, never a lost item.
+        with self.files.transaction(ARCHIVE, HOT):
+            archive, hot = self._items(ARCHIVE), self._items(HOT)
+            ids = [i.id for i in old]
+            archive.remove(doc_ids=[i for i in ids if archive.contains(doc_id=i)])
+            archive.insert_multiple(Document(i.to_doc(), doc_id=i.id) for i in old)
+            hot.remove(doc_ids=ids)
+        return len(old)
+
+    # reading --------------------------------------------------------------------------
+    def _items(self, file: str) -> Table:
+        table: Table = self.files.table(file, "items")
+        return table
+
+    def items(self) -> list[Item]:
+        """Every item of the hot file (open work and recently finished)."""
+        raw = self.files.raw(HOT).get("items", {})
+        return [Item.from_doc(int(k), v) for k, v in raw.items()]
+
+    def archived(self) -> list[Item]:
+        """Items in the archive (parsed on demand: it can be large)."""
+        raw = self.files.raw(ARCHIVE).get("items", {})
+        hot = self.files.raw(HOT).get("items", {})
+        return [Item.from_doc(int(k), v) for k, v in raw.items() if k not in hot]
+
+    def all_items(self) -> list[Item]:
+        return self.items() + self.archived()
+
+    def get(self, item_id: int) -> Item:
+        """The item with `item_id`, from the hot file or the archive."""
+        for file in (HOT, ARCHIVE):
+            doc = self.files.raw(file).get("items", {}).get(str(item_id))
+            if doc is not None:
+                return Item.from_doc(item_id, doc)
+        raise NotFoundError(f"no item with id {item_id}")
+
+    @property
+    def week(self) -> str:
+        """The current ISO week in the configured zone."""
+        return week_of(self.clock.today())
+
+    # changing -------------------------------------------------------------------------
+    def next_id(self, file: str, counter: str) -> int:
+        meta = self.files.table(file, "meta")
+        doc = meta.get(doc_id=1)
+        value = int(doc.get(counter, 1)) if isinstance(doc, dict) else 1
+        if counter == "next_item" and value == 1:
+            # A workspace that predates the counter: never reuse an archived id.
+            value = max((int(k) for k in self.files.raw(ARCHIVE).get("items", {})), default=0)
+            value = max(value, *(int(k) for k in self.files.raw(HOT).get("items", {})), 0) + 1
+        meta.upsert(Document({counter: value + 1}, doc_id=1))
+        return value
+
+    def add(self, title: str, **fields: Any) -> Item:
+        """Create and store an item (fields as for `new_item`; default: this week's plan)."""
+        return self.add_many([self.new_item(title, **fields)])[0]
+
+    def new_item(
+        self,
+        title: str,
+        *,
+        list_name: str = "plan",
+        week: str | None = None,
+        due: dt.date | None = None,
+        customer: str = "",
+        tags: Iterable[str] = (),
+        owner: str = "",
+        notes: str = "",
+        key: bool = False,
+        status: str = "open",
+        source: str = "",
+        created: dt.datetime | None = None,
+        done_at: dt.datetime | None = None,
+    ) -> Item:
+        """Validate and build an item without storing it (imports batch these)."""
+        title = " ".join(title.split())
+        if not title:
+            raise InvalidError("an item needs a title")
+        if list_name not in LISTS:
+            raise InvalidError(f"list must be one of {', '.join(LISTS)}, not {list_name!r}")
+        if status not in STATUSES:
+            raise InvalidError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        now = iso(created or self.clock.now())
+        item = Item(
+            title=title,
+            list=list_name,
+            week=week or self.week,
+            status=status,
+            key=key or list_name == "key",
+            due=due.isoformat() if due else None,
+            owner=owner.strip(),
+            customer=customer.strip(),
+            tags=_clean_tags(tags),
+            notes=notes,
+            created=now,
+            updated=now,
+            source=source,
+            history=[[now, "created"]],
+        )
+        if status != "open":
+            item.done_at = iso(done_at or created or self.clock.now())
+        return item
+
+    def add_many(self, items: list[Item]) -> list[Item]:
+        """Store prepared items in one transaction (all or nothing); one undo step."""
+        if not items:
+            return []
+        with self.changing(HOT) as changes:
+            for item in items:
+                item.id = self.next_id(HOT, "next_item")
+            changes.insert_new(
+                HOT,
+                "items",
+                {i.id: i.to_doc() for i in items},
+                {i.id: f"add {i.title}" for i in items},
+            )
+        return items
+
+    def _change(self, item_id: int, label: str, fn: Callable[[Item], None]) -> Item:
+        with self.changing(HOT) as changes:
+            doc = changes.snapshot(HOT, "items", item_id)
+            if doc is None:
+                if str(item_id) in self.files.raw(ARCHIVE).get("items", {}):
+                    raise InvalidError(f"item {item_id} is archived and cannot change")
+                raise NotFoundError(f"no item with id {item_id}")
+            item = Item.from_doc(item_id, doc)
+            fn(item)
+            item.log(self.clock.now(), label)
+            changes.label = f"{label} {item.title}"
+            changes.replace(HOT, "items", item_id, item.to_doc())
+        return item
+
+    def done(self, item_id: int) -> Item:
+        def apply(item: Item) -> None:
+            if item.status == "done":
+                raise InvalidError(f"item {item_id} is already done")
+            item.status = "done"
+            item.done_at = iso(self.clock.now())
+
+        return self._change(item_id, "done", apply)
+
+    def drop(self, item_id: int) -> Item:
+        def apply(item: Item) -> None:
+            if item.status == "dropped":
+                raise InvalidError(f"item {item_id} is already dropped")
+            item.status = "dropped"
+            item.done_at = iso(self.clock.now())
+
+        return self._change(item_id, "dropped", apply)
+
+    def reopen(self, item_id: int) -> Item:
+        def apply(item: Item) -> None:
+            item.status = "open"
+            item.done_at = None
+
+        return self._change(item_id, "reopened", apply)
+
+    def defer(self, item_id: int, to_week: str | None = None) -> Item:
+        """Move an open item to `to_week` (default: the week after the current one)."""
+        target = to_week or shift(self.week, 1)
+
+        def apply(item: Item) -> None:
+            if not item.is_open:
+                raise InvalidError(f"item {item_id} is {item.status}; only open items move")
+            item.week = target
+
+        return self._change(item_id, f"deferred to {target}", apply)
+
+    def keep(self, item_id: int) -> Item:
+        """Monday review: keep a carried item for this week and count the carry."""
+
+        def apply(item: Item) -> None:
+            item.week = self.week
+            item.carried += 1
+
+        return self._change(item_id, "kept", apply)
+
+    def toggle_key(self, item_id: int) -> Item:
+        def apply(item: Item) -> None:
+            if item.key or item.list == "key":
+                item.key = False
+                if item.list == "key":
+                    item.list = "plan"
+            else:
+                item.key = True
+
+        return self._change(item_id, "key toggled", apply)
+
+    def edit(self, item_id: int, **fields: Any) -> Item:
+        """Change any of title, list, week, due, owner, customer, tags, notes, key."""
+        allowed = {"title", "list", "week", "due", "owner", "customer", "tags", "notes", "key"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise InvalidError(f"cannot edit {', '.join(sorted(unknown))}")
+        if "title" in fields and not " ".join(str(fields["title"]).split()):
+            raise InvalidError("an item needs a title")
+        if "list" in fields and fields["list"] not in LISTS:
+            raise InvalidError(f"list must be one of {', '.join(LISTS)}")
+
+        def apply(item: Item) -> None:
+            for name, value in fields.items():
+                if name == "title":
+                    value = " ".join(str(value).split())
+                if name == "tags":
+                    value = _clean_tags(value)
+                if name == "due" and isinstance(value, dt.date):
+                    value = value.isoformat()
+                setattr(item, name, value)
+            if item.list == "key":
+                item.key = True
+
+        return self._change(item_id, "edited", apply)
+
+    def delete(self, item_id: int) -> Item:
+        """Remove an item for good (undo brings it back)."""
+        with self.changing(HOT) as changes:
+            before = changes.remove(HOT, "items", item_id)
+            if before is None:
+                raise NotFoundError(f"no item with id {item_id}")
+            item = Item.from_doc(item_id, before)
+            changes.label = f"delete {item.title}"
+        return item
+
+    # undo -----------------------------------------------------------------------------
+    def undo(self) -> Change | None:
+        """Revert the newest change of this session; None when there is nothing left."""
+        while self.undo_stack and not self.undo_stack[-1]:
+            self.undo_stack.pop()
+        if not self.undo_stack:
+            return None
+        group = self.undo_stack.pop()
+        revert(self.files, group)
+        return group[0]
+
+    # outside changes ------------------------------------------------------------------
+    def outside_changes(self) -> bool:
+        """True when another process wrote a file since we last read or wrote it."""
+        for name in (
+            HOT,
+            "customers",
+            "entries",
+            "entry_state",
+            "feeds",
+            "calendar",
+            "metrics",
+            "planning",
+            "notes",
+        ):
+            storage = self.files.storage(name)
+            if storage.stamp is not None and self.files.stamps(name)[name] != storage.stamp:
+                return True
+        return False
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for tag in tags:
+        tag = tag.strip().lstrip("+#")
+        if tag and tag not in out:
+            out.append(tag)
+    return out

@@ -1,0 +1,263 @@
+"""The five monthly metric tables of seed 000: columns, typed values and row validation.
+
+Revenue, opportunities and tickets hold one row per month: their numbers are
+the month's totals. Ops activities and architect projects hold one row per month *and*
+activity (or customer), since a month has several campaigns and several projects; their
+trends follow the month's sum (see `cockpit.metrics.trends.series`).
+
+Values are typed per column (`int`, `money`, `text`, `date`, `month`); `parse_value`
+turns what a user typed or a spreadsheet held into the stored value, or refuses it with
+one sentence naming the column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from cockpit.core.dates import DateError, parse_date
+from cockpit.core.errors import InvalidError
+from cockpit.feeds.sanitize import clean_text
+
+KINDS = ("int", "money", "text", "date", "month")
+Value = int | float | str
+
+
+@dataclass(frozen=True)
+class Column:
+    """One typed column; `aliases` are further CSV headers it answers to."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def numeric(self) -> bool:
+        """True for the columns that have trends (int and money)."""
+        return self.kind in ("int", "money")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A metric table: its columns, its per-month key and its headline column."""
+
+    name: str
+    columns: tuple[Column, ...]
+    headline: str
+    key: str | None = None
+    """Second key within a month (several rows per month); None: one row per month."""
+
+    def column(self, name: str) -> Column:
+        """The column called `name`, or a refusal naming the table's columns."""
+        for col in self.columns:
+            if col.name == name:
+                return col
+        names = ", ".join(c.name for c in self.columns)
+        raise InvalidError(f"{self.name} has no column {name!r}; its columns are {names}")
+
+    @property
+    def numeric(self) -> tuple[str, ...]:
+        """Names of the int and money columns, in table order."""
+        return tuple(c.name for c in self.columns if c.numeric)
+
+
+def _c(name: str, kind: str, *aliases: str) -> Column:
+    return Column(name, kind, aliases)
+
+
+MONTH = _c("month", "month", "月")
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec(
+            "revenue",
+            (MONTH, _c("cash", "money"), _c("gaap", "money"), _c("users", "int", "用户"),
+             _c("instances", "int"), _c("forecast", "money"), _c("change_note", "text", "note"),
+             _c("actions", "text", "拉动营收的action和理由")),
+            headline="cash",
+        ),
+        TableSpec(
+            "opportunities",
+            (MONTH, _c("total", "int"), _c("valuable", "int"),
+             _c("valuable_reason", "text", "价值商机说明", "说明原因"), _c("lost", "int"),
+             _c("churned", "int", "流失用户"), _c("churn_reasons", "text")),
+            headline="total",
+        ),
+        TableSpec(
+            "ops",
+            (MONTH, _c("activity", "text"), _c("follows", "int"), _c("conversions", "int"),
+             _c("ideas", "text")),
+            headline="conversions",
+            key="activity",
+        ),
+        TableSpec(
+            "projects",
+            (MONTH, _c("customer", "text"), _c("revenue_target", "money"),
+             _c("requirement", "text"), _c("golive", "date", "上线时间"),
+             _c("progress", "text")),
+            headline="revenue_target",
+            key="customer",
+        ),
+        TableSpec(
+            "tickets",
+            (MONTH, _c("count", "int", "工单"), _c("owner", "text"), _c("plan", "text"),
+             _c("plan_date", "date", "date")),
+            headline="count",
+        ),
+    )
+}  # fmt: skip
+TABLE_NAMES = tuple(TABLES)
+
+
+def spec_of(table: str) -> TableSpec:
+    """The spec of `table`, or a refusal naming the tables."""
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise InvalidError(
+            f"no metric table {table!r}; use one of {', '.join(TABLE_NAMES)}"
+        ) from None
+
+
+@dataclass
+class MetricRow:
+    """One stored row: its month and typed values (absent = empty)."""
+
+    id: int
+    table: str
+    month: str
+    values: dict[str, Value] = field(default_factory=dict)
+
+    def number(self, column: str) -> float | None:
+        """The value of a numeric column as a float; None when empty."""
+        value = self.values.get(column)
+        return float(value) if isinstance(value, int | float) else None
+
+    def cell(self, column: str) -> Value | None:
+        """The value of any column, the month included."""
+        return self.month if column == "month" else self.values.get(column)
+
+    @property
+    def key(self) -> str:
+        """The per-month key (activity or customer), "" for one-row-per-month tables."""
+        name = TABLES[self.table].key
+        return str(self.values.get(name, "")) if name else ""
+
+    def to_doc(self) -> dict[str, Value]:
+        """The stored form: the month and the non-empty values (the id is the doc id)."""
+        return {"month": self.month, **self.values}
+
+    @classmethod
+    def from_doc(cls, table: str, doc_id: int, doc: Mapping[str, Any]) -> MetricRow:
+        """Build from a stored document of `table`."""
+        values = {k: v for k, v in doc.items() if k != "month"}
+        return cls(doc_id, table, str(doc.get("month", "")), values)
+
+    def public(self) -> dict[str, Value | None]:
+        """Every column of the table, None where empty (the JSON of `metrics show`)."""
+        cols = TABLES[self.table].columns
+        return {"id": self.id, **{c.name: self.cell(c.name) for c in cols}}
+
+
+# parsing ------------------------------------------------------------------------------
+_MONTH = re.compile(
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:\s*[-/.]\s*(\d{1,2})|\s*(\d{1,2})\s*日)?"
+)
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_SEPARATORS = re.compile(r"[,，_\s]")
+_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "k": Decimal(1000)}
+
+
+def parse_month(text: str) -> str:
+    """Read a month as "2026-10".
+
+    Accepts `2026-10`, `2026/10`, `2026.10`, `2026年10月`, and a date in that month,
+    since Excel rewrites a typed "2026-10" as the first of the month.
+
+    Raises:
+        InvalidError: not a month (or not a real date).
+    """
+    match = _MONTH.fullmatch(text.strip())
+    try:
+        if not match:
+            raise ValueError
+        year, month = int(match[1]), int(match[2])
+        day = match[3] or match[4]
+        dt.date(year, month, int(day or 1))  # checks month 1-12 and a real day
+    except ValueError:
+        raise InvalidError(f"month {text.strip()!r} is not a month like 2026-10") from None
+    return f"{year:04d}-{month:02d}"
+
+
+def parse_value(column: Column, text: str, today: dt.date) -> Value | None:
+    """The stored value of what a user typed in `column`; None when empty.
+
+    Raises:
+        InvalidError: one sentence naming the column and what it expects.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    if column.kind == "month":
+        return parse_month(raw)
+    if column.kind == "text":
+        return clean_text(raw, multiline=True)
+    if column.kind == "date":
+        return _parse_date(column, raw, today)
+    number = _decimal(column, raw)
+    if column.kind == "int":
+        if number != number.to_integral_value():
+            raise InvalidError(f"{column.name} must be a whole number, not {raw!r}")
+        if number < 0:
+            raise InvalidError(f"{column.name} is a count and cannot be negative ({raw!r})")
+        return int(number)
+    cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return int(cents) if cents == cents.to_integral_value() else float(cents)
+
+
+def _decimal(column: Column, raw: str) -> Decimal:
+    text = _SEPARATORS.sub("", raw).lstrip("¥￥$€")
+    scale = Decimal(1)
+    if column.kind == "money" and text[-1:].lower() in _SCALE:
+        scale, text = _SCALE[text[-1].lower()], text[:-1]
+    try:
+        if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", text):
+            raise InvalidOperation
+        return Decimal(text) * scale
+    except InvalidOperation:
+        what = "an amount like 1234.56, -80 or 12.5万" if column.kind == "money" else "a number"
+        raise InvalidError(f"{column.name} must be {what}, not {raw!r}") from None
+
+
+def _parse_date(column: Column, raw: str, today: dt.date) -> str:
+    match = _DATE.fullmatch(raw)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        return parse_date(raw, today).isoformat()
+    except (ValueError, DateError):
+        raise InvalidError(f"{column.name} must be a date like 2026-11-30, not {raw!r}") from None
+
+
+def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict[str, Value | None]:
+    """Typed values of the given columns (None = clear); unknown columns are refused."""
+    out = {name: parse_value(spec.column(name), text, today) for name, text in texts.items()}
+    key = out.get(spec.key or "")
+    if isinstance(key, str):  # the key names a row: one line, single spaces
+        out[str(spec.key)] = " ".join(key.split())
+    return out
+
+
+def check_row(spec: TableSpec, doc: Mapping[str, Value]) -> None:
+    """Refuse a row that is incomplete or contradicts itself."""
+    if not doc.get("month"):
+        raise InvalidError(f"a {spec.name} row needs a month")
+    if spec.key and not doc.get(spec.key):
+        raise InvalidError(f"a {spec.name} row needs a {spec.key} (several per month)")
+    total, valuable = doc.get("total"), doc.get("valuable")
+    if isinstance(total, int) and isinstance(valuable, int) and valuable > total:
+        raise InvalidError(f"valuable opportunities ({valuable}) exceed the total ({total})")

@@ -1,0 +1,206 @@
+"""CSV import and export of the monthly metric tables.
+
+A file for one table has a header naming its columns, by their key (`cash`), English
+label (`explanation of change`) or Chinese label (`现金`, `变化说明`); `month` is
+required, and so is `activity` (ops) or `customer` (projects). An export of every table
+adds a leading `table` column; such a file imports back without `--table`.
+
+Import merges by month (and key): a column in the header replaces the stored value (an
+empty cell clears it), a column not in the header is kept. Every row is checked first;
+one bad row refuses the whole file, naming each bad line (the header is line 1, as in a
+spreadsheet), and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cockpit.core.errors import ImportFileError, InvalidError
+from cockpit.core.i18n import CATALOG
+from cockpit.importers.decode import read_text
+from cockpit.metrics.book import (
+    TABLE_NAMES,
+    TABLES,
+    TableSpec,
+    Value,
+    check_row,
+    identity,
+    parse_row,
+    put_rows,
+    rows,
+)
+
+if TYPE_CHECKING:
+    from cockpit.items.workspace import Workspace
+
+SHOWN_ERRORS = 5
+Update = dict[str, Value | None]
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\s_\-()（）]+", "", header).casefold()
+
+
+@functools.cache
+def header_names(spec: TableSpec) -> dict[str, str]:
+    """Normalised header -> column name: the key, its aliases and both labels."""
+    out: dict[str, str] = {}
+    for col in spec.columns:
+        labels = CATALOG.get(f"metrics.col.{col.name}", ())
+        for name in (col.name, *col.aliases, *labels):
+            out.setdefault(_norm(name), col.name)
+    return out
+
+
+def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
+    """Import a CSV file into `table` (None: a file of every table, with a `table` column).
+
+    Returns:
+        A one-line report, e.g. "Imported 12 revenue rows (3 new, 9 updated)".
+
+    Raises:
+        ImportFileError: the file cannot be read or a row is bad; nothing is stored then.
+    """
+    if table is not None and table not in TABLES:
+        raise ImportFileError(f"no metric table {table!r}; use one of {', '.join(TABLE_NAMES)}")
+    records = _records(path)
+    header = [_norm(cell) for cell in records[0]]
+    if table is None and "table" not in header:
+        raise ImportFileError(f"{path} has no 'table' column; name the table with --table")
+    wanted = [table] if table else list(TABLE_NAMES)
+    for name in wanted:
+        _check_header(path, TABLES[name], header, required=table is not None)
+    batches: dict[str, list[tuple[int, Update]]] = {name: [] for name in wanted}
+    errors: list[str] = []
+    for line, cells in enumerate(records[1:], 2):
+        if not any(cell.strip() for cell in cells):
+            continue  # Excel leaves blank rows at the end
+        cells = cells + [""] * (len(header) - len(cells))
+        texts = dict(zip(header, cells, strict=False))
+        row_table = texts.pop("table", "").strip()
+        name = table or row_table
+        try:
+            if table and row_table and row_table != table:
+                raise InvalidError(f"the row is for {row_table!r}, not {table}")
+            if name not in batches:
+                raise InvalidError(f"table {name!r} is not one of {', '.join(TABLE_NAMES)}")
+            batches[name].append((line, _row(ws, TABLES[name], texts, table is None)))
+        except InvalidError as exc:
+            errors.append(f"line {line}: {exc}")
+    if not errors:
+        for name, batch in batches.items():
+            errors += _check(ws, TABLES[name], batch)
+    if errors:
+        more = len(errors) - SHOWN_ERRORS
+        shown = "; ".join(errors[:SHOWN_ERRORS]) + (f"; and {more} more" if more > 0 else "")
+        bad = f"{len(errors)} bad row{'s' if len(errors) > 1 else ''}"
+        raise ImportFileError(f"{path}: nothing imported, {bad}: {shown}")
+    added = updated = 0
+    for name, batch in batches.items():
+        a, u = put_rows(ws, name, [update for _, update in batch])
+        added, updated = added + a, updated + u
+    what = f"{table} row" if table else "row"
+    count = added + updated
+    return f"Imported {count} {what}{'' if count == 1 else 's'} ({added} new, {updated} updated)"
+
+
+def _records(path: Path) -> list[list[str]]:
+    text = read_text(path)
+    # As the item importer does: Excel separates with ";" in some locales, tabs in
+    # "Unicode text"; the header line tells which.
+    delimiter = max(",;\t", key=text.split("\n", 1)[0].count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise ImportFileError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise ImportFileError(f"{path} is empty; it needs a header row naming the columns")
+    return records
+
+
+def _check_header(path: Path, spec: TableSpec, header: list[str], *, required: bool) -> None:
+    """Refuse a header naming a column twice or, for one table, missing its keys."""
+    names = header_names(spec)
+    columns = [names[h] for h in header if h in names]
+    for col in columns:
+        if columns.count(col) > 1:
+            raise ImportFileError(
+                f"{path} names the {spec.name} column {col!r} twice in its header"
+            )
+    for key in ("month", spec.key):
+        if key and required and key not in columns:
+            raise ImportFileError(f"{path} has no {key!r} column in its header row (line 1)")
+
+
+def _row(ws: Workspace, spec: TableSpec, texts: dict[str, str], mixed: bool) -> Update:
+    """The typed update of one data row, with its header mapped to column names."""
+    names = header_names(spec)
+    mapped: dict[str, str] = {}
+    for header, text in texts.items():
+        if not header:
+            continue  # an unnamed column (a stray cell right of the table)
+        column = names.get(header)
+        if column is None:
+            if mixed:  # a file of every table: other tables' columns are left empty
+                if text.strip():
+                    raise InvalidError(f"{spec.name} has no column {header!r}")
+                continue
+            known = ", ".join(c.name for c in spec.columns)
+            raise InvalidError(f"{spec.name} has no column {header!r}; its columns are {known}")
+        mapped[column] = text
+    update = parse_row(spec, mapped, ws.clock.today())
+    check_row(spec, {k: v for k, v in update.items() if v is not None})
+    return update
+
+
+def _check(ws: Workspace, spec: TableSpec, batch: list[tuple[int, Update]]) -> list[str]:
+    """Rows repeated in the file, or contradicting the row they merge into."""
+    stored = {identity(spec, r.to_doc()): r for r in rows(ws, spec.name)}
+    seen: dict[tuple[str, str], int] = {}
+    errors: list[str] = []
+    for line, update in batch:
+        ident = identity(spec, update)
+        if ident in seen:
+            what = " ".join(str(update.get(c) or "") for c in ("month", spec.key) if c)
+            errors.append(f"line {line}: {what} is already on line {seen[ident]}")
+            continue
+        seen[ident] = line
+        old = stored.get(ident)
+        merged = {**(old.to_doc() if old else {}), **update}
+        try:
+            check_row(spec, {k: v for k, v in merged.items() if v is not None})
+        except InvalidError as exc:
+            errors.append(f"line {line}: {exc} (with the stored row)")
+    return errors
+
+
+def format_value(value: Value | None) -> str:
+    """A stored value as a cell: money without float noise (1234.5, not 1234.500001)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(Decimal(str(value)), "f")
+    return str(value)
+
+
+def export_csv(ws: Workspace, table: str | None) -> str:
+    """CSV of one table, or of every table with a leading `table` column."""
+    names = [table] if table else list(TABLE_NAMES)
+    columns: list[str] = []
+    for name in names:
+        columns += [c.name for c in TABLES[name].columns if c.name not in columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns if table else ["table", *columns])
+    for name in names:
+        for row in rows(ws, name):
+            cells = [format_value(row.cell(c)) for c in columns]
+            writer.writerow(cells if table else [name, *cells])
+    return out.getvalue()

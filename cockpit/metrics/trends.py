@@ -1,0 +1,224 @@
+"""Trends of the monthly metrics (seed 001: read the dashboard for growth and turning points).
+
+Pure functions over a series: a mapping month ("2026-10") -> value. A month that is
+not in the series is a gap; nothing is interpolated.
+
+Growth rule: `growth(current, base) = (current - base) / |base|`, None when either is
+missing or the base is zero (a change from nothing has no rate). Dividing by |base|
+keeps the sign meaning "went up": -100 -> -50 is +50%, 50 -> -50 is -200%. MoM compares
+with the previous calendar month, YoY with the same month a year before; a gap in
+between gives None, never a comparison with an older month.
+
+Inflection flags of a month: `turn` when its MoM and the previous month's MoM are both
+known, non-zero and of opposite sign (a peak or a trough); `jump` when |MoM| is beyond
+the threshold (config `[metrics] threshold`, 0.2 = 20%).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from cockpit.core.i18n import CATALOG
+from cockpit.metrics.specs import TABLES, MetricRow
+
+Series = Mapping[str, float]
+SPARK_MONTHS = 12
+
+
+def shift_month(month: str, n: int) -> str:
+    """`month` moved by `n` months ("2026-01", -1 -> "2025-12")."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def series(rows: Iterable[MetricRow], column: str) -> dict[str, float]:
+    """Month -> value of `column`; several rows in a month (ops, projects) are summed.
+
+    A month whose rows all leave the column empty is a gap, not a zero.
+    """
+    out: dict[str, float] = {}
+    for row in rows:
+        value = row.number(column)
+        if value is not None:
+            out[row.month] = out.get(row.month, 0.0) + value
+    return out
+
+
+def growth(current: float | None, base: float | None) -> float | None:
+    """(current - base) / |base|; None when either is missing or the base is zero."""
+    if current is None or base is None or base == 0:
+        return None
+    return (current - base) / abs(base)
+
+
+def mom(values: Series, month: str) -> float | None:
+    """Month-over-month growth of `month`."""
+    return growth(values.get(month), values.get(shift_month(month, -1)))
+
+
+def yoy(values: Series, month: str) -> float | None:
+    """Year-over-year growth of `month`."""
+    return growth(values.get(month), values.get(shift_month(month, -12)))
+
+
+def sparkline(values: Series, end: str, count: int = SPARK_MONTHS) -> list[float | None]:
+    """The `count` months ending with `end`, oldest first, None for gaps."""
+    return [values.get(shift_month(end, n)) for n in range(1 - count, 1)]
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def spark_text(points: list[float | None]) -> str:
+    """Sparkline data as block characters for plain text (a space for a gap)."""
+    known = [p for p in points if p is not None]
+    if not known:
+        return " " * len(points)
+    low, span = min(known), (max(known) - min(known)) or 1.0
+    top = len(BARS) - 1
+    return "".join(" " if p is None else BARS[round((p - low) / span * top)] for p in points)
+
+
+def _sign(x: float | None) -> int:
+    return 0 if not x else (1 if x > 0 else -1)
+
+
+def flags(values: Series, month: str, threshold: float) -> frozenset[str]:
+    """The inflection flags of `month`: "turn" and/or "jump" (see the module's rule)."""
+    now, before = mom(values, month), mom(values, shift_month(month, -1))
+    out: set[str] = set()
+    if _sign(now) and _sign(before) and _sign(now) != _sign(before):
+        out.add("turn")
+    if now is not None and abs(now) > threshold:
+        out.add("jump")
+    return frozenset(out)
+
+
+def streak(values: Series, month: str) -> int:
+    """Months in a row of growth (positive) or decline (negative) ending with `month`.
+
+    0 when the month's MoM is unknown or zero; a gap or a flat month ends a run.
+    """
+    sign = _sign(mom(values, month))
+    n = 0
+    while sign and _sign(mom(values, shift_month(month, -n))) == sign:
+        n += 1
+    return n * sign
+
+
+@dataclass(frozen=True)
+class ColumnTrend:
+    """Everything the metrics screen shows for one numeric column in one month."""
+
+    column: str
+    month: str
+    value: float | None
+    mom: float | None
+    yoy: float | None
+    spark: list[float | None]
+    flags: frozenset[str]
+    streak: int
+
+    def public(self) -> dict[str, Any]:
+        """The JSON of `metrics show --json` (flags as a sorted list)."""
+        return {**asdict(self), "flags": sorted(self.flags)}
+
+
+def column_trend(values: Series, column: str, month: str, threshold: float) -> ColumnTrend:
+    """The trend of one column as of `month`."""
+    return ColumnTrend(
+        column=column,
+        month=month,
+        value=values.get(month),
+        mom=mom(values, month),
+        yoy=yoy(values, month),
+        spark=sparkline(values, month),
+        flags=flags(values, month, threshold),
+        streak=streak(values, month),
+    )
+
+
+def table_trends(
+    table: str, rows: list[MetricRow], threshold: float, month: str | None = None
+) -> list[ColumnTrend]:
+    """Trends of every numeric column of `table` as of `month` (default: its latest)."""
+    if not rows:
+        return []
+    month = month or max(r.month for r in rows)
+    numeric = TABLES[table].numeric
+    return [column_trend(series(rows, c), c, month, threshold) for c in numeric]
+
+
+# the daily line -----------------------------------------------------------------------
+def summary(table: str, rows: list[MetricRow], threshold: float) -> ColumnTrend | None:
+    """The trend of the table's headline column in its latest month with a value."""
+    values = series(rows, TABLES[table].headline)
+    if not values:
+        return None
+    return column_trend(values, TABLES[table].headline, max(values), threshold)
+
+
+def _label(key: str, lang: str, **kwargs: object) -> str:
+    en, zh = CATALOG[key]
+    return (zh if lang == "zh" else en).format(**kwargs)
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def percent(share: float) -> str:
+    """+8%, -12%, +0.4% (a decimal only below 1%, where rounding would say 0%)."""
+    pct = share * 100
+    text = f"{pct:+.1f}" if abs(pct) < 1 else f"{pct:+.0f}"
+    return f"{text}%"
+
+
+def format_number(value: float) -> str:
+    """1,234,567 or 1,234.5: thousands separated, no float noise."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0")
+
+
+def summary_line(table: str, trend: ColumnTrend, lang: str = "en") -> str:
+    """One line for the daily screen, e.g. "revenue 2026-10 +8% MoM, 3rd month of growth"."""
+    name = _label(f"metrics.table.{table}", lang)
+    if trend.mom is None:
+        value = format_number(trend.value or 0.0)
+        return _label("trend.line.nobase", lang, table=name, month=trend.month, value=value)
+    if trend.mom == 0:
+        return _label("trend.line.flat", lang, table=name, month=trend.month)
+    n = abs(trend.streak)
+    up = trend.streak > 0
+    if n == 1 and "turn" in trend.flags:
+        run = _label("trend.turned_up" if up else "trend.turned_down", lang)
+    else:
+        run = _label("trend.growth_n" if up else "trend.decline_n", lang, n=n, nth=ordinal(n))
+    line = _label(
+        "trend.line", lang, table=name, month=trend.month, pct=percent(trend.mom), streak=run
+    )
+    # A turn shows in the wording already (it is always a run of one); a big move is
+    # marked, since "+45% MoM" beyond the threshold is what the PM must not miss.
+    if "jump" in trend.flags:
+        line += _label("trend.line.jump", lang)
+    return line
+
+
+def daily_lines(
+    rows_by_table: Mapping[str, list[MetricRow]], threshold: float, lang: str = "en"
+) -> list[str]:
+    """One summary line per table that has data, in table order.
+
+    Feed it `cockpit.metrics.book.all_rows(ws)` and `ws.config.metrics_threshold`.
+    """
+    out = []
+    for table, rows in rows_by_table.items():
+        trend = summary(table, rows, threshold)
+        if trend is not None:
+            out.append(summary_line(table, trend, lang))
+    return out

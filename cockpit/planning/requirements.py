@@ -1,0 +1,223 @@
+"""The requirement pool (seed 002): requirements stored in `planning.json`, table
+`requirements`, each change one transaction and one undo step, logged on the record.
+
+The lifecycle and value rules are in `cockpit.planning.requirement_rules` (re-exported here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.model import iso
+from cockpit.planning.requirement_rules import (
+    COMMITTED,
+    EDITABLE,
+    KANO,
+    MOVES,
+    PRIORITIES,
+    SCOPE,
+    SOURCES,
+    STATUSES,
+    Requirement,
+    allowed_moves,
+    choice,
+    next_status,
+    parse_kano,
+    parse_priority,
+    parse_status,
+)
+
+if TYPE_CHECKING:
+    from cockpit.items.workspace import Workspace
+
+__all__ = [
+    "KANO",
+    "MOVES",
+    "PRIORITIES",
+    "SOURCES",
+    "STATUSES",
+    "Requirement",
+    "add",
+    "add_many",
+    "advance",
+    "all_requirements",
+    "allowed_moves",
+    "edit",
+    "get",
+    "move",
+    "next_status",
+    "parse_kano",
+    "parse_priority",
+    "parse_status",
+    "prepare",
+    "select",
+]
+
+FILE = "planning"
+TABLE = "requirements"
+
+
+# reading ------------------------------------------------------------------------------
+def all_requirements(ws: Workspace) -> list[Requirement]:
+    """Every requirement, by id (one pass over the stored documents)."""
+    raw = ws.files.raw(FILE).get(TABLE, {})
+    return sorted((Requirement.from_doc(int(k), v) for k, v in raw.items()), key=lambda r: r.id)
+
+
+def get(ws: Workspace, req_id: int) -> Requirement:
+    """The requirement with `req_id`, or NotFoundError."""
+    doc = ws.files.raw(FILE).get(TABLE, {}).get(str(req_id))
+    if doc is None:
+        raise NotFoundError(f"no requirement with id {req_id}")
+    return Requirement.from_doc(req_id, doc)
+
+
+def select(
+    reqs: Iterable[Requirement],
+    *,
+    status: str | None = None,
+    kano: str | None = None,
+    customer: str | None = None,
+) -> list[Requirement]:
+    """The screen's filters, sorted by lifecycle stage, priority, then id."""
+    wanted = customer.casefold() if customer else None
+    out = [
+        r
+        for r in reqs
+        if (status is None or r.status == status)
+        and (kano is None or r.kano == kano)
+        and (wanted is None or wanted in r.customer.casefold())
+    ]
+    out.sort(key=lambda r: (STATUSES.index(r.status), r.priority, r.id))
+    return out
+
+
+# changing -----------------------------------------------------------------------------
+def prepare(ws: Workspace, title: str, **fields: str) -> Requirement:
+    """Validate and build a requirement without storing it (fields: see `EDITABLE`)."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise InvalidError(f"a requirement has no {', '.join(sorted(unknown))}")
+    now = iso(ws.clock.now())
+    req = Requirement(created=now, updated=now)
+    _assign(req, {"title": title, **fields})
+    if "source" not in fields and req.customer:
+        req.source = "customer"
+    if req.source == "customer" and not req.customer:
+        raise InvalidError("a requirement from a customer needs the customer's name")
+    req.log.append({"at": now, "kind": "created", "to": req.status, "reason": req.source})
+    return req
+
+
+def _assign(req: Requirement, fields: dict[str, str]) -> None:
+    for name, value in fields.items():
+        value = " ".join(value.split()) if name != "notes" else value.strip()
+        if name == "kano":
+            value = parse_kano(value)
+        elif name == "priority":
+            value = parse_priority(value)
+        elif name == "source":
+            value = choice("source", value, SOURCES, "req.source")
+        setattr(req, name, value)
+    if not req.title:
+        raise InvalidError("a requirement needs a title")
+
+
+def add(ws: Workspace, title: str, **fields: str) -> Requirement:
+    """Store a new requirement (status collected)."""
+    return add_many(ws, [prepare(ws, title, **fields)])[0]
+
+
+def add_many(ws: Workspace, reqs: list[Requirement]) -> list[Requirement]:
+    """Store prepared requirements in one transaction and one undo step."""
+    if not reqs:
+        return []
+    with ws.changing(FILE) as changes:
+        for req in reqs:
+            req.id = ws.next_id(FILE, "next_requirement")
+        changes.insert_new(
+            FILE, TABLE, {r.id: r.to_doc() for r in reqs}, {r.id: f"add {r.title}" for r in reqs}
+        )
+    return reqs
+
+
+def _change(
+    ws: Workspace, req_id: int, label: str, fn: Callable[[Requirement, str], None]
+) -> Requirement:
+    with ws.changing(FILE) as changes:
+        before = changes.snapshot(FILE, TABLE, req_id)
+        if before is None:
+            raise NotFoundError(f"no requirement with id {req_id}")
+        req = Requirement.from_doc(req_id, before)
+        req.log = [dict(e) for e in req.log]
+        fn(req, iso(ws.clock.now()))
+        changes.label = f"{label} {req.title}"
+        changes.replace(FILE, TABLE, req_id, req.to_doc())
+    return req
+
+
+def move(ws: Workspace, req_id: int, status: str, reason: str) -> Requirement:
+    """Move a requirement along its lifecycle.
+
+    Raises:
+        InvalidError: no reason, or a move `MOVES` does not allow (naming the allowed).
+    """
+    new = parse_status(status)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidError("a status change needs a reason")
+
+    def apply(req: Requirement, now: str) -> None:
+        old = req.status
+        if new == old:
+            raise InvalidError(f"requirement {req_id} is already {old}")
+        if new not in MOVES[old]:
+            if not MOVES[old]:
+                raise InvalidError(f"requirement {req_id} is {old}; a {old} requirement is final")
+            allowed = ", ".join(MOVES[old])
+            raise InvalidError(
+                f"requirement {req_id} cannot move from {old} to {new}; it can move to {allowed}"
+            )
+        req.status, req.updated = new, now
+        req.log.append({"at": now, "kind": "status", "from": old, "to": new, "reason": reason})
+
+    return _change(ws, req_id, f"move to {new}", apply)
+
+
+def advance(ws: Workspace, req_id: int, reason: str) -> Requirement:
+    """One step forward (collected -> reviewed -> ... -> closed)."""
+    step = next_status(get(ws, req_id).status)
+    if step is None:
+        raise InvalidError(f"requirement {req_id} has no next step")
+    return move(ws, req_id, step, reason)
+
+
+def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Requirement:
+    """Change fields of `EDITABLE`; each change is logged with `reason`.
+
+    Raises:
+        InvalidError: a bad value, or a scope change of a committed requirement
+            without a reason.
+    """
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise InvalidError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
+    reason = " ".join(reason.split())
+
+    def apply(req: Requirement, now: str) -> None:
+        old = {name: str(getattr(req, name)) for name in fields}
+        _assign(req, dict(fields))
+        changed = [n for n in fields if str(getattr(req, n)) != old[n]]
+        if req.status in COMMITTED and not reason and set(changed) & set(SCOPE):
+            raise InvalidError(
+                f"requirement {req_id} is {req.status}; a scope change needs a reason"
+            )
+        for name in changed:
+            entry = {"at": now, "kind": "scope", "field": name, "from": old[name]}
+            req.log.append({**entry, "to": str(getattr(req, name)), "reason": reason})
+        if changed:
+            req.updated = now
+
+    return _change(ws, req_id, "edit", apply)

@@ -1,0 +1,1 @@
+"""The routines screen (the weekly cadence) and its form."""

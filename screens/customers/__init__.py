@@ -1,0 +1,1 @@
+"""The customers screen: table, detail card and customer/touch forms."""

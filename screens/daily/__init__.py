@@ -1,0 +1,1 @@
+"""The daily screen: its panels, rows, agenda and the item forms it opens."""

@@ -1,0 +1,91 @@
+"""The daily screen's add and edit keys: which form opens depends on the focused panel
+(items, customers, news), and what the form returns is saved off the event loop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cockpit.core.i18n import t
+from cockpit.feeds.store import EntryStore
+
+if TYPE_CHECKING:
+    from cockpit.screens.daily.screen import DailyScreen
+
+
+def add(daily: DailyScreen) -> None:
+    """`a`: a new item (in the focused list; from a news entry), or a customer."""
+    from cockpit.screens.dialogs.forms import CustomerForm, ItemForm
+
+    panel = daily.focused_panel()
+    if panel is not None and panel.kind == "customers":
+        daily.app.push_screen(CustomerForm(), lambda values: _save_customer(daily, values))
+        return
+    preset: dict[str, Any] = {}
+    if panel is not None and panel.panel in ("plan", "ops", "key"):
+        preset["list"] = panel.panel
+    if panel is not None and panel.kind == "entries" and (ref := panel.current_ref()):
+        entry = EntryStore(daily.ws.files).get(ref)
+        if entry is not None:
+            preset.update(title=entry.title, notes=entry.link or "", tags="news")
+    daily.app.push_screen(ItemForm(daily.ws, None, preset), daily.save_item)
+
+
+def edit(daily: DailyScreen) -> None:
+    """`e`/`enter`: edit the item, log a touch with the customer, or open the entry."""
+    from cockpit.screens.dialogs.forms import ItemForm, TouchForm
+
+    panel = daily.focused_panel()
+    if panel is not None and panel.kind == "customers":
+        if (ref := panel.current_ref()) is not None:
+            cust = next(c for c in daily.ws.customers.all() if c.id == ref)
+            daily.app.push_screen(
+                TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values)
+            )
+        return
+    if panel is not None and panel.kind == "entries":
+        daily.action_open_link()
+        return
+    item = daily.need_item()
+    if item is not None:
+        daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
+
+
+def save_item(daily: DailyScreen, values: dict[str, Any] | None) -> None:
+    """Store a new item, or the edited fields of an existing one."""
+    if not values:
+        return
+    item_id = values.pop("id", None)
+    ws = daily.ws
+    if item_id is None:
+        daily.change(
+            lambda: ws.add(values.pop("title"), **values),
+            lambda item: t("note.added", id=item.id, title=item.title),
+        )
+        return
+    fields = dict(values)
+    if "list_name" in fields:
+        fields["list"] = fields.pop("list_name")
+    fields.pop("status", None)
+    daily.change(
+        lambda: ws.edit(item_id, **fields),
+        lambda item: t("note.saved", title=item.title),
+    )
+
+
+def _save_customer(daily: DailyScreen, values: dict[str, Any] | None) -> None:
+    if values:
+        name = values.pop("name")
+        daily.change(
+            lambda: daily.ws.customers.add(name, **values),
+            lambda cust: t("note.added", id=cust.id, title=cust.name),
+        )
+
+
+def _save_touch(daily: DailyScreen, values: dict[str, Any] | None) -> None:
+    if values:
+        name = values.pop("name")
+        note = values.pop("note")
+        daily.change(
+            lambda: daily.ws.customers.touch(name, note, **values),
+            lambda _touch: t("note.touched", name=name),
+        )

@@ -1,0 +1,104 @@
+"""Opening the other screens from the daily screen, and showing a finder hit there."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cockpit.screens.daily.rows import ITEM_PANELS
+from cockpit.screens.widgets.panels import Panel
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from cockpit.find.search import Hit
+    from cockpit.screens.daily.screen import DailyScreen
+
+
+def _make(name: str) -> Screen[None]:
+    # Imported on demand: the daily screen's first paint should not pay for them.
+    if name == "reading":
+        from cockpit.screens.reading.screen import ReadingScreen
+
+        return ReadingScreen()
+    if name == "review":
+        from cockpit.screens.dialogs.review import ReviewScreen
+
+        return ReviewScreen()
+    if name == "report":
+        from cockpit.screens.report.screen import ReportScreen
+
+        return ReportScreen()
+    if name == "customers":
+        from cockpit.screens.customers.screen import CustomersScreen
+
+        return CustomersScreen()
+    if name == "routines":
+        from cockpit.screens.calendar.routines import RoutinesScreen
+
+        return RoutinesScreen()
+    if name == "metrics":
+        from cockpit.screens.planning.metrics import MetricsScreen
+
+        return MetricsScreen()
+    if name == "requirements":
+        from cockpit.screens.planning.requirements import RequirementsScreen
+
+        return RequirementsScreen()
+    from cockpit.screens.planning.launches import LaunchesScreen
+
+    return LaunchesScreen()
+
+
+def push(daily: DailyScreen, name: str) -> Screen[None]:
+    """Open screen `name` on top of the daily screen; the daily screen redraws after."""
+    screen = _make(name)
+    daily.app.push_screen(screen, lambda _r: daily.reload())
+    return screen
+
+
+def show_hit(daily: DailyScreen, hit: Hit) -> None:
+    """The finder's pick: its row on the daily screen, else its form or screen."""
+
+    if hit.kind in ("item", "archived"):
+        for name in ITEM_PANELS:
+            if daily.panel(name).select_ref(hit.ref):
+                daily.panel(name).focus()
+                return
+        from cockpit.screens.dialogs.forms import ItemForm
+
+        try:
+            item = daily.ws.get(hit.ref)
+        except LookupError:
+            return
+        if item.is_open:  # planned for a later week: edit it in place
+            daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
+        else:
+            daily.notify(f"#{item.id} {item.title} · {item.status} · {item.week}")
+        return
+    if hit.kind in ("requirement", "launch"):
+        open_planning(daily, hit)
+        return
+    target = "customers" if hit.kind == "customer" else "feeds"
+    if daily.panel(target).select_ref(hit.ref):
+        daily.panel(target).focus()
+    else:
+        daily.notify(f"{hit.text} · {hit.detail}")
+
+
+def open_planning(daily: DailyScreen, hit: Hit) -> None:
+    """A requirement or launch from the finder: its screen, cursor on it."""
+    from cockpit.screens.planning.requirements import RequirementsScreen
+
+    if hit.kind == "requirement":
+        pool = push(daily, "requirements")
+        assert isinstance(pool, RequirementsScreen)
+
+        def show_requirement() -> None:
+            pool.filters["status"] = "all"  # closed ones are found too
+            pool.reload()
+            pool.listing.select_ref(hit.ref)
+
+        daily.call_after_refresh(show_requirement)
+        return
+    launches = push(daily, "launches")
+    daily.call_after_refresh(lambda: launches.query_one("#launch-list", Panel).select_ref(hit.ref))

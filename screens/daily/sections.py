@@ -1,0 +1,82 @@
+"""Daily-screen sections fed by other areas: overdue launch items in the key panel,
+the metrics summary line, and the agenda's checklist ticks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from cockpit.calendar.routines import RoutineBook
+from cockpit.core.i18n import language, relative_day, t
+from cockpit.metrics.book import all_rows
+from cockpit.metrics.trends import daily_lines
+from cockpit.planning import launches
+from cockpit.planning.launches import overdue
+from cockpit.screens.daily.agenda_rows import checklist_ref
+from cockpit.screens.widgets.panels import Row
+
+if TYPE_CHECKING:
+    from cockpit.items.workspace import Workspace
+    from cockpit.screens.daily.screen import DailyScreen
+
+LAUNCH_STRIDE = 1000  # key-panel refs of launch items: -(launch id * 1000 + item no)
+
+
+def launch_rows(ws: Workspace, today: dt.date) -> list[Row]:
+    """Overdue launch checklist items, shown with the key items (seed 003's launch)."""
+
+    rows = []
+    for task in overdue(ws, today):
+        label = t("launch.task", launch=task.launch, title=task.title)
+        title = Text("⚑ ", style="red") + Text(label)
+        meta = Text(t("meta.overdue", when=relative_day(task.due, today)), style="bold red")
+        rows.append(Row(-(task.launch_id * LAUNCH_STRIDE + task.no), title, meta))
+    return rows
+
+
+def metrics_lines(ws: Workspace) -> list[str]:
+    """One summary per metrics table with data ("revenue +8% MoM, 3rd month of growth")."""
+
+    return daily_lines(all_rows(ws), ws.config.metrics_threshold, language())
+
+
+def tick_checklist(screen: DailyScreen) -> bool:
+    """`x` on an agenda checklist line ticks it for today; False when not on the agenda."""
+
+    panel = screen.focused_panel()
+    if panel is None or panel.kind != "agenda":
+        return False
+    ref = panel.current_ref()
+    target = checklist_ref(ref) if ref is not None else None
+    if target is None:
+        screen.notify(t("note.not_here"), severity="warning")
+        return True
+    routine_id, index = target
+    ws = screen.ws
+    today = ws.clock.today()
+    book = RoutineBook(ws)
+    done = not book.checks(today).get(routine_id, [False] * (index + 1))[index]
+    line = panel.row_at(panel.cursor_row).title.plain.strip()[2:]
+    screen.change(
+        lambda: book.check(routine_id, today, index, done),
+        lambda _r: t("note.ticked" if done else "note.unticked", line=line),
+    )
+    return True
+
+
+def launch_done(screen: DailyScreen) -> bool:
+    """`x` on an overdue launch item in the key panel ticks it in its checklist."""
+
+    panel = screen.focused_panel()
+    ref = panel.current_ref() if panel is not None and panel.panel == "key" else None
+    if ref is None or ref >= 0:
+        return False
+    launch_id, no = divmod(-ref, LAUNCH_STRIDE)
+    ws = screen.ws
+    screen.change(
+        lambda: launches.check(ws, f"#{launch_id}", no, True),
+        lambda item: t("note.launch_done", title=item.title),
+    )
+    return True

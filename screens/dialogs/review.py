@@ -1,0 +1,167 @@
+"""Monday review: walk last week's carry-over one item at a time and decide each.
+
+Decisions: keep for this week (bumps "carried"), re-plan to a later week, mark done,
+drop; or skip to decide later. `u` undoes the last decision and steps back to it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from cockpit.core.i18n import relative_day, t
+from cockpit.items.rules import carry_over
+from cockpit.screens.dialogs.forms import WeekPrompt
+from cockpit.screens.dialogs.help import HelpScreen
+from cockpit.screens.keys import REVIEW, localise
+
+if TYPE_CHECKING:
+    from cockpit.app import CockpitApp
+    from cockpit.core.model import Item
+
+
+class ReviewScreen(Screen[None]):
+    """One carried item at a time, with its history, and the keys to decide it."""
+
+    BINDINGS = REVIEW
+
+    def __init__(self) -> None:
+        super().__init__(id="review")
+        localise(self)
+        self.queue: list[int] = []
+        self.pos = 0
+        self.decided: list[int] = []  # positions, for undo
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        with Vertical(id="review-body"):
+            yield Static("", id="review-progress")
+            yield Static("", id="review-card")
+            yield Static(Text(t("review.keys"), style="dim"), id="review-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ws = self.cockpit.ws
+        self.queue = [i.id for i in carry_over(ws.items(), ws.week)]
+        self.show()
+
+    def current(self) -> Item | None:
+        ws = self.cockpit.ws
+        while self.pos < len(self.queue):
+            try:
+                item = ws.get(self.queue[self.pos])
+            except LookupError:
+                item = None
+            if item is not None and item.is_open and item.week < ws.week:
+                return item
+            self.pos += 1  # decided elsewhere (another terminal, the CLI) meanwhile
+        return None
+
+    def show(self) -> None:
+        ws = self.cockpit.ws
+        progress = self.query_one("#review-progress", Static)
+        card = self.query_one("#review-card", Static)
+        item = self.current()
+        if item is None:
+            progress.update(Text(t("review.done"), style="bold green"))
+            card.update("")
+            return
+        progress.update(
+            Text(t("review.title", pos=self.pos + 1, total=len(self.queue)), style="bold")
+        )
+        lines: list[Any] = [Text(item.title, style="bold")]
+        lines.append(Text(t("review.planned", week=item.week, n=item.carried), style="yellow"))
+        if item.due:
+            when = relative_day(item.due_date() or ws.clock.today(), ws.clock.today())
+            lines.append(Text(t("meta.due", when=when)))
+        if item.customer:
+            lines.append(Text(t("meta.customer", name=item.customer), style="magenta"))
+        if item.tags:
+            lines.append(Text(" ".join(f"+{tag}" for tag in item.tags), style="dim"))
+        if item.notes:
+            lines.append(Text(item.notes))
+        for stamp, what in item.history[-5:]:
+            lines.append(Text(f"{stamp[:10]}  {what}", style="dim"))
+        card.update(Group(*lines))
+
+    def _decide(self, fn: Any) -> None:
+        item = self.current()
+        if item is None:
+            return
+        item_id = item.id
+        self.decided.append(self.pos)
+
+        def after(_result: object) -> None:
+            self.pos += 1
+            self.show()
+
+        self.cockpit.persist(lambda: fn(item_id), on_done=after)
+
+    def action_keep(self) -> None:
+        self._decide(self.cockpit.ws.keep)
+
+    def action_done(self) -> None:
+        self._decide(self.cockpit.ws.done)
+
+    def action_drop(self) -> None:
+        self._decide(self.cockpit.ws.drop)
+
+    def action_replan(self) -> None:
+
+        if self.current() is None:
+            return
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values:
+                week = values["week"]
+                self._decide(lambda item_id: self.cockpit.ws.defer(item_id, week))
+
+        self.app.push_screen(WeekPrompt("next"), chosen)
+
+    def action_skip(self) -> None:
+        if self.pos < len(self.queue):
+            self.pos += 1
+            self.show()
+
+    def action_previous(self) -> None:
+        """Back to the nearest earlier item that is still undecided (a skipped one)."""
+        ws = self.cockpit.ws
+        for pos in range(self.pos - 1, -1, -1):
+            try:
+                item = ws.get(self.queue[pos])
+            except LookupError:
+                continue
+            if item.is_open and item.week < ws.week:
+                self.pos = pos
+                self.show()
+                return
+
+    def action_undo(self) -> None:
+        ws = self.cockpit.ws
+        if not ws.undo_stack or not self.decided:
+            self.notify(t("note.nothing_to_undo"), severity="warning")
+            return
+        back_to = self.decided.pop()
+
+        def after(_result: object) -> None:
+            self.pos = back_to
+            self.show()
+
+        self.cockpit.persist(ws.undo, on_done=after)
+
+    def action_help(self) -> None:
+
+        self.app.push_screen(HelpScreen(self))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Planning screens: metrics, requirement pool, launches, and their forms."""

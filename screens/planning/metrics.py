@@ -1,0 +1,281 @@
+"""Monthly metrics: the five tables of seed 000, one month per line, and for each numeric
+column its growth, a year of sparkline and its turning points (seed 001's dashboard read).
+
+The left list picks a table (with its headline trend); the right shows the table's rows,
+newest first, and under them the trends as of the highlighted month, so walking down
+the rows replays how each number moved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from cockpit.core.i18n import language, t
+from cockpit.metrics import book as metrics
+from cockpit.metrics import trends
+from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
+from cockpit.screens.keys import NAV, localise
+from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
+from cockpit.screens.widgets.panels import Panel, Row
+
+METRICS: list[BindingType] = [
+    *NAV,
+    Binding("a", "add", "key.metrics_add", id="metrics_add"),
+    Binding("e,enter", "edit", "key.edit", id="metrics_edit"),
+    Binding("d", "delete", "key.delete", id="metrics_delete"),
+    Binding("u", "undo", "key.undo", id="metrics_undo"),
+    Binding("question_mark", "help", "key.help", id="metrics_help", key_display="?"),
+    Binding("escape,q", "back", "key.back", id="metrics_back"),
+]
+METRICS_IDS = frozenset(b.id for b in METRICS if isinstance(b, Binding) and b.id)
+TEXT_CELLS = 22  # a text column's share of the row; the form shows the whole text
+
+
+class MetricsScreen(PlanningScreen):
+    """Tables on the left; the picked table's rows and trends on the right."""
+
+    BINDINGS = METRICS
+
+    def __init__(self, table: str = "revenue") -> None:
+        super().__init__(id="metrics")
+        localise(self)
+        self.table = metrics.spec_of(table).name
+        self.rows: dict[str, list[MetricRow]] = {}
+        self._select: int | None = None  # the row to put the cursor on after a save
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static("", id="metrics-status")
+        with Horizontal(id="metrics-body"):
+            yield Panel("tables", "tables", "metrics.tables", id="metrics-tables")
+            with Vertical(id="metrics-right"):
+                yield DataTable(id="metrics-rows", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="metrics-trends")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = t("metrics.title")
+        self.reload()
+        self.grid.focus()
+
+    @property
+    def grid(self) -> DataTable[Text]:
+        return self.query_one("#metrics-rows", DataTable)
+
+    @property
+    def spec(self) -> TableSpec:
+        return metrics.TABLES[self.table]
+
+    @property
+    def threshold(self) -> float:
+        return self.cockpit.ws.config.metrics_threshold
+
+    # data ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read every table (a few hundred rows at most) and redraw."""
+        self.rows = metrics.all_rows(self.cockpit.ws)
+        tables = [
+            Row(n, Text(t(f"metrics.table.{name}")), self._headline(name))
+            for n, name in enumerate(TABLE_NAMES)
+        ]
+        panel = self.query_one("#metrics-tables", Panel)
+        panel.set_rows(tables)
+        panel.select_ref(TABLE_NAMES.index(self.table))
+        pct = f"{self.threshold:.0%}"
+        self.query_one("#metrics-status", Static).update(
+            Text(t("metrics.status", pct=pct), style="dim")
+        )
+        self.show_table()
+
+    def _headline(self, name: str) -> Text:
+        """The left list's one-line summary: headline MoM and the run it continues."""
+        trend = trends.summary(name, self.rows[name], self.threshold)
+        if trend is None:
+            return Text(t("metrics.empty"), style="dim")
+        if trend.mom is None:
+            return Text(trends.format_number(trend.value or 0.0), style="dim")
+        meta = _pct(trend.mom)
+        if trend.streak:
+            meta.append(f" {'↑' if trend.streak > 0 else '↓'}{abs(trend.streak)}", style="dim")
+        if trend.flags:
+            meta.append(" ").append_text(_marks(trend.flags))
+        return meta
+
+    def newest_first(self) -> list[MetricRow]:
+        return sorted(self.rows[self.table], key=lambda r: r.month, reverse=True)
+
+    def show_table(self) -> None:
+        """Fill the grid with the picked table, keeping the cursor on the same row."""
+        grid, spec = self.grid, self.spec
+        keep = self._select if self._select is not None else row_key(grid)
+        self._select = None
+        grid.clear(columns=True)
+        for col in spec.columns:
+            label = Text(t(f"metrics.col.{col.name}"), justify="right" if col.numeric else "left")
+            grid.add_column(label, key=col.name)
+        rows = self.newest_first()
+        for row in rows:
+            grid.add_row(*(_cell(spec, row, c.name) for c in spec.columns), key=str(row.id))
+        count = f" ({len(rows)})" if rows else ""
+        grid.border_title = t(f"metrics.table.{self.table}") + count
+        ids = [r.id for r in rows]
+        grid.move_cursor(row=ids.index(keep) if keep in ids else 0)
+        self.show_trends()
+
+    def current(self) -> MetricRow | None:
+        ref = row_key(self.grid)
+        return next((r for r in self.rows[self.table] if r.id == ref), None)
+
+    def show_trends(self) -> None:
+        """Per numeric column, as of the highlighted month: value, MoM, YoY, 12 months."""
+        pane = self.query_one("#metrics-trends", Static)
+        rows = self.rows[self.table]
+        row = self.current()
+        if row is None:
+            pane.border_title = t("metrics.title")
+            pane.update(Text(t("metrics.no_trends"), style="dim"))
+            return
+        title = t("metrics.trends_title", month=row.month)
+        pane.border_title = t("metrics.summed", title=title) if self.spec.key else title
+        parts: list[RenderableType] = []
+        headline = trends.summary(self.table, rows, self.threshold)
+        if headline is not None:
+            line = trends.summary_line(self.table, headline, language())
+            parts.append(Text(line, style="bold"))
+        column_trends = trends.table_trends(self.table, rows, self.threshold, row.month)
+        parts.append(self._trend_table(column_trends))
+        pane.update(Group(*parts))
+
+    def _trend_table(self, column_trends: list[trends.ColumnTrend]) -> Table:
+        grid = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
+        grid.add_column(t("metrics.metric"), no_wrap=True, overflow="ellipsis", max_width=16)
+        for key in ("metrics.latest", "trend.mom", "trend.yoy"):
+            grid.add_column(t(key), justify="right", no_wrap=True, min_width=4)
+        # The sparkline ends with the month's marks; the status line is their legend.
+        grid.add_column(t("metrics.spark"), no_wrap=True, min_width=trends.SPARK_MONTHS + 4)
+        for ct in column_trends:
+            value = Text(trends.format_number(ct.value) if ct.value is not None else "·")
+            spark = _spark(ct.spark)
+            if ct.flags:
+                spark.append(" ").append_text(_marks(ct.flags))
+            label = Text(t(f"metrics.col.{ct.column}"))
+            grid.add_row(label, value, _pct(ct.mom), _pct(ct.yoy), spark)
+        return grid
+
+    # events ----------------------------------------------------------------------------
+    @on(Panel.Highlighted)
+    def _table_picked(self, event: Panel.Highlighted) -> None:
+        if event.ref is not None and TABLE_NAMES[event.ref] != self.table:
+            self.table = TABLE_NAMES[event.ref]
+            self.show_table()
+
+    @on(Panel.Selected)
+    def _table_chosen(self, event: Panel.Selected) -> None:
+        event.stop()
+        self.grid.focus()
+
+    @on(DataTable.RowHighlighted, "#metrics-rows")
+    def _row_moved(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_trends()
+
+    @on(DataTable.RowSelected, "#metrics-rows")
+    def _row_chosen(self, _event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    # actions ---------------------------------------------------------------------------
+    def _taken(self, but: MetricRow | None) -> set[tuple[str, str]]:
+        spec = self.spec
+        return {metrics.identity(spec, r.to_doc()) for r in self.rows[self.table] if r is not but}
+
+    def action_add(self) -> None:
+        month = default_month(self.spec, self.rows[self.table], self.cockpit.ws.clock.today())
+        form = MetricRowForm(self.spec, None, month, self._taken(None))
+        self.app.push_screen(form, self._save)
+
+    def action_edit(self) -> None:
+        row = self.current()
+        if row is None:
+            self.notify(t("metrics.no_row"), severity="warning")
+            return
+        self.app.push_screen(MetricRowForm(self.spec, row, row.month, self._taken(row)), self._save)
+
+    def _save(self, values: dict[str, Any] | None) -> None:
+        if not values:
+            return
+        ws, table = self.cockpit.ws, self.table
+        texts, row_id = values["texts"], values["row_id"]
+        self.change(lambda: metrics.save_row(ws, table, texts, row_id), self._saved)
+
+    def _saved(self, row: MetricRow) -> str:
+        self._select = row.id
+        return t("metrics.saved", table=t(f"metrics.table.{row.table}"), month=row.month)
+
+    def action_delete(self) -> None:
+        row = self.current()
+        if row is None:
+            self.notify(t("metrics.no_row"), severity="warning")
+            return
+        ws, table = self.cockpit.ws, self.table
+        label = t(f"metrics.table.{table}")
+        self.change(
+            lambda: metrics.delete_row(ws, table, row.id),
+            lambda gone: t("metrics.deleted", table=label, month=gone.month),
+        )
+
+
+def default_month(spec: TableSpec, rows: list[MetricRow], today: Any) -> str:
+    """The month a new row is most likely for: the one after the newest (never past
+    this month), or, for tables with several rows a month, the newest month itself."""
+    this = f"{today.year:04d}-{today.month:02d}"
+    last = trends.shift_month(this, -1)
+    if not rows:
+        return last
+    newest = max(r.month for r in rows)
+    if spec.key:
+        return max(newest, last)
+    return min(trends.shift_month(newest, 1), this)
+
+
+def _cell(spec: TableSpec, row: MetricRow, name: str) -> Text:
+    value = row.cell(name)
+    if value is None:
+        return Text("")
+    if spec.column(name).numeric and isinstance(value, int | float):
+        return Text(trends.format_number(float(value)), justify="right")
+    text = Text(" ".join(str(value).split()))  # one line per row, whatever was typed
+    text.truncate(TEXT_CELLS, overflow="ellipsis")
+    return text
+
+
+def _pct(share: float | None) -> Text:
+    if share is None:
+        return Text("-", style="dim")
+    return Text(trends.percent(share), style="green" if share > 0 else "red" if share else "")
+
+
+def _marks(flags: frozenset[str]) -> Text:
+    """◆ for a turning point, ⚑ for a move beyond the threshold (legend: status line)."""
+    marks = [("◆", "yellow")] if "turn" in flags else []
+    marks += [("⚑", "bold red")] if "jump" in flags else []
+    return Text(" ").join(Text(mark, style=style) for mark, style in marks)
+
+
+def _spark(points: list[float | None]) -> Text:
+    """Block characters, oldest first; a gap is a dim '·', the latest month is bold."""
+    bars = trends.spark_text(points)
+    out = Text()
+    for n, (bar, point) in enumerate(zip(bars, points, strict=True)):
+        if point is None:
+            out.append("·", style="dim")
+        else:
+            out.append(bar, style="bold cyan" if n == len(points) - 1 else "cyan")
+    return out

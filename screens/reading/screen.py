@@ -1,0 +1,293 @@
+"""Friday reading: feeds by category, their entries, a preview; read, star, file for the
+report, refresh — all from the keyboard, while refreshes run in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from cockpit.core.i18n import relative_time, short_age, t
+from cockpit.feeds.store import EntryStore, set_marks_undoable
+from cockpit.feeds.subscriptions import Feed, FeedList
+from cockpit.find.index import entries_index
+from cockpit.screens.base import CockpitScreen
+from cockpit.screens.keys import READING, localise
+from cockpit.screens.reading import entry_actions
+from cockpit.screens.reading.turn import TurnScreen
+from cockpit.screens.widgets.panels import Panel, Row
+
+if TYPE_CHECKING:
+    from cockpit.feeds.refresh import Progress
+    from cockpit.find.search import Hit
+
+ALL = 0
+CATEGORY_ORDER = ("community", "planet", "newsletter", "competitor", "ecosystem")
+
+
+class ReadingScreen(CockpitScreen):
+    """The left list picks what the entry list shows: everything, a category or a feed."""
+
+    BINDINGS = READING
+
+    def __init__(self) -> None:
+        super().__init__(id="reading")
+        localise(self)
+        self.feeds: dict[int, Feed] = {}
+        self.categories: list[str] = []
+        self._index: list[tuple[str, int, int, str]] = []  # published, id, feed id, category
+        self._index_stamp: object = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        yield Static("", id="reading-status")
+        with Horizontal(id="reading-body"):
+            yield Panel("feedlist", "feeds", "reading.feeds")
+            with Vertical(id="reading-right"):
+                yield Panel("entries", "entries", "reading.entries")
+                with VerticalScroll(id="reading-preview", can_focus=False):
+                    yield Static("", id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.sub_title = t("reading.title")
+        self.reload()
+        self.panel("entries").focus()
+        self.show_progress(self.cockpit.feed_progress)
+
+    def panel(self, name: str) -> Panel:
+        return self.query_one(f"#panel-{name}", Panel)
+
+    # data ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read subscriptions, counts and entries (after a refresh or a mark)."""
+        ws = self.cockpit.ws
+        self.feeds = {f.id: f for f in FeedList(ws.files).all()}
+        store = EntryStore(ws.files)
+        unread = store.unread_counts_by_feed()
+        seen = {f.category for f in self.feeds.values()}
+        self.categories = [c for c in CATEGORY_ORDER if c in seen] + sorted(
+            seen - set(CATEGORY_ORDER)
+        )
+        rows = [Row(ALL, Text(t("reading.all"), style="bold"), Text(str(sum(unread.values()))))]
+        for n, category in enumerate(self.categories):
+            feeds = sorted(
+                (f for f in self.feeds.values() if f.category == category),
+                key=lambda f: f.title.casefold(),
+            )
+            count = sum(unread.get(f.id, 0) for f in feeds)
+            rows.append(Row(-(n + 1), Text(category, style="bold"), Text(str(count))))
+            for feed in feeds:
+                title = Text("  " + (feed.title or feed.url))
+                if not feed.enabled:
+                    title.stylize("dim")
+                meta = Text(str(unread.get(feed.id, 0)) if unread.get(feed.id) else "")
+                if feed.status == "error":
+                    meta = Text("⚠ ", style="bold red") + meta
+                rows.append(Row(feed.id, title, meta))
+        self.panel("feedlist").set_rows(rows)
+        self._reindex()
+        self.show_entries()
+
+    def _reindex(self) -> None:
+        files = self.cockpit.ws.files
+        stamp = files.stamps("entries")
+        if stamp == self._index_stamp:
+            return
+        raw = files.raw("entries").get("entries", {})
+        index = [
+            (d.get("published", ""), int(k), int(d.get("feed_id", 0)), d.get("category", ""))
+            for k, d in raw.items()
+        ]
+        index.sort(reverse=True)
+        self._index, self._index_stamp = index, stamp
+
+    def selection(self) -> tuple[str, Any]:
+        """What the left list points at: ("all", None), ("category", name), ("feed", id)."""
+        ref = self.panel("feedlist").current_ref()
+        if ref is None or ref == ALL:
+            return "all", None
+        if ref < 0:
+            return "category", self.categories[-ref - 1]
+        return "feed", ref
+
+    def show_entries(self) -> None:
+        kind, value = self.selection()
+        if kind == "category":
+            refs = [ref for _p, ref, _f, cat in self._index if cat == value]
+        elif kind == "feed":
+            refs = [ref for _p, ref, feed, _c in self._index if feed == value]
+        else:
+            refs = [ref for _p, ref, _f, _c in self._index]
+        self.panel("entries").set_lazy(refs, self._entry_row)
+        self.show_preview()
+        self._feed_status()
+
+    def _entry_row(self, ref: int) -> Row:
+        entry = EntryStore(self.cockpit.ws.files).get(ref)
+        if entry is None:
+            return Row(ref, Text("?"), Text(""))
+        title = Text(entry.title, style="dim" if entry.read else "bold")
+        if entry.starred:
+            title = Text("★ ", style="yellow") + title
+        meta = Text(entry.feed, style="dim")
+        meta.truncate(18, overflow="ellipsis")
+        moment = _moment(entry.published)
+        if moment is not None:
+            meta.append(f" · {short_age(moment, self.cockpit.ws.clock.now())}", style="dim")
+        return Row(ref, title, meta)
+
+    def show_preview(self) -> None:
+        ref = self.panel("entries").current_ref()
+        entry = None if ref is None else EntryStore(self.cockpit.ws.files).get(ref)
+        preview = self.query_one("#preview", Static)
+        if entry is None:
+            preview.update(Text(t("reading.nothing"), style="dim"))
+            return
+        moment = _moment(entry.published)
+        when = relative_time(moment, self.cockpit.ws.clock.now()) if moment else ""
+        head = Text(entry.title, style="bold")
+        if entry.starred:
+            head = Text("★ ", style="yellow") + head
+        parts = [
+            head,
+            Text(f"{entry.feed} · {entry.category} · {when}", style="dim"),
+            Text(entry.link or "", style="underline cyan"),
+            Text(""),
+            Text(entry.summary),
+        ]
+        preview.update(Text("\n").join(parts))
+
+    def _feed_status(self) -> None:
+        kind, value = self.selection()
+        status = self.query_one("#reading-status", Static)
+        if not self.feeds:
+            status.update(Text(t("reading.no_feeds"), style="yellow"))
+            return
+        if kind != "feed" or value not in self.feeds:
+            self.show_progress(self.cockpit.feed_progress)
+            return
+        feed = self.feeds[value]
+        if feed.status == "error":
+            status.update(
+                Text(t("reading.feed_error", title=feed.title, error=feed.error), style="red")
+            )
+            return
+        moment = _moment(feed.last_fetch or "")
+        when = relative_time(moment, self.cockpit.ws.clock.now()) if moment else t("reading.never")
+        status.update(Text(t("reading.feed_ok", title=feed.title, entries=feed.entries, when=when)))
+
+    def show_progress(self, progress: Progress | None) -> None:
+        """The app calls this while a refresh runs (and once when it ends)."""
+        status = self.query_one("#reading-status", Static)
+        if progress is None or progress.done >= progress.total:
+            status.update(Text(t("reading.keys"), style="dim"))
+            return
+        text = t("refresh.running", done=progress.done, total=progress.total)
+        if progress.failures:
+            text += " · " + t("refresh.failures", n=progress.failures)
+        status.update(Text(text, style="bold cyan"))
+
+    # events ----------------------------------------------------------------------------
+    @on(Panel.Highlighted)
+    def _moved(self, event: Panel.Highlighted) -> None:
+        if event.panel.panel == "feedlist":
+            self.show_entries()
+        elif event.panel.panel == "entries":
+            self.show_preview()
+
+    @on(Panel.Selected)
+    def _selected(self, event: Panel.Selected) -> None:
+        event.stop()
+        if event.panel.panel == "entries":
+            self.action_open_link()
+        else:
+            self.panel("entries").focus()
+
+    # actions ---------------------------------------------------------------------------
+    def focused_entry_id(self) -> int | None:
+        return self.panel("entries").current_ref()
+
+    def action_refresh_feed(self) -> None:
+        kind, value = self.selection()
+        if self.focused is self.panel("entries") and (ref := self.focused_entry_id()):
+            entry = EntryStore(self.cockpit.ws.files).get(ref)
+            kind, value = ("feed", entry.feed_id) if entry else (kind, value)
+        if kind == "feed":
+            ids = [value]
+        elif kind == "category":
+            ids = [f.id for f in self.feeds.values() if f.category == value]
+        else:
+            ids = list(self.feeds)
+        self.cockpit.refresh_feeds(ids, force=True)
+
+    def action_refresh_all(self) -> None:
+        self.cockpit.refresh_feeds(None, force=False)
+
+    def action_open_link(self) -> None:
+        entry_actions.open_link(self, self.focused_entry_id())
+
+    def action_star(self) -> None:
+        entry_actions.toggle_mark(self, "starred", self.focused_entry_id())
+
+    def action_toggle_read(self) -> None:
+        entry_actions.toggle_mark(self, "read", self.focused_entry_id())
+
+    def action_category_read(self) -> None:
+        """Mark every entry of the category in view read (undoable with `u`).
+
+        The category is the one picked on the left; with "All" picked, it is the
+        category of the highlighted entry — never everything at once.
+        """
+        ws = self.cockpit.ws
+        kind, value = self.selection()
+        category = value if kind == "category" else None
+        if kind == "feed":
+            category = self.feeds[value].category
+        if kind == "all" and (ref := self.focused_entry_id()) is not None:
+            entry = EntryStore(ws.files).get(ref)
+            category = entry.category if entry else None
+        if category is None:
+            return
+        refs = [ref for _p, ref, _f, cat in self._index if cat == category]
+        self.change(
+            lambda: set_marks_undoable(ws, refs, "read", True),
+            lambda _n: t("note.category_read", n=len(refs)),
+        )
+
+    def action_turn(self) -> None:
+
+        ref = self.focused_entry_id()
+        if ref is not None:
+            self.app.push_screen(TurnScreen(ref), lambda _r: self.reload())
+
+    def action_find(self) -> None:
+        from cockpit.screens.dialogs.finder import FinderScreen
+
+        self.app.push_screen(
+            FinderScreen(self.cockpit.ws, entries_index(self.cockpit.ws)), self.jump_to
+        )
+
+    def jump_to(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        self.panel("feedlist").select_ref(ALL)
+        self.show_entries()
+        if self.panel("entries").select_ref(hit.ref):
+            self.panel("entries").focus()
+            self.show_preview()
+
+    # shared with entry_actions ---------------------------------------------------------
+
+
+def _moment(stamp: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

@@ -1,0 +1,1 @@
+"""The weekly report preview and the week's notes form."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: the line-API panel lists every screen shows."""

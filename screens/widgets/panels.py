@@ -1,0 +1,257 @@
+"""The daily screen's panels: a titled, keyboard-driven list of one kind of record.
+
+A panel is a line-API widget: it renders only the lines on screen, so a carry-over of a
+thousand items costs the same to redraw as one of ten (a DataTable measures every row
+on every rebuild, which made a keypress on a large workspace take a quarter second).
+
+Each line is a title and a right-aligned meta text laid out for the panel's width. All
+text is Rich `Text` (never markup strings), so titles from imports or feeds cannot inject
+markup, and Rich measures CJK characters as two cells so Chinese titles line up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from cockpit.core.i18n import t
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a panel: its record id, title and meta text."""
+
+    ref: int
+    title: Text
+    meta: Text
+
+
+class Panel(ScrollView, can_focus=True):
+    """A focusable list of rows with a border title; `kind` says what the rows are."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"panel--cursor", "panel--cursor-blurred"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("home", "cursor_top", show=False),
+        Binding("end", "cursor_bottom", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("enter", "select", show=False),
+    ]
+    DEFAULT_CSS = """
+    Panel { scrollbar-size-vertical: 1; overflow-x: hidden; }
+    Panel > .panel--cursor { background: $accent 40%; }
+    Panel > .panel--cursor-blurred { background: $surface-lighten-1; }
+    """
+
+    class Highlighted(Message):
+        """The cursor moved to another row."""
+
+        def __init__(self, panel: Panel, ref: int | None) -> None:
+            super().__init__()
+            self.panel = panel
+            self.ref = ref
+
+    class Selected(Message):
+        """Enter (or a click) on a row."""
+
+        def __init__(self, panel: Panel, ref: int | None) -> None:
+            super().__init__()
+            self.panel = panel
+            self.ref = ref
+
+    def __init__(self, name: str, kind: str, title_key: str, *, id: str | None = None) -> None:
+        super().__init__(id=id or f"panel-{name}")
+        self.panel = name
+        self.kind = kind
+        self.title_key = title_key
+        self.empty_key = {"entries": "panel.feeds.empty", "agenda": "panel.agenda.empty"}.get(
+            kind, "panel.empty"
+        )
+        self._refs: list[int] = []
+        self._rows: list[Row | None] = []
+        self._factory: Callable[[int], Row] | None = None
+        self.cursor_row = 0
+        self._cache: dict[tuple[int, bool, bool], Strip] = {}
+        self.border_title = t(title_key)
+
+    # data ------------------------------------------------------------------------------
+    def set_rows(self, rows: list[Row], *, subtitle: str = "") -> None:
+        """Replace the rows, keeping the cursor on the same record where it still is."""
+        self._replace([r.ref for r in rows], list(rows), None, subtitle)
+
+    def set_lazy(
+        self, refs: list[int], factory: Callable[[int], Row], *, subtitle: str = ""
+    ) -> None:
+        """Show records `refs`, building each row only when it is first drawn.
+
+        For long lists (thousands of feed entries): switching a filter then costs a
+        list of ids, not thousands of formatted lines.
+        """
+        self._replace(list(refs), [None] * len(refs), factory, subtitle)
+
+    def _replace(
+        self,
+        refs: list[int],
+        rows: list[Row | None],
+        factory: Callable[[int], Row] | None,
+        subtitle: str,
+    ) -> None:
+        keep = self.current_ref()
+        self._refs, self._rows, self._factory = refs, rows, factory
+        count = len(refs)
+        self.border_title = f"{t(self.title_key)} ({count})" if count else t(self.title_key)
+        self.border_subtitle = subtitle
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, max(count, 1))
+        if keep is None or not self.select_ref(keep):
+            self.move_cursor(row=self.cursor_row)
+        self.refresh()
+
+    def row_at(self, index: int) -> Row:
+        """Row `index`, built on first use for lazy panels."""
+        row = self._rows[index]
+        if row is None:
+            assert self._factory is not None
+            row = self._rows[index] = self._factory(self._refs[index])
+        return row
+
+    @property
+    def rows_data(self) -> list[Row]:
+        """Every row (builds all of a lazy panel: for tests and small panels)."""
+        return [self.row_at(i) for i in range(len(self._refs))]
+
+    @property
+    def refs(self) -> list[int]:
+        return self._refs
+
+    @property
+    def row_count(self) -> int:
+        return len(self._refs)
+
+    def current_ref(self) -> int | None:
+        """The record id under the cursor (None on an empty panel)."""
+        if not 0 <= self.cursor_row < len(self._refs):
+            return None
+        return self._refs[self.cursor_row]
+
+    def select_ref(self, ref: int) -> bool:
+        """Put the cursor on record `ref`; False when it is not in this panel."""
+        try:
+            index = self._refs.index(ref)
+        except ValueError:
+            return False
+        self.move_cursor(row=index)
+        return True
+
+    def move_cursor(self, *, row: int, animate: bool = False) -> None:
+        """Move the cursor (clamped) and scroll just enough to keep it visible."""
+        old = self.cursor_row
+        self.cursor_row = max(0, min(row, len(self._refs) - 1)) if self._refs else 0
+        height = self.scrollable_content_region.height
+        if height:
+            top = int(self.scroll_y)
+            if self.cursor_row < top:
+                self.scroll_to(y=self.cursor_row, animate=animate)
+            elif self.cursor_row >= top + height:
+                self.scroll_to(y=self.cursor_row - height + 1, animate=animate)
+        if old != self.cursor_row:
+            moved = (old, self.cursor_row)
+            self._cache = {k: v for k, v in self._cache.items() if k[0] not in moved}
+            self.refresh()
+            self.post_message(self.Highlighted(self, self.current_ref()))
+
+    # keys ------------------------------------------------------------------------------
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_cursor_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_cursor_bottom(self) -> None:
+        self.move_cursor(row=len(self._refs) - 1)
+
+    def action_page(self, step: int) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        self.move_cursor(row=self.cursor_row + step * height)
+
+    def action_select(self) -> None:
+        self.post_message(self.Selected(self, self.current_ref()))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.y + int(self.scroll_y)
+        if 0 <= index < len(self._refs):
+            self.move_cursor(row=index)
+            if event.chain > 1:
+                self.action_select()
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+
+    def on_blur(self) -> None:
+        self._cache.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(event.size.width, max(len(self._refs), 1))
+
+    # rendering -------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_y)
+        width = self.scrollable_content_region.width
+        if not self._refs:
+            if index == 0:
+                return self._strip(Text(t(self.empty_key), style="dim italic"), width, None)
+            return Strip.blank(width, self.rich_style)
+        if index >= len(self._refs):
+            return Strip.blank(width, self.rich_style)
+        on_cursor = index == self.cursor_row
+        key = (index, on_cursor, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None or strip.cell_length != width:
+            line = self._line(self.row_at(index), width)
+            style = None
+            if on_cursor:
+                name = "panel--cursor" if self.has_focus else "panel--cursor-blurred"
+                style = self.get_component_rich_style(name)
+            strip = self._strip(line, width, style)
+            self._cache[key] = strip
+        return strip
+
+    def _line(self, row: Row, width: int) -> Text:
+        # The title is what you scan: the meta text gets at most ~40% of the line.
+        meta = row.meta.copy()
+        meta_width = min(meta.cell_len, (width * 2) // 5)
+        meta.truncate(meta_width, overflow="ellipsis")
+        gap = 1 if meta_width else 0
+        title = row.title.copy()
+        title.truncate(max(width - meta_width - gap, 1), overflow="ellipsis", pad=True)
+        line = title
+        if gap:
+            line.append(" ")
+        line.append_text(meta)
+        return line
+
+    def _strip(self, line: Text, width: int, style: Style | None) -> Strip:
+        base = self.rich_style
+        segments = list(line.render(self.app.console))
+        strip = Strip(segments).adjust_cell_length(width, base).crop(0, width)
+        strip = Strip([Segment(s.text, base + s.style if s.style else base) for s in strip])
+        if style is not None:
+            strip = strip.apply_style(style)
+        return strip
