@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	tools/typecheck.sh
+	tools/layers.sh
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .

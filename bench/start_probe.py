@@ -36,7 +36,7 @@ from typing import Any  # noqa: E402
 # Functions timed by `--breakdown` ("module:attribute path"). Names imported into
 # `cockpit.screens.daily.screen` are patched there, where the daily screen looks them up.
 BREAKDOWN = (
-    "cockpit.cli.context:open_workspace",
+    "cockpit.items.context:open_workspace",
     "cockpit.items.workspace:Workspace.maintain",
     "cockpit.storage.files:WorkspaceFiles.check",
     "cockpit.screens.daily.screen:DailyScreen.compose",

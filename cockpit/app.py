@@ -22,6 +22,8 @@ from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET
+from cockpit.screens.daily.screen import DailyScreen
+from cockpit.screens.keys import localise
 from cockpit.storage import StorageError
 
 WATCH_SECONDS = 1.0
@@ -47,8 +49,6 @@ class CockpitApp(App[None]):
     ]
 
     def __init__(self, ws: Workspace, *, watch: bool = True, fetch: bool = True) -> None:
-        from cockpit.screens.keys import localise
-
         super().__init__()
         localise(self)
         self.ws = ws
@@ -62,8 +62,6 @@ class CockpitApp(App[None]):
         self.pending = 0
 
     def on_mount(self) -> None:
-        from cockpit.screens.daily.screen import DailyScreen
-
         if self.ws.config.keys:
             self.set_keymap(self.ws.config.keys)
         # A closed terminal (tmux killed, ssh dropped) must end the app: left running, its
@@ -126,6 +124,7 @@ class CockpitApp(App[None]):
             if asked:
                 self.notify(t("refresh.busy"), severity="warning", timeout=2)
             return
+        # Imported on first use, for start-up time.
         from cockpit.feeds.refresh import Progress
 
         self.feed_progress = Progress(0, 0, 0, "")  # busy from now, not from the worker start
@@ -140,6 +139,7 @@ class CockpitApp(App[None]):
         self.refresh_feeds(asked=False)
 
     async def _refresh(self, feed_ids: list[int] | None, force: bool, asked: bool) -> None:
+        # Imported on first use, for start-up time.
         from cockpit.feeds.refresh import FetchSettings, Progress, refresh_feeds
 
         def progress(p: Progress) -> None:
@@ -178,6 +178,7 @@ class CockpitApp(App[None]):
         self.run_worker(self._refresh_calendars(), group="calendars", exclusive=True)
 
     async def _refresh_calendars(self) -> None:
+        # Imported on first use, for start-up time.
         from cockpit.calendar.ical_import import refresh_subscriptions
 
         reports = await asyncio.to_thread(refresh_subscriptions, self.ws)
@@ -193,6 +194,7 @@ class CockpitApp(App[None]):
         def write() -> str:
             from pathlib import Path
 
+            # Imported on first use, for start-up time.
             from cockpit.calendar.ical_export import export_calendar
             from cockpit.storage.atomic import atomic_write
 
@@ -207,7 +209,9 @@ class CockpitApp(App[None]):
         self.run_worker(self._sync_calendar(), group="caldav", exclusive=True)
 
     async def _sync_calendar(self) -> None:
-        from cockpit.calendar.caldav_sync import SyncError, sync
+        # Imported on first use, for start-up time.
+        from cockpit.calendar.caldav_client import SyncError
+        from cockpit.calendar.caldav_sync import sync
 
         try:
             report = await asyncio.to_thread(sync, self.ws)
@@ -227,8 +231,6 @@ class CockpitApp(App[None]):
 
     # timers ----------------------------------------------------------------------------
     def _daily(self) -> Any:
-        from cockpit.screens.daily.screen import DailyScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, DailyScreen):
                 return screen
@@ -304,6 +306,7 @@ class CockpitApp(App[None]):
             )
 
     def _ask_export(self) -> None:
+        # Imported on first use, for start-up time.
         from cockpit.screens.dialogs.forms import PathPrompt
 
         def chosen(values: dict[str, Any] | None) -> None:

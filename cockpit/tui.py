@@ -7,6 +7,8 @@ import shutil
 from argparse import Namespace
 from pathlib import Path
 
+from cockpit.calendar.routines import RoutineBook
+from cockpit.items.context import load_settings, make_clock, open_workspace
 from cockpit.items.workspace import Workspace
 
 
@@ -17,12 +19,11 @@ def open_for_tui(args: Namespace) -> tuple[Workspace, Path | None]:
     resumes it): loading builds tens of thousands of small objects that all stay alive,
     so the collections it would trigger cost start-up time and free nothing.
     """
-    from cockpit.calendar.routines import RoutineBook
-    from cockpit.cli.context import load_settings, make_clock, open_workspace
 
     gc.disable()
     demo_root: Path | None = None
     if args.demo:
+        # Imported on first use, for start-up time.
         from cockpit.demo.build import make_demo_workspace
 
         config = load_settings(args)
@@ -44,6 +45,7 @@ def start_tui(args: Namespace) -> int:
     finally:
         gc.enable()  # CLI errors must not leave it off; the app pauses it again below
     gc.disable()
+    # Imported on first use, for start-up time.
     from cockpit.app import make_app
 
     try:

@@ -157,6 +157,7 @@ class _Run:
 
     async def one(self, client: Any, feed: Feed) -> None:
         """Fetch, parse and hand one feed to the committer; report progress."""
+        # Imported on first use, for start-up time: httpx costs ~60 ms.
         from cockpit.net.download import Request, download  # loaded by `_client`
 
         parts = urlsplit(feed.url)
@@ -221,6 +222,7 @@ def _sha1(body: bytes) -> str:
 def _client(settings: FetchSettings) -> Any:
     """The httpx client, built in a thread: importing httpx (~70 ms) and loading the CA
     bundle (~20 ms) must not happen on the event loop."""
+    # Imported on first use, for start-up time: httpx costs ~60 ms.
     from cockpit.net.download import make_client
 
     return make_client(settings.user_agent, settings.limits(), settings.concurrency)

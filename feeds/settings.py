@@ -69,6 +69,7 @@ class FetchSettings:
 
     def limits(self) -> Limits:
         """The per-download limits (imports httpx: call it off the event loop first)."""
+        # Imported on first use, for start-up time: httpx costs ~60 ms.
         from cockpit.net.download import Limits
 
         return Limits(self.timeout, self.total_timeout, self.max_bytes, self.max_redirects)

@@ -199,6 +199,7 @@ def _zone(ws: Workspace) -> dt.tzinfo:
     """The user's zone; the named zone only matters (and is looked up) for calendars."""
     if not ws.config.timezone and not ws.files.raw("calendar").get("subscriptions"):
         return ws.clock.tz
+    # Imported on first use, for start-up time.
     from cockpit.calendar.ical_zone import user_zone
 
     return user_zone(ws.clock.tz, ws.config.timezone) or ws.clock.tz
@@ -207,6 +208,7 @@ def _zone(ws: Workspace) -> dt.tzinfo:
 def _subscribed(
     ws: Workspace, first_day: dt.date, last: dt.date, zone: dt.tzinfo
 ) -> list[AgendaEntry]:
+    # Imported on first use, for start-up time.
     from cockpit.calendar.ical_export import uid_domain
     from cockpit.calendar.ical_import import cached_calendars
 

@@ -25,6 +25,7 @@ from tinydb.table import Document
 from cockpit.calendar import caldav_client
 from cockpit.calendar.caldav_client import SyncError
 from cockpit.calendar.ical_export import export_objects, uid_domain
+from cockpit.calendar.ical_import import store_calendar
 from cockpit.calendar.routines import calendar_id
 from cockpit.core.i18n import t
 
@@ -185,8 +186,6 @@ def _push(
 
 
 def _pull(ws: Workspace, url: str, foreign: list[str], name: str, report: SyncReport) -> None:
-    from cockpit.calendar.ical_import import store_calendar
-
     body = "\r\n".join(foreign).encode("utf-8")
     if not foreign:
         body = (

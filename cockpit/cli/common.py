@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.context import open_workspace
 from cockpit.cli.exits import EXIT_STORAGE, CliError
-from cockpit.core.dates import DateError, parse_date
-from cockpit.core.errors import InvalidError, NotFoundError
-from cockpit.core.weeks import WeekError, parse_week
+from cockpit.core.dates import parse_date
+from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
+from cockpit.core.weeks import parse_week
+from cockpit.items.context import open_workspace
 from cockpit.items.workspace import Workspace
 
 
@@ -63,9 +64,29 @@ def write_out(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.storage.atomic import atomic_write
 
     try:
         atomic_write(output, text.encode("utf-8"))
     except OSError as exc:
         raise CliError(f"cannot write {output}: {exc.strerror}", EXIT_STORAGE) from None
+
+
+def group(sub: Any, name: str, text: str) -> Any:
+    """A subcommand with its own required ACTION."""
+    parser = sub.add_parser(name, help=text)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
+
+
+def command(sub: Any, name: str, handler: Any, text: str) -> argparse.ArgumentParser:
+    """An ACTION of a group, run by `handler`."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=text)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def dump(data: Any) -> None:
+    """JSON to stdout, Chinese kept readable."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")

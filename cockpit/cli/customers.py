@@ -203,6 +203,7 @@ def cmd_customers_touch(args: argparse.Namespace) -> int:
 
 
 def cmd_customers_import(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.importers.csvfile import import_csv
 
     ws = workspace(args)
@@ -211,6 +212,7 @@ def cmd_customers_import(args: argparse.Namespace) -> int:
 
 
 def cmd_customers_export(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.importers.csvfile import export_customers
 
     ws = workspace(args)

@@ -38,6 +38,7 @@ def register_data(sub: Any) -> None:
 
 
 def cmd_import_taskwarrior(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.importers.taskwarrior import import_taskwarrior
 
     ws = workspace(args)
@@ -47,6 +48,7 @@ def cmd_import_taskwarrior(args: argparse.Namespace) -> int:
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.importers.csvfile import import_csv
 
     ws = workspace(args)
@@ -73,6 +75,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.storage.backup import make_backup
 
     ws = workspace(args)
@@ -83,8 +86,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from cockpit.cli.context import load_settings, make_clock
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.core.paths import default_data_dir
+    from cockpit.items.context import load_settings, make_clock
     from cockpit.storage.backup import list_backups, restore_backup
     from cockpit.storage.lock import WorkspaceLock
 

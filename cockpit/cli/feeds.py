@@ -73,6 +73,7 @@ def register_feeds(sub: Any) -> None:
 
 # helpers ------------------------------------------------------------------------------
 def _feeds(ws: Workspace) -> FeedList:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.feeds.subscriptions import FeedList
 
     return FeedList(ws.files)
@@ -88,6 +89,7 @@ def _ids(raw: list[str]) -> list[int]:
 
 
 def _guard(fn: Any, *args: Any) -> Any:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.feeds.subscriptions import FeedError
 
     try:
@@ -143,6 +145,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_ls(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.feeds.store import EntryStore
 
     ws = workspace(args)
@@ -201,6 +204,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 # refresh and entries ----------------------------------------------------------------------
 def cmd_refresh(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.feeds.refresh import FetchSettings, refresh_sync
 
     ws = workspace(args)
@@ -249,6 +253,7 @@ def _summary(results: list[FeedResult], seconds: float) -> None:
 
 
 def cmd_entries(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.feeds.store import EntryStore
 
     ws = workspace(args)

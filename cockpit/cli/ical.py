@@ -60,6 +60,7 @@ def register_ical(sub: Any) -> None:
 
 # ical ---------------------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_export import build_calendar, exported_events
     from cockpit.storage.atomic import atomic_write
 
@@ -97,6 +98,7 @@ def _print_report(report: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_import import SourceError, import_calendar
 
     ws = workspace(args)
@@ -111,6 +113,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_import import refresh_subscriptions
 
     ws = workspace(args)
@@ -139,7 +142,9 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from cockpit.calendar.caldav_sync import SyncError, sync
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.calendar.caldav_client import SyncError
+    from cockpit.calendar.caldav_sync import sync
 
     ws = workspace(args)
     try:
@@ -151,6 +156,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_ls(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_import import subscriptions
 
     rows = subscriptions(workspace(args))
@@ -170,6 +176,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
 
 
 def cmd_rm(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_import import remove_subscription
 
     rec = guard(remove_subscription, workspace(args), args.source)
@@ -178,6 +185,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.agenda import agenda
 
     ws = workspace(args)

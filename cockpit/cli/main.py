@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cockpit.cli.feeds import register_feeds
     from cockpit.cli.ical import register_ical
     from cockpit.cli.items import register_items
+    from cockpit.cli.metrics import register_metrics
     from cockpit.cli.planning import register_planning
     from cockpit.cli.report import register_report
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         register_items,
         register_customers,
         register_data,
+        register_metrics,
         register_planning,
         register_ical,
         register_feeds,

@@ -6,9 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import guard, workspace, write_out
+from cockpit.cli.common import command, dump, group, guard, workspace, write_out
 from cockpit.cli.exits import CliError
-from cockpit.cli.planning import command, dump, group
 from cockpit.core.textwidth import fit
 from cockpit.metrics import book as metrics
 from cockpit.metrics import trends
@@ -36,6 +35,7 @@ def register_metrics(sub: Any) -> None:
 
 # metrics ------------------------------------------------------------------------------
 def cmd_metrics_import(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.metrics.tables_csv import import_csv
 
     print(import_csv(workspace(args), args.file, args.table))
@@ -43,6 +43,7 @@ def cmd_metrics_import(args: argparse.Namespace) -> int:
 
 
 def cmd_metrics_export(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.metrics.tables_csv import export_csv
 
     write_out(export_csv(workspace(args), args.table), args.output)

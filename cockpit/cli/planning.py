@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
-import sys
 from typing import Any
 
-from cockpit.cli.common import guard, read_date, workspace
+from cockpit.cli.common import command, dump, group, guard, read_date, workspace
 from cockpit.cli.exits import CliError
 from cockpit.core.errors import NotFoundError
 from cockpit.core.textwidth import fit
@@ -16,10 +14,7 @@ from cockpit.planning import launches, requirements
 
 
 def register_planning(sub: Any) -> None:
-    """Add `metrics`, `req` and `launch` with their subcommands."""
-    from cockpit.cli.metrics import register_metrics
-
-    register_metrics(sub)
+    """Add `req` and `launch` with their subcommands."""
     rsub = group(sub, "req", "the requirement pool")
     p = command(rsub, "add", cmd_req_add, "collect a requirement")
     p.add_argument("title", nargs="+")
@@ -59,25 +54,6 @@ def register_planning(sub: Any) -> None:
     p.add_argument("name", nargs="+")
     p.add_argument("no", type=int, metavar="ITEM_NO")
     p.add_argument("--undo", action="store_true", help="open the item again")
-
-
-def group(sub: Any, name: str, text: str) -> Any:
-    """A subcommand with its own required ACTION."""
-    parser = sub.add_parser(name, help=text)
-    return parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
-
-
-def command(sub: Any, name: str, handler: Any, text: str) -> argparse.ArgumentParser:
-    """An ACTION of a group, run by `handler`."""
-    parser: argparse.ArgumentParser = sub.add_parser(name, help=text)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def dump(data: Any) -> None:
-    """JSON to stdout, Chinese kept readable."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
 
 
 # requirements -------------------------------------------------------------------------

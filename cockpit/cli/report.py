@@ -25,6 +25,7 @@ def register_report(sub: Any) -> None:
 
 
 def cmd_report_week(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.report.build import build_report, report_language
 
     ws = workspace(args)

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from cockpit.core.dates import DateError, parse_date
-from cockpit.core.errors import InvalidError
+from cockpit.core.dates import parse_date
+from cockpit.core.errors import DateError, InvalidError
 from cockpit.feeds.sanitize import clean_text
 
 KINDS = ("int", "money", "text", "date", "month")

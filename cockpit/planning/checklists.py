@@ -1,4 +1,4 @@
-"""Launch checklist records and templates (seed 003): pure data, stored by `cockpit.planning.launches`.
+"""Launch checklist records and templates (seed 003): pure data, stored by launches.
 
 A launch is made from a template; each item has a deadline relative to go-live (so
 moving go-live moves every deadline not set by hand), an owner, a note and a state

@@ -34,8 +34,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cockpit.core.errors import InvalidError
 from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import shift
 from cockpit.items.rules import is_key
@@ -50,6 +52,7 @@ from cockpit.report.parts import (
     note_lines,
     one_line,
 )
+from cockpit.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
     from cockpit.core.config import Config
@@ -209,3 +212,17 @@ def _render(blocks: list[Block], lang: str) -> list[str]:
             title = label(lang, heading) if heading in LABELS else heading
             out += [f"**{title}**", "", *lines, ""]
     return out or [label(lang, "report.none"), ""]
+
+
+def save_report(path: str, text: str) -> str:
+    """Write `text` to `path` (`~` expanded) atomically; returns the path written.
+
+    Raises:
+        InvalidError: the file cannot be written (the app shows the sentence).
+    """
+    target = Path(path).expanduser()
+    try:
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise InvalidError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return str(target)

@@ -208,6 +208,7 @@ class CustomersScreen(PlanningScreen):
         self.show_table()
 
     def action_find(self) -> None:
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.dialogs.finder import FinderScreen
 
         index = SearchIndex(customer_records(self.customers.values()))

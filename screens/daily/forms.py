@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def add(daily: DailyScreen) -> None:
     """`a`: a new item (in the focused list; from a news entry), or a customer."""
+    # Imported on first use, for start-up time: the screen opens without it.
     from cockpit.screens.dialogs.forms import CustomerForm, ItemForm
 
     panel = daily.focused_panel()
@@ -32,6 +33,7 @@ def add(daily: DailyScreen) -> None:
 
 def edit(daily: DailyScreen) -> None:
     """`e`/`enter`: edit the item, log a touch with the customer, or open the entry."""
+    # Imported on first use, for start-up time: the screen opens without it.
     from cockpit.screens.dialogs.forms import ItemForm, TouchForm
 
     panel = daily.focused_panel()

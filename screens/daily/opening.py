@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 def _make(name: str) -> Screen[None]:
     # Imported on demand: the daily screen's first paint should not pay for them.
     if name == "reading":
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.reading.screen import ReadingScreen
 
         return ReadingScreen()
@@ -64,6 +65,7 @@ def show_hit(daily: DailyScreen, hit: Hit) -> None:
             if daily.panel(name).select_ref(hit.ref):
                 daily.panel(name).focus()
                 return
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.dialogs.forms import ItemForm
 
         try:
@@ -87,6 +89,7 @@ def show_hit(daily: DailyScreen, hit: Hit) -> None:
 
 def open_planning(daily: DailyScreen, hit: Hit) -> None:
     """A requirement or launch from the finder: its screen, cursor on it."""
+    # Imported on first use, for start-up time: the screen opens without it.
     from cockpit.screens.planning.requirements import RequirementsScreen
 
     if hit.kind == "requirement":

@@ -265,6 +265,7 @@ class DailyScreen(CockpitScreen):
 
     # other screens ---------------------------------------------------------------------
     def action_find(self) -> None:
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.dialogs.finder import FinderScreen
 
         self.app.push_screen(FinderScreen(self.ws), self.jump_to)
@@ -287,6 +288,7 @@ class DailyScreen(CockpitScreen):
         opening.push(self, "report")
 
     def action_notes(self) -> None:
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.report.notes import edit_week_notes
 
         edit_week_notes(self)

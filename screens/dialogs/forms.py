@@ -18,10 +18,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
-from cockpit.core.dates import DateError, parse_date
+from cockpit.core.dates import parse_date
+from cockpit.core.errors import DateError, WeekError
 from cockpit.core.i18n import t
 from cockpit.core.model import LISTS, TIERS, Item
-from cockpit.core.weeks import WeekError, parse_week
+from cockpit.core.weeks import parse_week
 from cockpit.customers.book import CHANNELS
 from cockpit.screens.keys import localise
 

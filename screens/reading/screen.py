@@ -267,6 +267,7 @@ class ReadingScreen(CockpitScreen):
             self.app.push_screen(TurnScreen(ref), lambda _r: self.reload())
 
     def action_find(self) -> None:
+        # Imported on first use, for start-up time: the screen opens without it.
         from cockpit.screens.dialogs.finder import FinderScreen
 
         self.app.push_screen(

@@ -11,7 +11,6 @@ language (not the UI's), `e` edits the shown week's highlights and thoughts.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -21,10 +20,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import t
 from cockpit.core.weeks import shift
-from cockpit.report.build import build_report, default_filename, report_language
+from cockpit.report.build import build_report, default_filename, report_language, save_report
 from cockpit.screens.dialogs.forms import PathPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import localise
@@ -186,19 +184,3 @@ def styled(markdown: str) -> Text:
         out.append("\n")
     out.rstrip()
     return out
-
-
-def save_report(path: str, text: str) -> str:
-    """Write `text` to `path` (`~` expanded) atomically; returns the path written.
-
-    Raises:
-        InvalidError: the file cannot be written (the app shows the sentence).
-    """
-    from cockpit.storage.atomic import atomic_write
-
-    target = Path(path).expanduser()
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise InvalidError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return str(target)

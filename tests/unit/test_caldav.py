@@ -14,7 +14,8 @@ import icalendar
 import pytest
 
 from cockpit.calendar.agenda import agenda
-from cockpit.calendar.caldav_sync import PASSWORD_ENV, SyncError, password, sync
+from cockpit.calendar.caldav_client import SyncError
+from cockpit.calendar.caldav_sync import PASSWORD_ENV, password, sync
 from cockpit.calendar.routines import RoutineBook, calendar_id
 from cockpit.cli.main import main
 from cockpit.core.config import Config

@@ -245,8 +245,9 @@ def test_launch_ls_when_empty(cockpit: Run) -> None:
 
 # import contract ----------------------------------------------------------------------
 PLANNING_MODULES = [
-    "cockpit.metrics.book", "cockpit.metrics.tables_csv", "cockpit.metrics.trends", "cockpit.planning.requirements",
-    "cockpit.planning.launches", "cockpit.cli.planning", "cockpit.cli.metrics",
+    "cockpit.metrics.book", "cockpit.metrics.tables_csv", "cockpit.metrics.trends",
+    "cockpit.planning.requirements", "cockpit.planning.launches", "cockpit.cli.planning",
+    "cockpit.cli.metrics",
 ]  # fmt: skip
 
 

@@ -9,10 +9,11 @@ import pytest
 
 from cockpit.core import i18n
 from cockpit.core.clock import FrozenClock
-from cockpit.core.dates import DateError, parse_date
+from cockpit.core.dates import parse_date
+from cockpit.core.errors import DateError, WeekError
 from cockpit.core.model import Customer, Item
 from cockpit.core.textwidth import cell_width, fit
-from cockpit.core.weeks import WeekError, monday, parse_week, shift, week_of
+from cockpit.core.weeks import monday, parse_week, shift, week_of
 from cockpit.find.search import SearchIndex, customer_records, item_records
 from cockpit.items.rules import carry_over, customers_due, panels, this_week
 from cockpit.items.workspace import Workspace

@@ -22,6 +22,15 @@ BELOW_THE_UI = [
     "cockpit.customers.book",
     "cockpit.cli.items",
     "cockpit.cli.main",
+    "cockpit.core.changes",
+    "cockpit.core.errors",
+    "cockpit.calendar.agenda",
+    "cockpit.planning.requirements",
+    "cockpit.metrics.trends",
+    "cockpit.report.build",
+    "cockpit.find.index",
+    "cockpit.demo.build",
+    "cockpit.net.download",
 ]
 
 PROBE = """
@@ -97,3 +106,42 @@ def test_building_the_parser_touches_no_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "usage: cockpit" in done.stdout
     assert list(home.iterdir()) == []
+
+
+# the architecture: layers kept by import-linter, folders small enough to read ----------
+REPO = Path(__file__).resolve().parents[2]
+PRODUCT = ("cockpit", "screens", "feeds", "storage")
+
+
+def test_import_contracts_hold() -> None:
+    """`lint-imports` (the contracts in pyproject.toml) passes on the installed layout."""
+    done = subprocess.run(
+        [str(REPO / "tools" / "layers.sh")], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "broken" in done.stdout and " 0 broken" in done.stdout
+
+
+def test_no_folder_holds_more_than_15_modules() -> None:
+    for top in PRODUCT:
+        for folder in [REPO / top, *(p for p in (REPO / top).rglob("*") if p.is_dir())]:
+            if folder.name == "__pycache__":
+                continue
+            modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+            assert len(modules) <= 15, f"{folder.relative_to(REPO)} holds {len(modules)} modules"
+
+
+def test_every_package_is_installed_and_says_what_it_is() -> None:
+    """Each folder of product code is a package listed in pyproject.toml, whose first
+    docstring names its job (a newcomer reads the tree from these)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    for top in PRODUCT:
+        for init in (REPO / top).rglob("__init__.py"):
+            rel = init.parent.relative_to(REPO).parts
+            name = ".".join(("cockpit", *rel)) if top != "cockpit" else ".".join(rel)
+            assert name in listed, f"{name} is not in [tool.setuptools] packages"
+            assert init.read_text().lstrip().startswith('"""'), f"{name} has no docstring"

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.core.clock import FrozenClock
-from cockpit.core.errors import InvalidError
-from cockpit.core.weeks import WeekError
+from cockpit.core.errors import InvalidError, WeekError
 from cockpit.items.workspace import Workspace
 from cockpit.report.notes import (
     MAX_HIGHLIGHTS,
