@@ -7,7 +7,6 @@ import json
 import sys
 from typing import Any
 
-from cockpit.calendar.routines import RoutineBook
 from cockpit.cli.common import guard, read_date, workspace
 from cockpit.core.i18n import language, t
 from cockpit.core.textwidth import fit
@@ -31,6 +30,8 @@ def register_routines(sub: Any) -> None:
 
 # routines -----------------------------------------------------------------------------
 def cmd_routines_ls(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.calendar.routines import RoutineBook
 
     routines = RoutineBook(workspace(args)).all()
     if args.json:
@@ -50,6 +51,8 @@ def cmd_routines_ls(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_reset(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.calendar.routines import RoutineBook
 
     added = RoutineBook(workspace(args)).install_defaults()
     print(f"Added {len(added)} default routines" if added else "Every default routine is there")
@@ -57,6 +60,8 @@ def cmd_routines_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_skip(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.calendar.routines import RoutineBook
 
     ws = workspace(args)
     day = read_date(args.date, ws)

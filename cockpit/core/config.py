@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from cockpit.core.errors import ConfigError, RoutineConfigError
-from cockpit.core.routine_entries import parse_entries
 
 __all__ = ["LANGUAGES", "Config", "ConfigError", "load_config"]
 
@@ -173,6 +172,10 @@ def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
     cfg.metrics_threshold = float(threshold)
 
     if "routines" in raw:
+        # Imported only when there are entries, for start-up time (the routine model
+        # and its labels are not needed to read a config without them).
+        from cockpit.core.routine_entries import parse_entries
+
         try:
             cfg.routines = parse_entries(raw["routines"])
         except RoutineConfigError as exc:
