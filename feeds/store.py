@@ -148,6 +148,22 @@ class EntryStore:
         entries = [_entry(ref, doc, state.get(str(ref), {})) for _published, ref, doc in newest]
         return entries, dict(counts)
 
+    def stamp(self) -> object:
+        """Changes whenever an entry or a mark changes (the files' stamps), so a screen
+        can tell cheaply whether what it shows is still current."""
+        return tuple(self.files.stamps(ENTRIES, STATE).values())
+
+    def index(self) -> list[tuple[str, int, int, str]]:
+        """(published, id, feed id, category) of every entry, newest first; bodies are
+        not built, so a list of 12k entries costs a list of tuples."""
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        rows = [
+            (d.get("published", ""), int(k), int(d.get("feed_id", 0)), d.get("category", ""))
+            for k, d in raw.items()
+        ]
+        rows.sort(reverse=True)
+        return rows
+
     def set_mark(self, entry_id: int, mark: str, value: bool) -> None:
         """Set `read` or `starred` on one entry (writes only the small state file)."""
         with self.files.transaction(STATE):

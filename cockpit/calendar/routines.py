@@ -94,6 +94,10 @@ class RoutineBook:
             out[routine.id] = (ticks + [False] * size)[:size]
         return out
 
+    def installed(self) -> bool:
+        """True once the defaults were installed (even if the user deleted them since)."""
+        return "routines" in self.ws.files.raw(FILE)
+
     # changing -------------------------------------------------------------------------
     def install_defaults(self) -> list[Routine]:
         """Add seed 000's routines whose key is not present yet; returns those added."""

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from cockpit.calendar.routines import FILE, Routine, RoutineBook
+from cockpit.calendar.routines import Routine, RoutineBook
 from cockpit.core.i18n import language, t
 from cockpit.core.weeks import week_of
 from cockpit.screens.base import CockpitScreen
@@ -97,13 +97,14 @@ class RoutinesScreen(CockpitScreen):
         changes, the screen after each of its own)."""
         ws = self.cockpit.ws
         book = RoutineBook(ws)
-        if "routines" not in ws.files.raw(FILE) and not self._installing:
+        if not book.installed() and not self._installing:
             # First use installs seed 000's cadence: a write, so on the writer thread.
             self._installing = True
-            self.cockpit.persist(lambda: _install(book), lambda _added: self.reload())
+            # Not an undo step: opening a screen is not the user's change.
+            self.cockpit.persist(book.install_defaults, lambda _added: self.reload())
             return
         self.today = ws.clock.today()
-        ordered = book.all() if "routines" in ws.files.raw(FILE) else []
+        ordered = book.all() if book.installed() else []
         self.routines = {r.id: r for r in ordered}
         self.ticks = book.checks(self.today) if ordered else {}
         panel = self.week_list
@@ -289,12 +290,3 @@ class RoutinesScreen(CockpitScreen):
         )
 
     # navigation ------------------------------------------------------------------------
-
-
-def _install(book: RoutineBook) -> None:
-    """Install the defaults without an undo step: opening a screen is not the user's
-    change, and `u` right after must not wipe the week."""
-    stack = book.ws.undo_stack
-    depth = len(stack)
-    book.install_defaults()
-    del stack[depth:]

@@ -141,7 +141,7 @@ class DailyScreen(CockpitScreen):
 
     def _reload_feeds(self, now: dt.datetime) -> None:
         stamp = (
-            self.ws.files.stamps("entries", "entry_state"),
+            EntryStore(self.ws.files).stamp(),
             now.replace(second=0, microsecond=0),
         )
         if stamp == self._feeds_stamp:

@@ -95,17 +95,11 @@ class ReadingScreen(CockpitScreen):
         self.show_entries()
 
     def _reindex(self) -> None:
-        files = self.cockpit.ws.files
-        stamp = files.stamps("entries")
+        store = EntryStore(self.cockpit.ws.files)
+        stamp = store.stamp()
         if stamp == self._index_stamp:
             return
-        raw = files.raw("entries").get("entries", {})
-        index = [
-            (d.get("published", ""), int(k), int(d.get("feed_id", 0)), d.get("category", ""))
-            for k, d in raw.items()
-        ]
-        index.sort(reverse=True)
-        self._index, self._index_stamp = index, stamp
+        self._index, self._index_stamp = store.index(), stamp
 
     def selection(self) -> tuple[str, Any]:
         """What the left list points at: ("all", None), ("category", name), ("feed", id)."""
