@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test bench lint fmt clean
+.PHONY: install run test test-tools bench lint fmt clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,18 @@ run: $(STAMP)
 	@if [ -n "$$COCKPIT_DATA_DIR" ] || [ -f "$$($(BIN)/python -c 'import cockpit.core.paths as p; print(p.default_data_dir())')/workspace.json" ]; then \
 		$(BIN)/cockpit; else $(BIN)/cockpit --demo; fi
 
-test: $(STAMP)
+test: $(STAMP) test-tools
 	$(BIN)/python -m pytest -q -n 2
+
+# tests/terminal/ drive the real app in tmux: install it where it is missing (as root
+# through apt-get; the suite skips those tests, saying why, only when that is impossible).
+test-tools:
+	@command -v tmux >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get install -y -qq tmux >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq tmux; }; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo -n apt-get install -y -qq tmux || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq tmux; }; \
+	  else echo "make test: tmux is missing and cannot be installed here: tests/terminal will be skipped"; fi; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
