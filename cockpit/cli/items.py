@@ -40,9 +40,17 @@ def register_items(sub: Any) -> None:
     p.add_argument("ids", nargs="+")
     p.set_defaults(handler=cmd_done)
 
-    p = sub.add_parser("defer", help="move an item to a later week (default: next)")
+    p = sub.add_parser(
+        "defer",
+        help="move an item to another week, this one or later (default: the week after)",
+    )
     p.add_argument("id")
-    p.add_argument("--to", help="target week (default: next week)")
+    p.add_argument("--to", help="target week: this, next, +N, W48, a date (past weeks refused)")
+    p.add_argument(
+        "--shift-due",
+        action="store_true",
+        help="move the due date by as many weeks as the item moves (default: it stays)",
+    )
     p.set_defaults(handler=cmd_defer)
 
     p = sub.add_parser("drop", help="drop an item (kept in history)")
@@ -144,6 +152,12 @@ def cmd_drop(args: argparse.Namespace) -> int:
 def cmd_defer(args: argparse.Namespace) -> int:
     ws = workspace(args)
     (item_id,) = read_ids([args.id])
-    item = guard(ws.defer, item_id, read_week(args.to, ws))
-    print(f"Deferred #{item.id} to {item.week}: {item.title}")
+    before = guard(ws.get, item_id)
+    item = guard(ws.defer, item_id, read_week(args.to, ws), shift_due=args.shift_due)
+    line = f"Deferred #{item.id} to {item.week}: {item.title}"
+    if item.due and item.due != before.due:
+        line += f" (due date moved to {item.due})"
+    elif item.due:
+        line += f" (the due date stays {item.due}; --shift-due moves it too)"
+    print(line)
     return 0

@@ -31,6 +31,11 @@ def shift(week: str, weeks: int) -> str:
     return week_of(monday(week) + dt.timedelta(weeks=weeks))
 
 
+def weeks_between(week: str, other: str) -> int:
+    """How many weeks `other` is after `week` (negative when before)."""
+    return (monday(other) - monday(week)).days // 7
+
+
 def is_before(week: str, other: str) -> bool:
     """True when `week` starts before `other` (zero-padded ISO strings sort by time)."""
     return week < other

@@ -1,7 +1,9 @@
 """Pure rules of the PM's week: which item goes in which panel, who is due a call.
 
 Carry-over is derived, never copied: an open item planned for an earlier week than the
-current one IS last week's carry-over.
+current one IS last week's carry-over. A deadline never hides: an open item due this week
+(or overdue) shows this week whatever week it is planned for, as org-agenda shows
+deadlines.
 """
 
 from __future__ import annotations
@@ -11,13 +13,46 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cockpit.core.model import Customer, Item
+from cockpit.core.weeks import monday, shift
 
 PANELS = ("key", "carry", "plan", "ops")
 
 
 def is_key(item: Item) -> bool:
-    """Key items: flagged with `!`, or added straight to the key list."""
+    """Key items: flagged with `!` (or `add --key`), or added straight to the key list.
+
+    The one rule for "key" everywhere: the key panel, `ls --list key`, the report and
+    the JSON `key` field all read it.
+    """
     return item.key or item.list == "key"
+
+
+def shown_list(item: Item) -> str:
+    """The list an item shows under: `key` for every key item, else its own list."""
+    return "key" if is_key(item) else item.list
+
+
+def week_end(week: str) -> str:
+    """The Sunday that ends `week`, as an ISO date (compares with `Item.due`)."""
+    return (monday(week) + dt.timedelta(days=6)).isoformat()
+
+
+def is_due_by(item: Item, week: str) -> bool:
+    """Open with a due date on or before the last day of `week` (due then, or overdue)."""
+    return item.is_open and bool(item.due) and str(item.due) <= week_end(week)
+
+
+def defer_target(item: Item, week: str) -> str:
+    """Where `>` moves an item: the week after the later of `week` (the current one) and
+    the week it is planned for, so deferring always moves work later."""
+    return shift(max(item.week or week, week), 1)
+
+
+def shows_in(item: Item, week: str) -> bool:
+    """Open work of `week`: planned for it or earlier, or due by its end."""
+    if not item.is_open:
+        return False
+    return (bool(item.week) and item.week <= week) or is_due_by(item, week)
 
 
 def is_carry_over(item: Item, week: str) -> bool:
@@ -29,9 +64,10 @@ def panel_of(item: Item, week: str) -> str | None:
     """The daily-screen panel an item belongs to, or None (finished or future work).
 
     Each item shows once: key items first (even when carried), then carry-over, then
-    this week's plan or ops list.
+    this week's plan or ops list. Work planned for a later week shows only when it is
+    due by the end of this week, in its own list.
     """
-    if not item.is_open or item.week > week:
+    if not shows_in(item, week):
         return None
     if is_key(item):
         return "key"
@@ -65,9 +101,10 @@ def carry_over(items: Iterable[Item], week: str) -> list[Item]:
 
 
 def this_week(items: Iterable[Item], week: str) -> list[Item]:
-    """Open items of `week` plus the carry-over: what `cockpit ls` prints."""
-    rows = [i for i in items if i.is_open and i.week and i.week <= week]
-    rows.sort(key=lambda i: (i.week == week, _order(i)))
+    """Open items of `week`, the carry-over and later work due by the week's end: what
+    `cockpit ls` prints (carry-over first, then the week's work, dated first)."""
+    rows = [i for i in items if shows_in(i, week)]
+    rows.sort(key=lambda i: (bool(i.week) and i.week >= week, _order(i)))
     return rows
 
 

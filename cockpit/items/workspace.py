@@ -19,8 +19,9 @@ from cockpit.core.clock import Clock
 from cockpit.core.config import Config
 from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.model import LISTS, STATUSES, Item, iso
-from cockpit.core.weeks import shift, week_of
+from cockpit.core.weeks import week_of, weeks_between
 from cockpit.customers.book import CustomerBook
+from cockpit.items.rules import defer_target
 from cockpit.storage import WorkspaceFiles
 from cockpit.storage.backup import daily_backup
 
@@ -180,7 +181,11 @@ class Workspace:
             )
         return items
 
-    def _change(self, item_id: int, label: str, fn: Callable[[Item], None]) -> Item:
+    def _change(
+        self, item_id: int, label: str | Callable[[Item], str], fn: Callable[[Item], None]
+    ) -> Item:
+        """Change one item with `fn` as one undo step; `label` (or `label(item)` after
+        the change, when it depends on what was stored) goes into its history."""
         with self.changing(HOT) as changes:
             doc = changes.snapshot(HOT, "items", item_id)
             if doc is None:
@@ -189,8 +194,9 @@ class Workspace:
                 raise NotFoundError(f"no item with id {item_id}")
             item = Item.from_doc(item_id, doc)
             fn(item)
-            item.log(self.clock.now(), label)
-            changes.label = f"{label} {item.title}"
+            what = label(item) if callable(label) else label
+            item.log(self.clock.now(), what)
+            changes.label = f"{what} {item.title}"
             changes.replace(HOT, "items", item_id, item.to_doc())
         return item
 
@@ -219,16 +225,34 @@ class Workspace:
 
         return self._change(item_id, "reopened", apply)
 
-    def defer(self, item_id: int, to_week: str | None = None) -> Item:
-        """Move an open item to `to_week` (default: the week after the current one)."""
-        target = to_week or shift(self.week, 1)
+    def defer(self, item_id: int, to_week: str | None = None, *, shift_due: bool = False) -> Item:
+        """Move an open item to `to_week` (default: the week after the later of this week
+        and the week it is planned for).
+
+        With `shift_due`, its due date moves by as many weeks as the item did; without,
+        the due date stays (and the item keeps showing in the week it is due).
+
+        Raises:
+            InvalidError: a week before this one, the week it is already planned for, or
+                an item that is not open.
+        """
+        current = self.week
+        if to_week is not None and to_week < current:
+            raise InvalidError(f"{to_week} is in the past: defer to {current} or a later week")
 
         def apply(item: Item) -> None:
             if not item.is_open:
                 raise InvalidError(f"item {item_id} is {item.status}; only open items move")
+            start = item.week or current
+            target = to_week or defer_target(item, current)
+            if target == item.week:
+                raise InvalidError(f"item {item_id} is already planned for {target}")
+            due = item.due_date()
+            if shift_due and due is not None:
+                item.due = (due + dt.timedelta(weeks=weeks_between(start, target))).isoformat()
             item.week = target
 
-        return self._change(item_id, f"deferred to {target}", apply)
+        return self._change(item_id, lambda item: f"deferred to {item.week}", apply)
 
     def keep(self, item_id: int) -> Item:
         """Monday review: keep a carried item for this week and count the carry."""

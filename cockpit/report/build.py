@@ -9,7 +9,8 @@
    new opportunities and the standing churn risks;
 4. industry & competitors (业界竞品): starred feed entries and notes filed from entries;
 5. next week's plan (下周工作计划): open items planned for next week and the carry-over
-   kept this week (`carried > 0`, planned for this week, not dropped).
+   kept this week (`carried > 0`, planned for this week, not dropped). An item planned
+   for next week but due this week (or overdue) is this week's open work instead.
 Notes filed under a section (`NoteBook.add(section=…)`) close the matching part.
 
 Rules that need a word:
@@ -40,7 +41,7 @@ from typing import TYPE_CHECKING
 from cockpit.core.errors import InvalidError
 from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import shift
-from cockpit.items.rules import is_key
+from cockpit.items.rules import is_due_by, is_key
 from cockpit.report.notes import SECTIONS, Note, NoteBook
 from cockpit.report.parts import (
     Block,
@@ -111,10 +112,15 @@ def _items(ws: Workspace, span: Span) -> list[Item]:
 
 
 def _was_open_in(item: Item, week: str, current: str) -> bool:
-    """Open and planned for `week`, or planned earlier and still open through it."""
+    """Open and planned for `week`, planned earlier and still open through it, or planned
+    later but due by the week's end (a deadline never hides, as on the daily screen)."""
     if not item.is_open or not item.week:
         return False
-    return item.week == week or (item.week < week <= current)
+    if item.week == week or item.week < week <= current:
+        return True
+    # Due by the week's end; in a week still to come, only work planned after it (the
+    # carry-over of earlier weeks is open now, not in a week that has not started).
+    return is_due_by(item, week) and (week <= current or item.week > week)
 
 
 def _key_items(items: Iterable[Item], week: str, span: Span, current: str) -> list[Item]:
@@ -185,8 +191,10 @@ def _plan_part(
     week: str, items: list[Item], notes: dict[str, list[Note]], lang: str
 ) -> list[Block]:
     following = shift(week, 1)
+    # Work due by this week's end is this week's open work (parts 1 and 2), with its
+    # due date, even when it is planned for next week: each item shows once.
     planned = sorted(
-        (i for i in items if i.is_open and i.week == following),
+        (i for i in items if i.is_open and i.week == following and not is_due_by(i, week)),
         key=lambda i: (not is_key(i), i.list == "ops", i.id),  # key work first
     )
     kept = [i for i in items if i.carried > 0 and i.week == week and i.status != "dropped"]

@@ -37,6 +37,9 @@ def item_row(item: Item, today: dt.date, week: str) -> Row:
     if item.is_open and item.week < week:
         label = t("meta.carried", n=item.carried) if item.carried else item.week[-3:]
         parts.append(Text(label, style="yellow"))
+    elif item.is_open and item.week > week:
+        # Shown this week only because it is due: say where it is planned.
+        parts.append(Text(t("meta.week", week=item.week[-3:]), style="dim"))
     if item.customer:
         parts.append(Text(t("meta.customer", name=item.customer), style="magenta"))
     return Row(item.id, title, Text(" · ").join(parts))

@@ -14,12 +14,13 @@ from textual.widgets import Footer, Header, Static
 from cockpit.core.i18n import language, t
 from cockpit.core.model import Item
 from cockpit.feeds.store import EntryStore
-from cockpit.items.rules import customers_due, panels
+from cockpit.items.rules import customers_due, defer_target, panels
 from cockpit.screens.base import CockpitScreen
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily import opening, sections
 from cockpit.screens.daily.agenda_rows import agenda_rows
 from cockpit.screens.daily.rows import ITEM_PANELS, customer_row, entry_row, item_row
+from cockpit.screens.dialogs.defer import ask_defer, deferred_note
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.widgets.panels import Panel, Row
@@ -225,12 +226,18 @@ class DailyScreen(CockpitScreen):
             self.change(lambda: ws.done(item.id), lambda it: t("note.done", title=it.title))
 
     def action_defer(self) -> None:
+        """`>`: next week; an item with a due date asks whether the due date moves too."""
         if item := self.need_item():
             ws = self.ws
-            self.change(
-                lambda: ws.defer(item.id),
-                lambda it: t("note.deferred", week=it.week, title=it.title),
-            )
+            target = defer_target(item, ws.week)
+
+            def defer(shift_due: bool) -> None:
+                self.change(
+                    lambda: ws.defer(item.id, target, shift_due=shift_due),
+                    lambda it: deferred_note(it, item),
+                )
+
+            ask_defer(self, item, target, defer)
 
     def action_toggle_key(self) -> None:
         if item := self.need_item():

@@ -239,11 +239,13 @@ class TouchForm(Form):
 
 
 class WeekPrompt(Form):
-    """Ask for a week (re-planning in the Monday review)."""
+    """Ask for a week (re-planning in the Monday review); weeks before `earliest` (the
+    current one) are refused with a sentence, as the CLI's `defer --to` refuses them."""
 
-    def __init__(self, default: str = "next") -> None:
+    def __init__(self, default: str = "next", earliest: str | None = None) -> None:
         super().__init__(t("form.replan"))
         self.default = default
+        self.earliest = earliest
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form form-small"):
@@ -253,9 +255,12 @@ class WeekPrompt(Form):
 
     def collect(self) -> dict[str, Any]:
         try:
-            return {"week": parse_week(self.text("w-week") or "next", self.today())}
+            week = parse_week(self.text("w-week") or "next", self.today())
         except WeekError as exc:
             raise FormError("w-week", str(exc)) from None
+        if self.earliest is not None and week < self.earliest:
+            raise FormError("w-week", t("note.past_week", week=week, current=self.earliest))
+        return {"week": week}
 
 
 class PathPrompt(Form):

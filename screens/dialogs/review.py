@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.items.rules import carry_over
+from cockpit.screens.dialogs.defer import ask_defer
 from cockpit.screens.dialogs.forms import WeekPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import REVIEW, localise
@@ -117,16 +118,24 @@ class ReviewScreen(Screen[None]):
         self._decide(self.cockpit.ws.drop)
 
     def action_replan(self) -> None:
-
-        if self.current() is None:
+        """`p`: a week (this one or later); an item with a due date asks whether the
+        due date moves with it."""
+        item = self.current()
+        if item is None:
             return
+        ws = self.cockpit.ws
 
         def chosen(values: dict[str, Any] | None) -> None:
-            if values:
-                week = values["week"]
-                self._decide(lambda item_id: self.cockpit.ws.defer(item_id, week))
+            if not values:
+                return
+            week = values["week"]
 
-        self.app.push_screen(WeekPrompt("next"), chosen)
+            def replan(shift_due: bool) -> None:
+                self._decide(lambda item_id: ws.defer(item_id, week, shift_due=shift_due))
+
+            ask_defer(self, item, week, replan)
+
+        self.app.push_screen(WeekPrompt("next", earliest=ws.week), chosen)
 
     def action_skip(self) -> None:
         if self.pos < len(self.queue):

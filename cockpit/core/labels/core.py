@@ -157,6 +157,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.deleted": ("Deleted: {title} (u to undo)", "已删除：{title}（u 撤销）"),
     "note.dropped": ("Dropped: {title}", "已放弃：{title}"),
     "note.kept": ("Kept for this week: {title}", "保留到本周：{title}"),
+    "note.due_moved": ("due date moved to {date}", "截止日期改为 {date}"),
+    "note.due_stays": ("due date stays {date}", "截止日期仍为 {date}"),
+    "note.past_week": (
+        "{week} is in the past: pick {current} or a later week.",
+        "{week} 已经过去：请选择 {current} 或之后的一周。",
+    ),
+    # deferring an item that has a due date
+    "defer.title": ("Defer to {week}", "推迟到 {week}"),
+    "defer.due": ("It is due {date} ({when}).", "它的截止日期是 {date}（{when}）。"),
+    "defer.move": (
+        "m  move the due date too, to {date}",
+        "m  截止日期一起推迟到 {date}",
+    ),
+    "defer.keep": (
+        "k  keep the due date: it stays on this week's screen",
+        "k  保留截止日期：它仍显示在本周",
+    ),
+    "defer.keep_later": ("k  keep the due date {date}", "k  保留截止日期 {date}"),
+    "defer.cancel": ("esc  cancel", "esc  取消"),
+    "key.defer_move_due": ("Move the due date too", "截止日期一起推迟"),
+    "key.defer_keep_due": ("Keep the due date", "保留截止日期"),
     "note.undone": ("Undone: {what}", "已撤销：{what}"),
     "note.nothing_to_undo": ("Nothing to undo", "没有可撤销的操作"),
     "note.touched": ("Touch logged for {name}", "已记录与 {name} 的联系"),
