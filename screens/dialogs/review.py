@@ -37,7 +37,8 @@ class ReviewScreen(Screen[None]):
         localise(self)
         self.queue: list[int] = []
         self.pos = 0
-        self.decided: list[int] = []  # positions, for undo
+        self.decided: list[tuple[int, str]] = []  # (position, decision), for undo and the end
+        self.skipped: set[int] = set()  # item ids passed over with `n`
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -74,8 +75,7 @@ class ReviewScreen(Screen[None]):
         card = self.query_one("#review-card", Static)
         item = self.current()
         if item is None:
-            progress.update(Text(t("review.done"), style="bold green"))
-            card.update("")
+            self._show_end(progress, card)
             return
         progress.update(
             Text(t("review.title", pos=self.pos + 1, total=len(self.queue)), style="bold")
@@ -95,12 +95,49 @@ class ReviewScreen(Screen[None]):
             lines.append(Text(f"{stamp[:10]}  {what}", style="dim"))
         card.update(Group(*lines))
 
-    def _decide(self, fn: Any) -> None:
+    def _show_end(self, progress: Static, card: Static) -> None:
+        """What was decided, what was skipped and what is still open (named)."""
+        ws = self.cockpit.ws
+        still = carry_over(ws.items(), ws.week)
+        if not self.queue and not still:
+            progress.update(Text(t("review.nothing"), style="bold green"))
+            card.update("")
+            return
+        counts: dict[str, int] = {}
+        for _pos, verb in self.decided:
+            counts[verb] = counts.get(verb, 0) + 1
+        sep = t("review.sep")
+        summary = t("review.count.decided", n=len(self.decided))
+        if counts:
+            verbs = ("keep", "replan", "done", "drop")
+            detail = sep.join(t(f"review.count.{v}", n=counts[v]) for v in verbs if v in counts)
+            summary = t("review.detail", summary=summary, detail=detail)
+        open_ids = {i.id for i in still}
+        skipped = len(self.skipped & open_ids)
+        if skipped:
+            summary += sep + t("review.count.skipped", n=skipped)
+        if not still:
+            summary += sep + t("review.all_decided")
+            progress.update(Text(t("review.finished", summary=summary), style="bold green"))
+            card.update("")
+            return
+        progress.update(Text(t("review.finished", summary=summary), style="bold yellow"))
+        lines: list[Any] = [Text(t("review.still_open", n=len(still)), style="bold")]
+        for carried in still:
+            line = Text(f"• {carried.title}")
+            line.append(f"  {carried.week}", style="dim")
+            lines.append(line)
+        lines.append(Text(""))
+        lines.append(Text(t("review.back_hint"), style="dim"))
+        card.update(Group(*lines))
+
+    def _decide(self, fn: Any, verb: str) -> None:
         item = self.current()
         if item is None:
             return
         item_id = item.id
-        self.decided.append(self.pos)
+        self.decided.append((self.pos, verb))
+        self.skipped.discard(item_id)
 
         def after(_result: object) -> None:
             self.pos += 1
@@ -109,13 +146,13 @@ class ReviewScreen(Screen[None]):
         self.cockpit.persist(lambda: fn(item_id), on_done=after)
 
     def action_keep(self) -> None:
-        self._decide(self.cockpit.ws.keep)
+        self._decide(self.cockpit.ws.keep, "keep")
 
     def action_done(self) -> None:
-        self._decide(self.cockpit.ws.done)
+        self._decide(self.cockpit.ws.done, "done")
 
     def action_drop(self) -> None:
-        self._decide(self.cockpit.ws.drop)
+        self._decide(self.cockpit.ws.drop, "drop")
 
     def action_replan(self) -> None:
         """`p`: a week (this one or later); an item with a due date asks whether the
@@ -131,14 +168,15 @@ class ReviewScreen(Screen[None]):
             week = values["week"]
 
             def replan(shift_due: bool) -> None:
-                self._decide(lambda item_id: ws.defer(item_id, week, shift_due=shift_due))
+                self._decide(lambda item_id: ws.defer(item_id, week, shift_due=shift_due), "replan")
 
             ask_defer(self, item, week, replan)
 
         self.app.push_screen(WeekPrompt("next", earliest=ws.week), chosen)
 
     def action_skip(self) -> None:
-        if self.pos < len(self.queue):
+        if (item := self.current()) is not None:
+            self.skipped.add(item.id)
             self.pos += 1
             self.show()
 
@@ -160,7 +198,7 @@ class ReviewScreen(Screen[None]):
         if not ws.undo_stack or not self.decided:
             self.notify(t("note.nothing_to_undo"), severity="warning")
             return
-        back_to = self.decided.pop()
+        back_to, _verb = self.decided.pop()
 
         def after(_result: object) -> None:
             self.pos = back_to

@@ -343,3 +343,64 @@ async def test_r_refreshes_feeds_in_the_background(tmp_path: Path, clock: Frozen
             await app.workers.wait_for_complete()
             await settle(pilot)
             assert titles(app, "feeds")  # the news panel filled from the server
+
+
+async def test_monday_review_end_says_what_was_skipped_and_is_still_open(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    from cockpit.screens.dialogs.review import ReviewScreen
+    from tests.ui.render import screen_text
+
+    ws = small_workspace(tmp_path / "ws", clock)
+    for n in range(1, 5):
+        ws.add(f"Carried {n}", week="2026-W45")
+    app = make_app(ws, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert len(app.screen.queue) == 5
+        await pilot.press("x")  # Carried 1: done
+        await settle(pilot)
+        await pilot.press("c")  # Carried 2: kept
+        await settle(pilot)
+        for _ in range(3):  # Carried 3, Carried 4, Benchmark…: skipped
+            await pilot.press("n")
+            await pilot.pause()
+        drawn = screen_text(app)
+        assert "every carried item has a decision" not in drawn
+        assert "Review finished: 2 decided (1 kept, 1 done), 3 skipped." in drawn
+        assert "Still open (3):" in drawn
+        for title in ("Carried 3", "Carried 4", "Benchmark PostGIS 3.5 on ARM"):
+            assert f"• {title}" in drawn
+        await pilot.press("b")  # back to the last skipped one: decide it
+        await pilot.pause()
+        await pilot.press("d")
+        await settle(pilot)
+        drawn = screen_text(app)
+        assert "Review finished: 3 decided (1 kept, 1 done, 1 dropped), 2 skipped." in drawn
+        assert "Still open (2):" in drawn
+
+
+async def test_monday_review_end_when_everything_is_decided_in_chinese(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    from tests.ui.render import screen_text
+
+    i18n.set_language("zh")
+    ws = small_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("c")
+        await settle(pilot)
+        drawn = screen_text(app)
+        assert "回顾完成：已处理 1 项（保留 1），所有上周未完成事项都已处理。" in drawn
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        drawn = screen_text(app)
+        assert "回顾完成：已处理 0 项，跳过 1 项。" in drawn
+        assert "仍未处理（1 项）：" in drawn

@@ -199,9 +199,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "help.title": ("Keys of this screen", "本屏按键"),
     "help.close": ("esc or ? to close", "按 esc 或 ? 关闭"),
     "review.title": ("Monday review: {pos} of {total}", "周一回顾：第 {pos} / {total} 项"),
-    "review.done": (
-        "Review finished: every carried item has a decision.",
-        "回顾完成：所有上周未完成事项都已处理。",
+    "review.finished": ("Review finished: {summary}.", "回顾完成：{summary}。"),
+    "review.all_decided": ("every carried item has a decision", "所有上周未完成事项都已处理"),
+    "review.nothing": (
+        "Nothing to review: no carried items are waiting.",
+        "无需回顾：没有待处理的上周未完成事项。",
+    ),
+    "review.sep": (", ", "，"),
+    "review.detail": ("{summary} ({detail})", "{summary}（{detail}）"),
+    "review.count.decided": ("{n} decided", "已处理 {n} 项"),
+    "review.count.keep": ("{n} kept", "保留 {n}"),
+    "review.count.replan": ("{n} re-planned", "重新计划 {n}"),
+    "review.count.done": ("{n} done", "完成 {n}"),
+    "review.count.drop": ("{n} dropped", "放弃 {n}"),
+    "review.count.skipped": ("{n} skipped", "跳过 {n} 项"),
+    "review.still_open": ("Still open ({n}):", "仍未处理（{n} 项）："),
+    "review.back_hint": (
+        "b goes back to the undecided ones · esc back to the daily screen",
+        "按 b 回到未处理的事项 · esc 返回",
     ),
     "review.planned": ("planned for {week}, carried {n}×", "原计划 {week}，已顺延 {n} 次"),
     "review.keys": (
