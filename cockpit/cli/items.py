@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from typing import Any
 
 from cockpit.cli.common import guard, read_date, read_ids, read_week, workspace
 from cockpit.cli.exits import CliError
-from cockpit.core.errors import NotFoundError
 from cockpit.core.model import LISTS, Item
 from cockpit.core.textwidth import fit
-from cockpit.items.rules import this_week
+from cockpit.items.rules import is_key, shown_list, this_week
 
 
 def register_items(sub: Any) -> None:
@@ -31,7 +29,12 @@ def register_items(sub: Any) -> None:
     p.set_defaults(handler=cmd_add)
 
     p = sub.add_parser("ls", help="this week's open items and the carry-over")
-    p.add_argument("--list", choices=LISTS, dest="list_name")
+    p.add_argument(
+        "--list",
+        choices=LISTS,
+        dest="list_name",
+        help="key: every key item (--list key, --key or !); plan, ops: the others",
+    )
     p.add_argument("--all", action="store_true", help="every item of every week and status")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
@@ -61,11 +64,11 @@ def register_items(sub: Any) -> None:
 # items --------------------------------------------------------------------------------
 def cmd_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    customer = args.customer or ""
+    customer = (args.customer or "").strip()
     if customer:
-        # A free-text customer name is fine; a known one is stored as the book spells it.
-        with contextlib.suppress(NotFoundError):
-            customer = ws.customers.find(customer).name
+        # One customer, named exactly (any case), stored as the book spells it; a part
+        # of a name or an unknown one is refused with the names it may have meant.
+        customer = guard(ws.customers.find, customer).name
     item = guard(
         ws.add,
         " ".join(args.title),
@@ -90,9 +93,12 @@ def cmd_ls(args: argparse.Namespace) -> int:
     else:
         items = this_week(ws.items(), ws.week)
     if args.list_name:
-        items = [i for i in items if i.list == args.list_name]
+        # The daily screen's rule: every key item (key list, --key or `!`) is in "key",
+        # and only there; plan and ops hold the rest.
+        items = [i for i in items if shown_list(i) == args.list_name]
     if args.json:
-        json.dump([i.public() for i in items], sys.stdout, ensure_ascii=False, indent=1)
+        rows = [dict(i.public(), key=is_key(i)) for i in items]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     for line in format_items(items, ws.week):
@@ -106,7 +112,7 @@ def format_items(items: list[Item], week: str) -> list[str]:
         return ["No open items this week. Add one: cockpit add TITLE"]
     rows = []
     for item in items:
-        flags = ("!" if item.key or item.list == "key" else " ") + (
+        flags = ("!" if is_key(item) else " ") + (
             "✓" if item.status == "done" else "✗" if item.status == "dropped" else " "
         )
         extra = []
@@ -118,7 +124,7 @@ def format_items(items: list[Item], week: str) -> list[str]:
             extra.append(f"@{item.customer}")
         extra.extend(f"+{t}" for t in item.tags)
         rows.append(
-            f"{item.id:>5} {flags} {item.week:<8} {item.list:<4} {fit(item.title, 48)} "
+            f"{item.id:>5} {flags} {item.week:<8} {shown_list(item):<4} {fit(item.title, 48)} "
             + " ".join(extra)
         )
     return [line.rstrip() for line in rows]

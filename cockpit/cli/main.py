@@ -87,5 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
+    # One sentence, ending in one full stop (or the question it asks).
     message = message.rstrip(".")
-    print(f"cockpit: {message}.", file=sys.stderr)
+    end = "" if message.endswith(("?", "!")) else "."
+    print(f"cockpit: {message}{end}", file=sys.stderr)

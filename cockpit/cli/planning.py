@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from typing import Any
 
 from cockpit.cli.common import command, dump, group, guard, read_date, workspace
 from cockpit.cli.exits import CliError
-from cockpit.core.errors import NotFoundError
 from cockpit.core.textwidth import fit
 from cockpit.planning import launches, requirements
 
@@ -67,9 +65,8 @@ def _req_id(text: str) -> int:
 def cmd_req_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
     customer = args.customer.strip()
-    if customer:  # a known customer is stored as the book spells it
-        with contextlib.suppress(NotFoundError):
-            customer = ws.customers.find(customer).name
+    if customer:  # one customer, named exactly (any case), as the book spells it
+        customer = guard(ws.customers.find, customer).name
     fields = {"kano": args.kano, "priority": args.priority, "customer": customer, "ref": args.ref,
               "owner": args.owner, "release": args.release, "notes": args.notes}  # fmt: skip
     if args.source:

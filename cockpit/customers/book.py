@@ -9,6 +9,7 @@ Every change is one transaction and one undo step.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -73,23 +74,27 @@ class CustomerBook:
         return out
 
     def find(self, name: str) -> Customer:
-        """The customer called `name` (case-insensitive), or the only one it starts.
+        """The customer called exactly `name` (case-insensitive; spaces at the ends do not
+        count). A part of a name never picks a customer: "Glob" does not mean "Globex".
 
         Raises:
-            NotFoundError: none or several match.
+            NotFoundError: no customer has that name; the sentence lists the names it
+                may have meant (those containing it, or close to it).
         """
-        wanted = name.strip().casefold()
+        wanted = " ".join(name.split()).casefold()
         customers = self.all()
-        exact = [c for c in customers if c.name.casefold() == wanted]
-        if exact:
-            return exact[0]
-        prefix = [c for c in customers if c.name.casefold().startswith(wanted)]
-        if len(prefix) == 1:
-            return prefix[0]
-        if prefix:
-            names = ", ".join(sorted(c.name for c in prefix)[:5])
-            raise NotFoundError(f"{name!r} matches several customers: {names}")
-        raise NotFoundError(f"no customer named {name!r}")
+        for cust in customers:
+            if " ".join(cust.name.split()).casefold() == wanted:
+                return cust
+        shown = " ".join(name.split())
+        candidates = name_candidates(wanted, [c.name for c in customers])
+        if candidates:
+            listed = ", ".join(candidates)
+            raise NotFoundError(f"no customer is named {shown!r}; did you mean {listed}?")
+        raise NotFoundError(
+            f"no customer is named {shown!r} (see `cockpit customers ls`, "
+            f"or add it with `cockpit customers add {shown}`)"
+        )
 
     def resolve(self, ref: int | str) -> Customer:
         """A customer by id (from a screen) or by name (from the command line)."""
@@ -290,3 +295,13 @@ def _linked_order(items: list[Item]) -> list[Item]:
         (i for i in items if not i.is_open), key=lambda i: (i.done_at or i.updated, i.id)
     )
     return open_ + closed[::-1]
+
+
+def name_candidates(wanted: str, names: list[str], limit: int = 5) -> list[str]:
+    """Names that contain `wanted` (case-folded), else the closest few spellings."""
+    folded = {n: n.casefold() for n in names}
+    containing = sorted((n for n, f in folded.items() if wanted and wanted in f), key=str.casefold)
+    if containing:
+        return containing[:limit]
+    close = difflib.get_close_matches(wanted, list(folded.values()), n=limit, cutoff=0.6)
+    return [n for n, f in folded.items() if f in close][:limit]

@@ -19,11 +19,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from cockpit.core.dates import parse_date
-from cockpit.core.errors import DateError, WeekError
+from cockpit.core.errors import DateError, NotFoundError, WeekError
 from cockpit.core.i18n import t
 from cockpit.core.model import LISTS, TIERS, Item
 from cockpit.core.weeks import parse_week
-from cockpit.customers.book import CHANNELS
+from cockpit.customers.book import CHANNELS, name_candidates
 from cockpit.screens.keys import localise
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ class ItemForm(Form):
             "list_name": str(list_value) if isinstance(list_value, str) else "plan",
             "week": week,
             "due": self.date_or_none("f-due"),
-            "customer": self.text("f-customer"),
+            "customer": self.customer(),
             "owner": self.text("f-owner"),
             "tags": self.text("f-tags").replace(",", " ").split(),
             "notes": self.query_one("#f-notes", Input).value,
@@ -173,6 +173,24 @@ class ItemForm(Form):
         if self.item is not None:
             values["id"] = self.item.id
         return values
+
+    def customer(self) -> str:
+        """The customer field: one customer of the book, named exactly (any case), as the
+        book spells it; a part of a name or an unknown one is refused, naming the
+        candidates. An item's customer that was never changed here stays as it is."""
+        name = self.text("f-customer")
+        if not name or (self.item is not None and name == self.item.customer):
+            return name
+        try:
+            return self.ws.customers.find(name).name
+        except NotFoundError:
+            pass
+        candidates = name_candidates(name.casefold(), [c.name for c in self.ws.customers.all()])
+        if candidates:
+            message = t("form.no_customer_like", name=name, names=t("sep.names").join(candidates))
+        else:
+            message = t("form.no_customer", name=name)
+        raise FormError("f-customer", message)
 
 
 class CustomerForm(Form):

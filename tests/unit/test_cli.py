@@ -101,7 +101,7 @@ def test_add_with_every_option(cockpit: Run) -> None:
             "--due",
             "2026-11-27",
             "--customer",
-            "招商",  # a unique prefix links the known customer
+            "招商银行",  # the known customer, by its whole name
             "--tag",
             "upgrade",
             "--tag",
@@ -120,11 +120,9 @@ def test_add_with_every_option(cockpit: Run) -> None:
     assert item["tags"] == ["upgrade", "pg17"]
 
     ok(cockpit("add", "ops task", "--list", "ops", "--week", "2026-W50", "--due", "fri"))
-    ok(cockpit("add", "free text customer", "--customer", "Some Startup"))
     items = ls_all(cockpit)
     assert (items["ops task"]["list"], items["ops task"]["week"]) == ("ops", "2026-W50")
     assert items["ops task"]["due"] == "2026-11-20"
-    assert items["free text customer"]["customer"] == "Some Startup"
 
 
 @pytest.mark.parametrize(
@@ -337,7 +335,7 @@ def test_customers_add_ls_touch(cockpit: Run) -> None:
     assert (initech["due"], initech["next_followup"]) == (False, "2026-11-30")
 
     result = ok(
-        cockpit("customers", "touch", "acme", "--note", "PG 17 upgrade call", "--next", "+14")
+        cockpit("customers", "touch", "acme bank", "--note", "PG 17 upgrade call", "--next", "+14")
     )
     assert result.out == f"Logged call with ACME Bank on {TODAY}; next follow-up 2026-12-02\n"
     acme = ok(cockpit("customers", "ls", "--json")).json()[0]
@@ -353,7 +351,7 @@ def test_customers_refusals(cockpit: Run, root: Path) -> None:
     before = snapshot(root)
     for args, words in (
         (("customers", "add", "acme"), "already exists"),
-        (("customers", "touch", "Nobody", "--note", "x"), "no customer named"),
+        (("customers", "touch", "Nobody", "--note", "x"), "no customer is named 'Nobody'"),
     ):
         result = cockpit(*args)
         assert result.code == 1

@@ -145,7 +145,7 @@ def test_metrics_import_refuses_a_bad_file_whole(cockpit: Run, root: Path, tmp_p
 # requirements -------------------------------------------------------------------------
 def test_req_add_ls_move_show(cockpit: Run) -> None:
     ok(cockpit("customers", "add", "招商银行", "--tier", "top"))
-    out = ok(cockpit("req", "add", "pgvector", "HNSW", "--customer", "招商", "--kano",
+    out = ok(cockpit("req", "add", "pgvector", "HNSW", "--customer", "招商银行", "--kano",
                      "attractive", "--priority", "p1", "--release", "2027.1")).out  # fmt: skip
     assert out == "Added requirement #1 (collected, P1): pgvector HNSW\n"
     ok(cockpit("req", "add", "DDL replication", "--source", "sales", "--kano", "must-be"))

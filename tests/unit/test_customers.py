@@ -170,7 +170,7 @@ def test_linked_items_and_link(ws: Workspace, clock: FrozenClock) -> None:
     loose = ws.add("Not linked yet")
     ws.undo_stack.clear()
 
-    item = ws.customers.link(loose.id, "acme")  # a prefix finds the customer
+    item = ws.customers.link(loose.id, "acme bank")  # the name in any case
 
     assert item.customer == "ACME Bank"  # stored as the book spells it
     refs = [i.id for i in fresh(ws).customers.linked_items("Acme Bank")]

@@ -134,6 +134,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.key": ("Key item", "重点事务"),
     "form.hint": ("enter save · esc cancel · tab next field", "回车保存 · esc 取消 · tab 下一项"),
     "form.title_required": ("A title is required.", "标题不能为空。"),
+    "form.no_customer_like": (
+        "No customer is named {name}; did you mean {names}?",
+        "没有名为 {name} 的客户；是否指 {names}？",
+    ),
+    "form.no_customer": (
+        "No customer is named {name}: add it on the customers screen (C) first.",
+        "没有名为 {name} 的客户：请先在客户页面（C）添加。",
+    ),
+    "sep.names": (", ", "、"),
     "form.add_customer": ("New customer", "新建客户"),
     "form.name": ("Name", "名称"),
     "form.tier": ("Tier", "级别"),
