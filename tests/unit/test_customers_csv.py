@@ -198,9 +198,10 @@ def test_cli_export_import_round_trip(
 ) -> None:
     assert run(data, "customers", "add", "瀚海银行", "--tier", "top", "--deal-value", "120万",
                "--stage", "opportunity", "--owner", "李娜") == 0  # fmt: skip
-    assert run(data, "customers", "edit", "瀚海", "--stage", "churn-risk") == 1
+    assert run(data, "customers", "edit", "瀚海银行", "--stage", "churn-risk") == 1
     assert "churn reason" in capsys.readouterr().err
-    assert run(data, "customers", "edit", "瀚海", "--stage", "churn-risk", "--reason", "预算") == 0
+    edit = ("customers", "edit", "瀚海银行", "--stage", "churn-risk")
+    assert run(data, *edit, "--reason", "预算") == 0
     out = tmp_path / "out.csv"
     capsys.readouterr()
 
