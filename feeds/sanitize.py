@@ -1,9 +1,7 @@
-"""Untrusted text from feeds (and imports) made safe for a terminal.
+"""Untrusted text from feeds made safe for a terminal.
 
-Removes C0/C1 control characters (keeping tab and newline where asked), ESC-introduced
-sequences, DEL, the bidi controls that can disguise text and lone surrogates (which
-could not even be stored as UTF-8 JSON). Markup safety is the renderer's job: the TUI
-renders this text as plain `Text`, never as markup.
+`clean_text` and `safe_link` are the domain-wide sanitiser of `cockpit.core.text`
+(re-exported here for the feed modules); markup safety is the renderer's job.
 
 `html_to_text` turns feed HTML into plain text with a linear scanner: feedparser's own
 sanitiser is switched off (it is ~40% of parsing time) because we keep no HTML at all.
@@ -14,18 +12,10 @@ from __future__ import annotations
 import html
 import re
 
-# CSI / OSC / other ESC sequences first, so their parameters do not survive as text.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL/ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # two-character sequences
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
-)
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff\ufff9-\ufffb]"
-)
+from cockpit.core.text import clean_text, link_problem, safe_link
+
+__all__ = ["clean_text", "html_to_text", "link_problem", "safe_link"]
+
 # Tags whose content is never text; the rest of a tag is dropped, its text kept.
 _SKIP_BODY = frozenset({"script", "style", "head", "title", "template", "noscript", "svg"})
 # Blocks start and end a paragraph; line tags only start a line (so a list is compact).
@@ -38,26 +28,6 @@ _TAG_NAME = re.compile(r"/?\s*([a-zA-Z][a-zA-Z0-9:-]*)")
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 HTML_SCAN_LIMIT = 100_000
 """Characters of one HTML fragment that are looked at: enough for any capped summary."""
-
-
-def clean_text(text: str, *, multiline: bool = False) -> str:
-    """`text` without escape sequences and control characters.
-
-    Single-line fields (titles, names) also fold whitespace runs to one space.
-    """
-    text = _ESCAPES.sub("", text)
-    if multiline:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        text = _CONTROLS.sub("", text)
-        return re.sub(r"\n{3,}", "\n\n", text).strip()
-    text = _CONTROLS.sub(" ", text.replace("\t", " ").replace("\n", " "))
-    return " ".join(text.split())
-
-
-def safe_link(url: str) -> str | None:
-    """`url` when it is an http(s) link, else None (javascript:, file:, data: …)."""
-    url = clean_text(url)
-    return url if re.match(r"^https?://[^\s]+$", url, re.IGNORECASE) else None
 
 
 def html_to_text(fragment: str, *, cap: int = 0) -> str:

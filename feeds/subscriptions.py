@@ -17,7 +17,7 @@ from tinydb.table import Document
 
 from cockpit.feeds.model import Feed, FeedError, FeedNotFoundError, ImportReport, normalize_url
 from cockpit.feeds.opml import OpmlError, OpmlFeed, build_opml, parse_opml
-from cockpit.feeds.sanitize import clean_text, safe_link
+from cockpit.feeds.sanitize import clean_text, link_problem
 from cockpit.storage import WorkspaceFiles
 
 FEEDS = "feeds"
@@ -63,9 +63,10 @@ class FeedList:
         Raises:
             FeedError: not an http(s) URL, or already subscribed.
         """
-        clean = safe_link(url.strip())
-        if clean is None:
-            raise FeedError(f"{clean_text(url)[:100]!r} is not an http(s) URL")
+        clean = clean_text(url)
+        problem = link_problem(clean)
+        if problem is not None:
+            raise FeedError(f"{clean[:100]!r} {problem}")
         wanted = OpmlFeed(clean, clean_text(title)[:300], clean_text(category)[:60])
         added, skipped = self.add_many([wanted])
         if not added:

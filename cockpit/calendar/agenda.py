@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.calendar.routines import RoutineBook, existing_calendar_id
 from cockpit.core import i18n
-from cockpit.feeds.sanitize import clean_text
+from cockpit.core.text import clean_text
 
 if TYPE_CHECKING:
     import icalendar

@@ -24,6 +24,7 @@ import icalendar
 from cockpit.calendar.ical_zone import needs_vtimezone, user_zone, vtimezone
 from cockpit.calendar.routines import Routine, RoutineBook, calendar_id
 from cockpit.core.labels.calendar import LABELS
+from cockpit.core.text import clean_text
 
 if TYPE_CHECKING:
     from cockpit.core.model import Customer, Item
@@ -90,10 +91,11 @@ def routine_event(
     event.add("dtstamp", _stamp(routine.updated, tz))
     event.add("last-modified", _stamp(routine.updated, tz))
     event.add("sequence", routine.seq)
-    event.add("summary", routine.title(lang))
+    event.add("summary", clean_text(routine.title(lang)))
     lines = routine.checklist_in(lang)
     if lines:
-        event.add("description", "\n".join(f"- {line}" for line in lines))
+        checklist = "\n".join(f"- {line}" for line in lines)
+        event.add("description", clean_text(checklist, multiline=True))
     event.add("dtstart", at(first))
     event.add("dtend", at(first + dt.timedelta(minutes=routine.minutes)))
     byday = [BYDAY[w] for w in routine.weekdays]
@@ -116,9 +118,10 @@ def _all_day(
     event.add("dtstamp", stamp)
     event.add("last-modified", stamp)
     event.add("sequence", seq)
-    event.add("summary", summary)
+    # Stored text is clean already; records older than the sanitiser may not be.
+    event.add("summary", clean_text(summary))
     if description:
-        event.add("description", description)
+        event.add("description", clean_text(description, multiline=True))
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
     event.add("transp", "TRANSPARENT")

@@ -19,7 +19,7 @@ import icalendar
 import recurring_ical_events
 import x_wr_timezone
 
-from cockpit.feeds.sanitize import clean_text
+from cockpit.core.text import clean_text
 
 TIME_PROPS = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 KEEP_PROPS = (*TIME_PROPS, "UID", "SEQUENCE", "DTSTAMP", "STATUS", "TRANSP")

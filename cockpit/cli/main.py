@@ -11,10 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 from cockpit import __version__
 from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.core.errors import CockpitError
+from cockpit.core.text import clean_text, terminal_safe, undecodable
 
 __all__ = ["EXIT_INPUT", "EXIT_STORAGE", "CliError", "build_parser", "main"]
 
@@ -61,13 +63,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here, not at the top, for start-up time: storage pulls in tinydb and orjson.
     from cockpit.storage import StorageError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for n, arg in enumerate(argv, 1):
+        if (byte := undecodable(arg)) is not None:
+            _fail(f"argument {n} is not UTF-8 text (it holds the byte {byte}); pass text as UTF-8")
+            return EXIT_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)
+    out, err = sys.stdout, sys.stderr
     try:
         if args.command is None:
             from cockpit.tui import start_tui
 
             return start_tui(args)
+        # Whatever a command prints passes through the sanitiser (see `SafeStream`).
+        sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
         handler = args.handler
         result: int = handler(args)
         return result
@@ -84,10 +94,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        sys.stdout, sys.stderr = out, err
 
 
 def _fail(message: str) -> None:
     # One sentence, ending in one full stop (or the question it asks).
-    message = message.rstrip(".")
+    message = clean_text(message).rstrip(".")
     end = "" if message.endswith(("?", "!")) else "."
     print(f"cockpit: {message}{end}", file=sys.stderr)
+
+
+class SafeStream:
+    """A text stream that drops escape sequences and control characters on the way out.
+
+    Records are sanitised when they enter the domain; this is the last guard for what
+    was stored before that (or edited by hand): no listing, report or export printed
+    by the command line can set the terminal's title or colours.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cockpit.core.errors import ConfigError, RoutineConfigError
+from cockpit.core.text import clean_text
 
 __all__ = ["LANGUAGES", "Config", "ConfigError", "load_config"]
 
@@ -107,9 +108,10 @@ def load_config(path: Path | None) -> Config:
     if path is None or not path.exists():
         return cfg
     try:
-        raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Notepad and some editors start a UTF-8 file with a byte-order mark.
+        raw: dict[str, Any] = _clean(tomllib.loads(path.read_text(encoding="utf-8-sig")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config {path}: {exc}") from None
+        raise ConfigError(f"cannot read config {path}: {clean_text(str(exc))}") from None
     lang = raw.get("language", cfg.language)
     if lang not in LANGUAGES:
         raise ConfigError(f"config {path}: language must be one of {', '.join(LANGUAGES)}")
@@ -186,6 +188,18 @@ def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
     if lang is not None and lang not in LANGUAGES:
         raise ConfigError(f"config {path}: [report] language must be one of en, zh")
     cfg.report_language = lang
+
+
+def _clean(value: Any) -> Any:
+    """Every string of the config without escape sequences or invisible characters:
+    names, titles and paths from it reach the screen and the workspace."""
+    if isinstance(value, str):
+        return clean_text(value, multiline=True)
+    if isinstance(value, dict):
+        return {clean_text(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _table(path: Path, raw: dict[str, Any], name: str) -> dict[str, Any]:

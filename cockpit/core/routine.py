@@ -14,6 +14,7 @@ from typing import Any
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.labels.calendar import LABELS
+from cockpit.core.text import clean_line
 
 FILE = "calendar"
 EDITABLE = ("key", "title_en", "title_zh", "weekdays", "start", "minutes", "checklist", "since")
@@ -149,7 +150,7 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
     out = dict(fields)
     for name in ("key", "title_en", "title_zh"):
         if name in out:
-            out[name] = " ".join(str(out[name]).split())
+            out[name] = clean_line(out[name])
     if "weekdays" in out:
         days = sorted({int(w) for w in out["weekdays"]})
         if not days or any(not 0 <= w <= 6 for w in days):
@@ -184,7 +185,7 @@ def _checklist(lines: Iterable[Any]) -> list[tuple[str, str]]:
             en = zh = line
         else:
             en, zh = (str(part) for part in line)
-        en, zh = " ".join(en.split()), " ".join(zh.split())
+        en, zh = clean_line(en), clean_line(zh)
         if en or zh:
             out.append((en, zh))
     return out

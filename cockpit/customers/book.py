@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from cockpit.core.changes import ChangeSet
 from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.model import Customer, Item, Touch, iso
+from cockpit.core.text import clean_block, clean_line
 from cockpit.customers.fields import (
     CHANNELS,
     CHURN_STAGES,
@@ -81,12 +82,12 @@ class CustomerBook:
             NotFoundError: no customer has that name; the sentence lists the names it
                 may have meant (those containing it, or close to it).
         """
-        wanted = " ".join(name.split()).casefold()
+        wanted = clean_line(name).casefold()
         customers = self.all()
         for cust in customers:
             if " ".join(cust.name.split()).casefold() == wanted:
                 return cust
-        shown = " ".join(name.split())
+        shown = clean_line(name)
         candidates = name_candidates(wanted, [c.name for c in customers])
         if candidates:
             listed = ", ".join(candidates)
@@ -111,7 +112,7 @@ class CustomerBook:
     def linked_items(self, name: str) -> list[Item]:
         """Items whose customer is `name` (case-insensitive): open work first, by week,
         then finished work, latest first. Archived items are history and left out."""
-        return self.items_by_customer().get(name.strip().casefold(), [])
+        return self.items_by_customer().get(clean_line(name).casefold(), [])
 
     # adding ---------------------------------------------------------------------------
     def prepare(
@@ -276,7 +277,9 @@ class CustomerBook:
         with self.ws.changing(FILE) as changes:
             cust = self.resolve(name)
             changes.label = f"touch {cust.name}"
-            touch = Touch(customer_id=cust.id, date=day.isoformat(), channel=channel, note=note)
+            touch = Touch(
+                customer_id=cust.id, date=day.isoformat(), channel=channel, note=clean_block(note)
+            )
             touch.id = self.ws.next_id(FILE, "next_touch")
             changes.insert_new(FILE, "touches", {touch.id: touch.to_doc()})
             cust.last_touch = max(cust.last_touch or "", touch.date)

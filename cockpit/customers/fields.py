@@ -9,6 +9,7 @@ from typing import Any
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.model import TIERS, Customer
+from cockpit.core.text import clean_block, clean_line
 
 CHANNELS = ("call", "visit", "chat", "mail", "meeting")
 SOURCES = ("", "direct", "sales", "channel", "partner")
@@ -22,8 +23,9 @@ EDITABLE = frozenset(
 
 
 def _line(value: Any) -> str:
-    # One line, single spaces: what a CSV round trip or a table cell would make of it.
-    return " ".join(str(value or "").split())
+    # One line, single spaces, no escapes or invisible characters: what a CSV round
+    # trip or a table cell would make of it.
+    return clean_line(value)
 
 
 def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -40,7 +42,7 @@ def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
             if name == "name" and not value:
                 raise InvalidError("a customer needs a name")
         elif name == "notes":
-            value = str(value or "").strip()
+            value = clean_block(value)
         elif name == "tier" and value not in TIERS:
             raise InvalidError(f"tier must be one of {', '.join(TIERS)}, not {value!r}")
         elif name == "source" and value not in SOURCES:

@@ -26,9 +26,9 @@ from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, ImportFileError, InvalidError, WeekError
 from cockpit.core.i18n import CATALOG
 from cockpit.core.model import TIERS, Customer, Item, iso
+from cockpit.core.text import clean_text
 from cockpit.core.weeks import parse_week
 from cockpit.customers.fields import SOURCES, STAGES, parse_deal, plain_number
-from cockpit.feeds.sanitize import clean_text
 from cockpit.importers.decode import read_text
 from cockpit.items.workspace import Workspace
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from cockpit.core.errors import ImportFileError, InvalidError
 from cockpit.core.model import Item
+from cockpit.core.text import clean_text
 from cockpit.core.weeks import week_of
-from cockpit.feeds.sanitize import clean_text
 from cockpit.items.workspace import Workspace
 
 PREFIX = "tw:"

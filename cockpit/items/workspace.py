@@ -19,6 +19,7 @@ from cockpit.core.clock import Clock
 from cockpit.core.config import Config
 from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.model import LISTS, STATUSES, Item, iso
+from cockpit.core.text import clean_block, clean_line
 from cockpit.core.weeks import week_of, weeks_between
 from cockpit.customers.book import CustomerBook
 from cockpit.items.rules import defer_target
@@ -138,7 +139,7 @@ class Workspace:
         done_at: dt.datetime | None = None,
     ) -> Item:
         """Validate and build an item without storing it (imports batch these)."""
-        title = " ".join(title.split())
+        title = clean_line(title)
         if not title:
             raise InvalidError("an item needs a title")
         if list_name not in LISTS:
@@ -153,13 +154,13 @@ class Workspace:
             status=status,
             key=key or list_name == "key",
             due=due.isoformat() if due else None,
-            owner=owner.strip(),
-            customer=customer.strip(),
+            owner=clean_line(owner),
+            customer=clean_line(customer),
             tags=_clean_tags(tags),
-            notes=notes,
+            notes=clean_block(notes),
             created=now,
             updated=now,
-            source=source,
+            source=clean_line(source),
             history=[[now, "created"]],
         )
         if status != "open":
@@ -280,15 +281,17 @@ class Workspace:
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidError(f"cannot edit {', '.join(sorted(unknown))}")
-        if "title" in fields and not " ".join(str(fields["title"]).split()):
+        if "title" in fields and not clean_line(fields["title"]):
             raise InvalidError("an item needs a title")
         if "list" in fields and fields["list"] not in LISTS:
             raise InvalidError(f"list must be one of {', '.join(LISTS)}")
 
         def apply(item: Item) -> None:
             for name, value in fields.items():
-                if name == "title":
-                    value = " ".join(str(value).split())
+                if name in ("title", "owner", "customer"):
+                    value = clean_line(value)
+                if name == "notes":
+                    value = clean_block(value)
                 if name == "tags":
                     value = _clean_tags(value)
                 if name == "due" and isinstance(value, dt.date):
@@ -343,7 +346,7 @@ class Workspace:
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     out: list[str] = []
     for tag in tags:
-        tag = tag.strip().lstrip("+#")
+        tag = clean_line(tag).lstrip("+#").strip()
         if tag and tag not in out:
             out.append(tag)
     return out

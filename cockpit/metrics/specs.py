@@ -21,7 +21,7 @@ from typing import Any
 
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError
-from cockpit.feeds.sanitize import clean_text
+from cockpit.core.text import clean_line, clean_text
 
 KINDS = ("int", "money", "text", "date", "month")
 Value = int | float | str
@@ -248,7 +248,7 @@ def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict
     out = {name: parse_value(spec.column(name), text, today) for name, text in texts.items()}
     key = out.get(spec.key or "")
     if isinstance(key, str):  # the key names a row: one line, single spaces
-        out[str(spec.key)] = " ".join(key.split())
+        out[str(spec.key)] = clean_line(key)
     return out
 
 

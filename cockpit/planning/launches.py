@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.i18n import CATALOG
 from cockpit.core.model import iso
+from cockpit.core.text import clean_block, clean_line
 from cockpit.planning.checklists import (
     STATES,
     TEMPLATES,
@@ -60,7 +61,7 @@ def all_launches(ws: Workspace) -> list[Launch]:
 
 def find(ws: Workspace, name: str) -> Launch:
     """The launch called `name` (case-insensitive), the only one it starts, or `#id`."""
-    wanted = name.strip().casefold()
+    wanted = clean_line(name).casefold()
     launches = all_launches(ws)
     if wanted.lstrip("#").isdigit():
         by_id = [la for la in launches if la.id == int(wanted.lstrip("#"))]
@@ -105,7 +106,7 @@ def new(
     ws: Workspace, name: str, golive: dt.date, template: str = "default", lang: str | None = None
 ) -> Launch:
     """Create a launch from `template`, item titles in `lang` (default: the config's)."""
-    name = " ".join(name.split())
+    name = clean_line(name)
     if not name:
         raise InvalidError("a launch needs a name")
     if template not in TEMPLATES:
@@ -159,7 +160,7 @@ def update_item(ws: Workspace, name: str, no: int, **fields: Any) -> LaunchItem:
             if key == "due":
                 value = value.isoformat() if value else None
             elif isinstance(value, str):
-                value = value.strip() if key == "note" else " ".join(value.split())
+                value = clean_block(value) if key == "note" else clean_line(value)
             setattr(it, key, value)
         if not it.title:
             raise InvalidError("a launch item needs a title")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from cockpit.core.errors import InvalidError, NotFoundError
 from cockpit.core.model import iso
+from cockpit.core.text import clean_block, clean_line
 from cockpit.planning.requirement_rules import (
     COMMITTED,
     EDITABLE,
@@ -113,7 +114,7 @@ def prepare(ws: Workspace, title: str, **fields: str) -> Requirement:
 
 def _assign(req: Requirement, fields: dict[str, str]) -> None:
     for name, value in fields.items():
-        value = " ".join(value.split()) if name != "notes" else value.strip()
+        value = clean_line(value) if name != "notes" else clean_block(value)
         if name == "kano":
             value = parse_kano(value)
         elif name == "priority":
@@ -165,7 +166,7 @@ def move(ws: Workspace, req_id: int, status: str, reason: str) -> Requirement:
         InvalidError: no reason, or a move `MOVES` does not allow (naming the allowed).
     """
     new = parse_status(status)
-    reason = " ".join(reason.split())
+    reason = clean_line(reason)
     if not reason:
         raise InvalidError("a status change needs a reason")
 
@@ -204,7 +205,7 @@ def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Require
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise InvalidError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
-    reason = " ".join(reason.split())
+    reason = clean_line(reason)
 
     def apply(req: Requirement, now: str) -> None:
         old = {name: str(getattr(req, name)) for name in fields}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.model import Record, iso
+from cockpit.core.text import clean_block, clean_line, safe_link
 from cockpit.core.weeks import monday
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def clean_highlights(lines: list[str]) -> list[str]:
     duplicates removed (first one wins)."""
     out: list[str] = []
     for line in lines:
-        text = " ".join(line.split())
+        text = clean_line(line)
         for bullet in BULLETS:
             if text.startswith(bullet):
                 text = text[len(bullet) :].strip()
@@ -80,7 +81,7 @@ def clean_highlights(lines: list[str]) -> list[str]:
 
 def clean_thoughts(text: str) -> str:
     """Thoughts keep their paragraphs; trailing spaces and runs of blank lines go."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
+    lines = [line.rstrip() for line in clean_block(text).splitlines()]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -114,7 +115,7 @@ class NoteBook:
         when: dt.datetime | None = None,
     ) -> Note:
         """File a note under `section` of `week` (default: this week); undoable."""
-        text = " ".join(text.split())
+        text = clean_line(text)
         if not text:
             raise InvalidError("a note needs some text")
         if section not in SECTIONS:
@@ -123,7 +124,7 @@ class NoteBook:
             week=week or self.ws.week,
             section=section,
             text=text,
-            link=link,
+            link=safe_link(link) or "",
             entry_id=entry_id,
             created=iso(when or self.ws.clock.now()),
         )
@@ -182,7 +183,7 @@ class NoteBook:
     def add_highlight(self, text: str, week: str | None = None) -> WeekNotes:
         """Append one highlight to `week` (default: this week); undoable."""
         current = self.week_notes(week)
-        line = " ".join(text.split())
+        line = clean_line(text)
         if not line:
             raise InvalidError("a highlight needs some text")
         return self.set_week_notes(current.week, highlights=[*current.highlights, line])

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from cockpit.core.i18n import t
-from cockpit.feeds.sanitize import safe_link
+from cockpit.core.text import safe_link
 from cockpit.feeds.store import EntryStore
 
 if TYPE_CHECKING:
