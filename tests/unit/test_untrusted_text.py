@@ -129,12 +129,16 @@ def cockpit(
 
 
 def test_cli_arguments_are_cleaned_and_nothing_echoes_escapes(cockpit: Run, tmp_path: Path) -> None:
-    code, out, _ = cockpit("add", "\x1b]0;PWNED\x07 title", "--customer", "Ac\u200bme")
-    assert code == 0 and out == "Added #1 to 2026-W47 plan: title\n"
-    code, out, _ = cockpit("customers", "add", "\x1b]0;PWNED\x07Evil\u200b Bank")
-    assert code == 0 and "\x1b" not in out and "Evil Bank" in out
+    code, out, _ = cockpit("customers", "add", "\x1b]0;PWNED\x07Ac\u200bme\u200d Bank")
+    assert code == 0 and "\x1b" not in out and "Acme Bank" in out
+    # A name typed with an invisible character still finds the customer.
+    code, out, err = cockpit("add", "\x1b]0;PWNED\x07 title", "--customer", "Acme\u200b Bank")
+    assert code == 0, err
+    assert out.startswith("Added #1 to 2026-W47 plan: title") and "\x1b" not in out
     stored = json.loads((tmp_path / "ws" / "items.json").read_text(encoding="utf-8"))
-    assert [d["title"] for d in stored["items"].values()] == ["title"]
+    assert [(d["title"], d["customer"]) for d in stored["items"].values()] == [
+        ("title", "Acme Bank")
+    ]
 
 
 def test_records_stored_before_sanitising_cannot_drive_the_terminal(
