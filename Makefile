@@ -1,27 +1,58 @@
 # The front door: `make run` and `make test` work on a fresh machine with Python 3.11+.
+#
+# Everything is installed from the hashed lock in requirements/ (pinned from the ranges
+# in pyproject.toml by `make lock`; see "Dependencies" in the README):
+#   bootstrap.txt  pip and setuptools, which install cockpit itself (no build isolation)
+#   runtime.txt    what `cockpit` needs: `make run`, `make install`
+#   dev.txt        runtime + test and lint tools: `make test`, `make lint`, `make bench`
+# Each set has its own stamp in .venv, so going from `make run` to `make test` and back
+# installs nothing twice.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --quiet --disable-pip-version-check
+REQ    := requirements
 
-.PHONY: install run test test-tools bench lint fmt clean
+BOOTSTRAP := $(VENV)/.bootstrap
+RUNTIME   := $(VENV)/.runtime
+DEV       := $(VENV)/.dev
+
+.PHONY: install run test test-tools bench lint fmt lock lock-upgrade clean
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "cockpit needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -V 2>&1). Try: make PYTHON=python3.12 ..." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(BOOTSTRAP): $(REQ)/bootstrap.txt | $(BIN)/python
+	$(PIP) install --require-hashes -r $(REQ)/bootstrap.txt
+	touch $@
 
-install: $(STAMP)
+# `pip check` fails when pyproject.toml's ranges moved and the lock was not refreshed.
+CHECK = @$(BIN)/python -m pip check --disable-pip-version-check >$(VENV)/pip-check.txt || \
+	{ cat $(VENV)/pip-check.txt >&2; echo "the lock does not match pyproject.toml: run make lock" >&2; exit 1; }
+
+$(RUNTIME): $(BOOTSTRAP) $(REQ)/runtime.txt pyproject.toml
+	$(PIP) install --require-hashes -r $(REQ)/runtime.txt
+	@# -qq: setuptools' notice that every editable install gets ("folders named like the
+	@# package may take precedence") is noise here: they are the package.
+	$(PIP) -qq install --no-deps --no-build-isolation -e .
+	$(CHECK)
+	touch $@
+
+$(DEV): $(RUNTIME) $(REQ)/dev.txt
+	$(PIP) install --require-hashes -r $(REQ)/dev.txt
+	$(CHECK)
+	touch $@
+
+install: $(RUNTIME)
 
 # Opens the user's workspace when one exists, else the bundled demo (a fresh temp copy).
-run: $(STAMP)
+run: $(RUNTIME)
 	@if [ -n "$$COCKPIT_DATA_DIR" ] || [ -f "$$($(BIN)/python -c 'import cockpit.core.paths as p; print(p.default_data_dir())')/workspace.json" ]; then \
 		$(BIN)/cockpit; else $(BIN)/cockpit --demo; fi
 
-test: $(STAMP) test-tools
+test: $(DEV) test-tools
 	$(BIN)/python -m pytest -q -n 2
 
 # tests/terminal/ drive the real app in tmux: install it where it is missing (as root
@@ -34,18 +65,42 @@ test-tools:
 	    sudo -n apt-get install -y -qq tmux || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq tmux; }; \
 	  else echo "make test: tmux is missing and cannot be installed here: tests/terminal will be skipped"; fi; }
 
-bench: $(STAMP)
+bench: $(DEV)
 	$(BIN)/python bench/run.py
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	tools/typecheck.sh
 	tools/layers.sh
 
-fmt: $(STAMP)
+fmt: $(DEV)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The lock: uv resolves pyproject.toml's ranges once for every platform and Python 3.11+
+# (`--universal`) and records the hash of every wheel and sdist, so the same commit
+# installs the same files on any Linux (x86_64, aarch64), macOS or Windows machine.
+# `make lock` keeps every pin that still fits (after editing pyproject.toml);
+# `make lock UPGRADE="textual httpx"` moves those to their newest allowed release;
+# `make lock-upgrade` moves everything. dev.txt is constrained by runtime.txt, so the two
+# sets never disagree on a shared package.
+UV_VERSION := 0.13.9
+UV         := $(VENV)/lock-tool/bin/uv
+COMPILE     = $(UV) pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" $(foreach p,$(UPGRADE),--upgrade-package $(p)) $(UV_FLAGS)
+
+$(UV): | $(BIN)/python
+	$(PIP) install --target $(VENV)/lock-tool 'uv==$(UV_VERSION)'
+
+lock: $(UV)
+	@mkdir -p $(REQ)
+	$(COMPILE) --group pyproject.toml:bootstrap -o $(REQ)/bootstrap.txt
+	$(COMPILE) pyproject.toml -o $(REQ)/runtime.txt
+	$(COMPILE) pyproject.toml --extra dev -c $(REQ)/runtime.txt -o $(REQ)/dev.txt
+
+lock-upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .typecheck
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .typecheck
