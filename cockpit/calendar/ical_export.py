@@ -23,6 +23,7 @@ import icalendar
 
 from cockpit.calendar.ical_zone import needs_vtimezone, user_zone, vtimezone
 from cockpit.calendar.routines import Routine, RoutineBook, calendar_id
+from cockpit.core.i18n import fill
 from cockpit.core.labels.calendar import LABELS
 from cockpit.core.text import clean_text
 
@@ -49,8 +50,7 @@ class ExportedEvent:
 def label(key: str, lang: str, **kwargs: object) -> str:
     """A calendar label in `lang` (not the global UI language: exports must be stable)."""
     en, zh = LABELS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**kwargs) if kwargs else text
+    return fill(zh if lang == "zh" else en, kwargs)
 
 
 def uid_for(kind: str, ref: int, cal_id: str) -> str:

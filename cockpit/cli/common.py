@@ -51,6 +51,11 @@ def read_ids(raw: list[str]) -> list[int]:
     return ids
 
 
+def count(n: int, one: str, many: str) -> str:
+    """`1 feed`, `3 feeds`: a number with its noun, singular for exactly one."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
     """Turn domain refusals into CLI errors."""
     try:

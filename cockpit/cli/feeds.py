@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.cli.common import workspace, write_out
+from cockpit.cli.common import count, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.textwidth import fit
 
@@ -131,7 +131,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Added {added} of the bundled feeds (guessed addresses come disabled)")
         return 0
     report = _guard(feeds.import_opml, args.file)
-    print(f"Imported {report.added} feeds from {args.file}, skipped {report.skipped}")
+    added = count(report.added, "feed", "feeds")
+    print(f"Imported {added} from {args.file}, skipped {report.skipped}")
     for reason in report.reasons:
         print(f"  skipped {reason}")
     return 0
@@ -239,7 +240,7 @@ def _progress(p: Progress) -> None:
 
 
 def _summary(results: list[FeedResult], seconds: float) -> None:
-    count = {s: sum(r.status == s for r in results) for s in ("ok", "not_modified", "error")}
+    states = {s: sum(r.status == s for r in results) for s in ("ok", "not_modified", "error")}
     skipped = sum(r.status == "skipped" for r in results)
     new = sum(r.new_entries for r in results)
     for r in results:
@@ -247,8 +248,9 @@ def _summary(results: list[FeedResult], seconds: float) -> None:
             print(f"  ✗ #{r.feed_id} {r.title}: {r.error}")
     rest = f", {skipped} backing off (--force tries them)" if skipped else ""
     print(
-        f"Refreshed {len(results)} feeds in {seconds:.1f} s: {count['ok']} updated, "
-        f"{count['not_modified']} unchanged, {count['error']} failed{rest}; {new} new entries"
+        f"Refreshed {count(len(results), 'feed', 'feeds')} in {seconds:.1f} s: "
+        f"{states['ok']} updated, {states['not_modified']} unchanged, {states['error']} failed"
+        f"{rest}; {count(new, 'new entry', 'new entries')}"
     )
 
 

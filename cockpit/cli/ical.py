@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import guard, read_date, workspace
+from cockpit.cli.common import count, guard, read_date, workspace
 from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.cli.routines import register_routines
 from cockpit.core.i18n import t
@@ -167,7 +167,11 @@ def cmd_ls(args: argparse.Namespace) -> int:
     if not rows:
         print("No subscribed calendars. Add one: cockpit ical import FILE|URL")
     for rec in rows:
-        state = f"error: {rec['error']}" if rec.get("error") else f"{rec.get('events', 0)} events"
+        state = (
+            f"error: {rec['error']}"
+            if rec.get("error")
+            else count(rec.get("events", 0), "event", "events")
+        )
         print(
             f"{fit(str(rec.get('name', '')), 28)} {rec.get('origin', ''):<7} {state:<12} "
             f"{rec.get('source', '')}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.cli.common import command, dump, group, guard, read_date, workspace
+from cockpit.cli.common import command, count, dump, group, guard, read_date, workspace
 from cockpit.cli.exits import CliError
 from cockpit.core.textwidth import fit
 from cockpit.planning import launches, requirements
@@ -139,7 +139,7 @@ def cmd_launch_new(args: argparse.Namespace) -> int:
     launch = guard(launches.new, ws, " ".join(args.name), golive, args.template)
     first = min(it.deadline(golive) for it in launch.items)
     print(f"New launch #{launch.id} {launch.name}: go-live {launch.golive}, "
-          f"{len(launch.items)} items, first due {first}")  # fmt: skip
+          f"{count(len(launch.items), 'item', 'items')}, first due {first}")  # fmt: skip
     return 0
 
 

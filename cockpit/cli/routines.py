@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from cockpit.cli.common import guard, read_date, workspace
+from cockpit.cli.common import count, guard, read_date, workspace
 from cockpit.core.i18n import language, t
 from cockpit.core.textwidth import fit
 
@@ -55,7 +55,11 @@ def cmd_routines_reset(args: argparse.Namespace) -> int:
     from cockpit.calendar.routines import RoutineBook
 
     added = RoutineBook(workspace(args)).install_defaults()
-    print(f"Added {len(added)} default routines" if added else "Every default routine is there")
+    print(
+        f"Added {count(len(added), 'default routine', 'default routines')}"
+        if added
+        else "Every default routine is there"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ the labels and humanize's locale together.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from cockpit.core import labels
@@ -44,11 +45,22 @@ def language() -> str:
     return _lang
 
 
-def t(key: str, **kwargs: object) -> str:
-    """The label `key` in the active language, formatted with `kwargs`."""
-    en, zh = CATALOG[key]
-    text = zh if _lang == "zh" else en
+PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def fill(text: str, kwargs: dict[str, object]) -> str:
+    """Format a label: `{name}` as str.format does, and `{n|item|items}` as the word for
+    the count `n` (the first for exactly 1, else the second), so English labels say
+    "1 launch" and "3 launches" (Chinese labels have no plural and do not use it)."""
+    if "|" in text:
+        text = PLURAL.sub(lambda m: m.group(2) if kwargs.get(m.group(1)) == 1 else m.group(3), text)
     return text.format(**kwargs) if kwargs else text
+
+
+def t(key: str, **kwargs: object) -> str:
+    """The label `key` in the active language, formatted with `kwargs` (see `fill`)."""
+    en, zh = CATALOG[key]
+    return fill(zh if _lang == "zh" else en, kwargs)
 
 
 def relative_day(day: dt.date, today: dt.date) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from cockpit.core.i18n import CATALOG
+from cockpit.core.i18n import CATALOG, fill
 from cockpit.metrics.specs import TABLES, MetricRow
 
 Series = Mapping[str, float]
@@ -162,7 +162,7 @@ def summary(table: str, rows: list[MetricRow], threshold: float) -> ColumnTrend 
 
 def _label(key: str, lang: str, **kwargs: object) -> str:
     en, zh = CATALOG[key]
-    return (zh if lang == "zh" else en).format(**kwargs)
+    return fill(zh if lang == "zh" else en, kwargs)
 
 
 def ordinal(n: int) -> str:

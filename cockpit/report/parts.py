@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cockpit.core.i18n import fill
 from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import monday
 from cockpit.feeds.store import EntryStore
@@ -29,8 +30,7 @@ TIER_RANK = {"top": 0, "key": 1, "normal": 2}
 def label(lang: str, key: str, **kwargs: object) -> str:
     """A report label in `lang`, whatever language the UI happens to be in."""
     en, zh = LABELS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**kwargs) if kwargs else text
+    return fill(zh if lang == "zh" else en, kwargs)
 
 
 @dataclass(frozen=True)

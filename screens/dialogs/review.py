@@ -81,7 +81,10 @@ class ReviewScreen(Screen[None]):
             Text(t("review.title", pos=self.pos + 1, total=len(self.queue)), style="bold")
         )
         lines: list[Any] = [Text(item.title, style="bold")]
-        lines.append(Text(t("review.planned", week=item.week, n=item.carried), style="yellow"))
+        planned = t("review.planned", week=item.week)
+        if item.carried:  # "carried 0×" says nothing: only a real count is shown
+            planned += t("review.sep") + t("review.carried", n=item.carried)
+        lines.append(Text(planned, style="yellow"))
         if item.due:
             when = relative_day(item.due_date() or ws.clock.today(), ws.clock.today())
             lines.append(Text(t("meta.due", when=when)))

@@ -140,15 +140,15 @@ class RequirementForm(PlanningForm):
         with Vertical(classes="form", id="req-form"):
             yield Label(self.form_title, classes="form-title")
             yield from self.field("form.title", "r-title", req.title)
-            yield from self.field("req.col.customer", "r-customer", req.customer)
+            yield from self.field("req.form.customer", "r-customer", req.customer)
             sources = _options("req.source", SOURCES)
-            yield from self.choice("req.col.source", "r-source", sources, req.source)
+            yield from self.choice("req.form.source", "r-source", sources, req.source)
             kano = [(t("req.kano.none"), ""), *_options("req.kano", KANO)]
-            yield from self.choice("req.col.kano", "r-kano", kano, req.kano)
+            yield from self.choice("req.form.kano", "r-kano", kano, req.kano)
             priorities = [(p, p) for p in PRIORITIES]
-            yield from self.choice("req.col.priority", "r-priority", priorities, req.priority)
+            yield from self.choice("req.form.priority", "r-priority", priorities, req.priority)
             yield from self.field("form.owner", "r-owner", req.owner)
-            yield from self.field("req.col.release", "r-release", req.release)
+            yield from self.field("req.form.release", "r-release", req.release)
             yield from self.field("req.form.ref", "r-ref", req.ref)
             yield from self.field("form.notes", "r-notes", req.notes)
             if self.req is not None:

@@ -146,7 +146,7 @@ class LaunchesScreen(PlanningScreen):
         """The highlighted item in full (its note unabridged), else the launch's summary."""
         pane = self.query_one("#launch-detail", Static)
         launch, item = self.current_launch(), self.current_item()
-        pane.border_title = t("launch.col.item") if item else ""
+        pane.border_title = t("launch.detail", no=item.no) if item else ""
         if launch is None:
             pane.update(Text(t("launch.none"), style="dim"))
             return

@@ -212,4 +212,4 @@ async def test_refresh_from_the_keyboard_against_a_real_server(
             assert "410" in by_title["Gone vendor"].error
             assert by_title["Planet PG 中文"].status == "ok"
             messages = [n.message for n in app._notifications]
-            assert any("1 feeds failed" in m for m in messages)
+            assert any("1 feed failed" in m for m in messages)

@@ -132,6 +132,7 @@ def test_catalog_is_complete_in_both_languages() -> None:
     import string
 
     def names(text: str) -> set[str]:
+        text = i18n.PLURAL.sub(r"{\1}", text)  # {n|item|items} names n
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}
 
     # Keys whose languages word a value differently on purpose (English ordinals).
@@ -139,10 +140,27 @@ def test_catalog_is_complete_in_both_languages() -> None:
     for key, (en, zh) in i18n.CATALOG.items():
         assert en and zh, key
         every = dict.fromkeys(names(en) | names(zh), 1)
-        en.format(**every), zh.format(**every)  # both are valid format strings
+        i18n.fill(en, every), i18n.fill(zh, every)  # both are valid format strings
         if key not in worded_apart:
             # Same placeholders, unless one language words it without any.
             assert names(zh) == names(en) or not names(zh) or not names(en), key
+
+
+def test_english_counts_agree_with_their_nouns() -> None:
+    """ "1 launches", "1 follow-ups": a count before a plural noun must use the plural
+    form `{n|launch|launches}`, so one is singular."""
+    import re
+
+    bare = re.compile(r"\{\w+\} (?:new |dated )?(\w+s)\b")
+    verbs = {"is", "has", "was", "does", "goes", "shows", "stays"}
+    for key, (en, _zh) in i18n.CATALOG.items():
+        found = [w for w in bare.findall(en) if w not in verbs]
+        assert not found, (key, en)
+    assert i18n.fill("{n} {n|launch|launches} · {late} {late|item|items}", {"n": 1, "late": 3}) == (
+        "1 launch · 3 items"
+    )
+    i18n.set_language("zh")
+    assert i18n.t("launch.status", n=1, late=1).startswith("1 个上线 · 1 项逾期")
 
 
 def test_cli_columns_align_chinese() -> None:

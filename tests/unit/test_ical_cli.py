@@ -46,7 +46,7 @@ def test_export_to_file(cockpit: Run, tmp_path: Path) -> None:
     target = tmp_path / "cockpit.ics"
     code, out, err = cockpit("ical", "export", "-o", str(target))
     assert (code, err) == (0, "")
-    assert out == f"Exported 8 routines, 1 dated items and 0 follow-ups to {target}\n"
+    assert out == f"Exported 8 routines, 1 dated item and 0 follow-ups to {target}\n"
     cal = icalendar.Calendar.from_ical(target.read_bytes())
     assert len(cal.walk("VEVENT")) == 9
     assert target.stat().st_mode & 0o777 == 0o600
@@ -76,11 +76,11 @@ def test_import_ls_agenda_and_rm(cockpit: Run, tmp_path: Path) -> None:
     code, out, _ = cockpit("ical", "import", str(source))
     assert code == 0
     assert out.splitlines() == [
-        "Calendar 'Team': 1 events kept, 1 skipped",
+        "Calendar 'Team': 1 event kept, 1 skipped",
         "  skipped VEVENT 2 'No start': no start time (DTSTART)",
     ]
     code, out, _ = cockpit("ical", "ls")
-    assert "Team" in out and "1 events" in out
+    assert "Team" in out and "1 event " in out
     code, out, _ = cockpit("ical", "agenda", "--days", "1", "--json")
     rows = json.loads(out)
     assert {"day": "2026-11-18", "title": "Pricing review", "source": "Team"}.items() <= next(

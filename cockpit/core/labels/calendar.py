@@ -142,17 +142,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "cal.untitled": ("(no title)", "（无标题）"),
     # command line ---------------------------------------------------------------------
     "cal.exported": (
-        "Exported {routines} routines, {items} dated items and {followups} follow-ups to {path}",
+        "Exported {routines} {routines|routine|routines}, {items} dated {items|item|items} "
+        "and {followups} {followups|follow-up|follow-ups} to {path}",
         "已导出 {routines} 个例行、{items} 个到期事项、{followups} 个客户跟进到 {path}",
     ),
     "cal.imported": (
-        "Calendar {name!r}: {events} events kept, {skipped} skipped",
+        "Calendar {name!r}: {events} {events|event|events} kept, {skipped} skipped",
         "日历 {name!r}：保留 {events} 个事件，跳过 {skipped} 个",
     ),
     "cal.skipped_line": ("skipped {component}: {reason}", "已跳过 {component}：{reason}"),
     "cal.synced": (
         "Synced with {url}: {created} created, {updated} updated, {deleted} deleted, "
-        "{unchanged} unchanged, {pulled} events pulled",
+        "{unchanged} unchanged, {pulled} {pulled|event|events} pulled",
         "已与 {url} 同步：新建 {created}，更新 {updated}，删除 {deleted}，"
         "未变 {unchanged}，拉取 {pulled} 个事件",
     ),

@@ -66,12 +66,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "rel.yesterday": ("yesterday", "昨天"),
     "rel.future": ("in {d}", "{d}后"),
     "rel.past": ("{d} ago", "{d}前"),
-    "rel.weeks": ("{n} weeks", "{n}周"),
+    "rel.weeks": ("{n} {n|week|weeks}", "{n}周"),
     # header / footer
     "title": ("cockpit", "cockpit 驾驶舱"),
     "header.week": ("{week} · {date}", "{week} · {date}"),
     "header.review_hint": (
-        "{n} carried items to review: press v",
+        "{n} carried {n|item|items} to review: press v",
         "{n} 项上周未完成待回顾：按 v",
     ),
     "hint.empty": (
@@ -227,7 +227,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "b goes back to the undecided ones · esc back to the daily screen",
         "按 b 回到未处理的事项 · esc 返回",
     ),
-    "review.planned": ("planned for {week}, carried {n}×", "原计划 {week}，已顺延 {n} 次"),
+    "review.planned": ("planned for {week}", "原计划 {week}"),
+    "review.carried": ("carried {n}×", "已顺延 {n} 次"),
     "review.keys": (
         "c keep · p re-plan · x done · d drop · n skip · esc back · u undo",
         "c 保留 · p 重新计划 · x 完成 · d 放弃 · n 跳过 · esc 返回 · u 撤销",

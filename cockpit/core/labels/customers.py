@@ -53,7 +53,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "customers.card.none": ("—", "—"),
     "customers.due.followup": ("due: follow-up {when}", "待跟进：跟进日期{when}"),
     "customers.due.untouched": (
-        "due: top customer, no touch for {n} days",
+        "due: top customer, no touch for {n} {n|day|days}",
         "待跟进：重点客户已 {n} 天未联系",
     ),
     "customers.due.never": ("due: top customer, never touched", "待跟进：重点客户从未联系"),

@@ -12,7 +12,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "reading.feed_error": ("{title}: {error}", "{title}：{error}"),
     "reading.feed_ok": (
-        "{title}: {entries} entries, fetched {when}",
+        "{title}: {entries} {entries|entry|entries}, fetched {when}",
         "{title}：{entries} 篇，{when}抓取",
     ),
     "reading.never": ("never fetched", "尚未抓取"),
@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "refresh.running": ("Refreshing {done}/{total}", "刷新中 {done}/{total}"),
     "refresh.failures": ("{n} failed", "{n} 个失败"),
     "refresh.done": (
-        "Feeds refreshed: {new} new entries, {failed} feeds failed",
+        "Feeds refreshed: {new} new {new|entry|entries}, {failed} {failed|feed|feeds} failed",
         "订阅已刷新：新增 {new} 篇，{failed} 个源失败",
     ),
     "refresh.busy": ("A refresh is already running", "正在刷新中"),
@@ -39,7 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "turn.item": ("i  an item in this week's plan", "i  本周计划中的事项"),
     "turn.cancel": ("esc  cancel", "esc  取消"),
     "note.noted": ("Filed for this week's report: {title}", "已记入本周周报：{title}"),
-    "note.category_read": ("Marked {n} entries read", "已将 {n} 篇标为已读"),
+    "note.category_read": ("Marked {n} {n|entry|entries} read", "已将 {n} 篇标为已读"),
     "key.refresh_feed": ("Refresh feed", "刷新此源"),
     "key.refresh_all": ("Refresh all", "全部刷新"),
     "key.category_read": ("Category read", "本类已读"),

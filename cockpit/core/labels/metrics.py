@@ -216,6 +216,12 @@ _SCREENS: dict[str, tuple[str, str]] = {
         "原因（规划后变更范围必填）",
     ),
     "req.form.ref": ("Ref (ticket, sales contact)", "关联（工单号、销售）"),
+    # form labels start with a capital like every other form's ("Title", "Owner")
+    "req.form.customer": ("Customer", "客户"),
+    "req.form.source": ("Source", "来源"),
+    "req.form.kano": ("Kano", "Kano"),
+    "req.form.priority": ("Priority", "优先级"),
+    "req.form.release": ("Release", "目标版本"),
     "req.reason_required": ("A status change needs a reason.", "状态变更需要填写原因。"),
     "req.scope_reason_required": (
         "#{id} is {status}: a scope change needs a reason.",
@@ -227,15 +233,17 @@ _SCREENS: dict[str, tuple[str, str]] = {
     ),
     # launches screen
     "launch.checklist": ("Checklist", "检查清单"),
+    "launch.detail": ("Checklist item {no}", "清单事项 {no}"),
     "launch.progress": ("{done}/{total} done", "完成 {done}/{total}"),
     "launch.overdue_n": ("{n} overdue", "逾期 {n}"),
     "launch.status": (
-        "{n} launches · {late} items overdue · x done/open · e on a launch: go-live date",
+        "{n} {n|launch|launches} · {late} {late|item|items} overdue · x done/open · "
+        "e on a launch: go-live date",
         "{n} 个上线 · {late} 项逾期 · x 完成/重开 · 在上线上按 e：调整上线日期",
     ),
     "launch.none": (
-        "No launches yet: press a to make one from the seed 003 checklist.",
-        "暂无上线：按 a 按种子 003 的清单新建。",
+        "No launches yet: press a to start one from the standard go-live checklist.",
+        "暂无上线：按 a 按标准上线检查清单新建。",
     ),
     "launch.golive_row": ("go-live {date} ({when})", "{date} 上线（{when}）"),
     "launch.deadline": ("deadline {date} ({when})", "完成时间 {date}（{when}）"),
@@ -243,7 +251,7 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "launch.offset": ("go-live {days:+d}d", "上线日 {days:+d} 天"),
     "launch.done_at": ("done {date}", "{date} 完成"),
     "launch.no_item": ("Select a checklist item first", "请先选择清单事项"),
-    "launch.created": ("New launch {name}: {n} items", "已新建上线 {name}：{n} 项"),
+    "launch.created": ("New launch {name}: {n} {n|item|items}", "已新建上线 {name}：{n} 项"),
     "launch.checked": ("Done: {title}", "已完成：{title}"),
     "launch.reopened": ("Open again: {title}", "已重新打开：{title}"),
     "launch.rescheduled": ("{name} goes live {date}", "{name} 改为 {date} 上线"),

@@ -46,7 +46,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.lang.en": ("English", "英文"),
     "report.lang.zh": ("Chinese", "中文"),
     "report.copied": (
-        "Report copied ({n} lines); your terminal must allow OSC 52",
+        "Report copied ({n} {n|line|lines}); your terminal must allow OSC 52",
         "周报已复制（{n} 行）；终端需支持 OSC 52",
     ),
     "report.save_title": ("Save the report to", "周报保存到"),
@@ -70,9 +70,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "ctrl+s 保存 · esc 取消 · tab 下一项",
     ),
     "notes.saved": ("Notes for {week} saved", "{week} 笔记已保存"),
-    "notes.too_many": ("At most {n} highlights, please.", "重点最多 {n} 条。"),
+    "notes.too_many": ("At most {n} {n|highlight|highlights}, please.", "重点最多 {n} 条。"),
     "notes.too_long": (
-        "A highlight is one line of at most {n} characters.",
+        "A highlight is one line of at most {n} {n|character|characters}.",
         "每条重点最多 {n} 个字符。",
     ),
 }
