@@ -1,9 +1,10 @@
 """Rows of the daily screen's agenda panel: today's routines with their checklists,
 events and dated work, then the next days.
 
-Row refs encode what a row is, so `x` knows what to tick: a routine's checklist line is
-`routine_id * 1000 + line + 1` (positive), a routine itself `routine_id * 1000`, and
-rows that cannot be ticked (events, day headers) get negative refs.
+Row refs encode what a row is, so `x` knows what to do: a routine's checklist line is
+`routine_id * 1000 + line + 1` (positive, ticked), a routine itself `routine_id * 1000`,
+a customer's follow-up `-(FOLLOWUP + customer id)` (logs a touch, as on the customers
+panel), and other rows (events, dated items, day headers) small negative refs.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
 
 STRIDE = 1000
+FOLLOWUP = 1_000_000_000  # above any count of agenda rows, so the two ranges never meet
+
+
+def followup_ref(ref: int) -> int | None:
+    """The customer id of a follow-up row's ref, else None."""
+    return -ref - FOLLOWUP if ref <= -FOLLOWUP else None
 
 
 def checklist_ref(ref: int) -> tuple[int, int] | None:
@@ -56,6 +63,9 @@ def agenda_rows(ws: Workspace, today: dt.date, days: int) -> list[Row]:
                 style = "dim" if n < len(done) and done[n] else ""
                 title = Text(f"   {mark} {line}", style=style)
                 rows.append(Row(routine.id * STRIDE + n + 1, title, Text("")))
+            continue
+        if entry.source == "followup" and entry.ref is not None:
+            rows.append(_line(entry, -(FOLLOWUP + entry.ref), ""))
             continue
         other -= 1
         rows.append(_line(entry, other, ""))

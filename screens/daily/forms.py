@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
+from cockpit.screens.daily.agenda_rows import followup_ref
 
 if TYPE_CHECKING:
     from cockpit.screens.daily.screen import DailyScreen
@@ -34,15 +35,19 @@ def add(daily: DailyScreen) -> None:
 def edit(daily: DailyScreen) -> None:
     """`e`/`enter`: edit the item, log a touch with the customer, or open the entry."""
     # Imported on first use, for start-up time: the screen opens without it.
-    from cockpit.screens.dialogs.forms import ItemForm, TouchForm
+    from cockpit.screens.dialogs.forms import ItemForm
 
     panel = daily.focused_panel()
     if panel is not None and panel.kind == "customers":
         if (ref := panel.current_ref()) is not None:
-            cust = next(c for c in daily.ws.customers.all() if c.id == ref)
-            daily.app.push_screen(
-                TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values)
-            )
+            log_touch(daily, ref)
+        return
+    if panel is not None and panel.kind == "agenda":
+        ref = panel.current_ref()
+        if ref is not None and (customer_id := followup_ref(ref)) is not None:
+            log_touch(daily, customer_id)
+        else:
+            daily.notify(t("note.not_here"), severity="warning")
         return
     if panel is not None and panel.kind == "entries":
         daily.action_open_link()
@@ -50,6 +55,19 @@ def edit(daily: DailyScreen) -> None:
     item = daily.need_item()
     if item is not None:
         daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
+
+
+def log_touch(daily: DailyScreen, customer_id: int) -> None:
+    """The touch form for a customer (customers panel, or a follow-up on the agenda)."""
+    # Imported on first use, for start-up time: the screen opens without it.
+    from cockpit.screens.dialogs.forms import TouchForm
+
+    try:
+        cust = daily.ws.customers.get(customer_id)
+    except LookupError:
+        daily.notify(t("note.not_here"), severity="warning")
+        return
+    daily.app.push_screen(TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values))
 
 
 def save_item(daily: DailyScreen, values: dict[str, Any] | None) -> None:

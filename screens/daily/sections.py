@@ -14,7 +14,8 @@ from cockpit.metrics.book import all_rows
 from cockpit.metrics.trends import daily_lines
 from cockpit.planning import launches
 from cockpit.planning.launches import overdue
-from cockpit.screens.daily.agenda_rows import checklist_ref
+from cockpit.screens.daily import forms as daily_forms
+from cockpit.screens.daily.agenda_rows import checklist_ref, followup_ref
 from cockpit.screens.widgets.panels import Row
 
 if TYPE_CHECKING:
@@ -43,12 +44,16 @@ def metrics_lines(ws: Workspace) -> list[str]:
 
 
 def tick_checklist(screen: DailyScreen) -> bool:
-    """`x` on an agenda checklist line ticks it for today; False when not on the agenda."""
+    """`x` on the agenda: ticks a checklist line for today, or logs a touch on a
+    customer's follow-up; False when the agenda is not focused."""
 
     panel = screen.focused_panel()
     if panel is None or panel.kind != "agenda":
         return False
     ref = panel.current_ref()
+    if ref is not None and (customer_id := followup_ref(ref)) is not None:
+        daily_forms.log_touch(screen, customer_id)  # as `x` on the customers panel
+        return True
     target = checklist_ref(ref) if ref is not None else None
     if target is None:
         screen.notify(t("note.not_here"), severity="warning")
