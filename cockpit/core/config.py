@@ -94,6 +94,10 @@ class Config:
     report_language: str | None = None
     """[report] language: headings of the weekly report; default: `language`."""
 
+    ui_browser: list[str] | None = None
+    """[ui] browser: the command that opens links (argv list, or a string split like a
+    shell does); the URL is appended; never run through a shell. None: the system's."""
+
     path: Path | None = None
     """The file this was read from, if any."""
 
@@ -182,6 +186,16 @@ def _load_areas(path: Path, raw: dict[str, Any], cfg: Config) -> None:
             cfg.routines = parse_entries(raw["routines"])
         except RoutineConfigError as exc:
             raise ConfigError(f"config {path}: {exc}") from None
+
+    ui = _table(path, raw, "ui")
+    if "browser" in ui:
+        # Imported only when set, for start-up time (every command reads the config).
+        from cockpit.core.browser import parse_command
+
+        try:
+            cfg.ui_browser = parse_command(ui["browser"])
+        except ValueError as exc:
+            raise ConfigError(f"config {path}: [ui] browser: {exc}") from None
 
     report = _table(path, raw, "report")
     lang = report.get("language")

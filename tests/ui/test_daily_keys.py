@@ -276,14 +276,12 @@ async def test_outside_change_shows_within_two_seconds_by_itself(
         assert "Written by cron" in titles(app, "plan")
 
 
-async def test_news_panel_star_read_and_unsafe_links(
-    tmp_path: Path, clock: FrozenClock, monkeypatch: object
-) -> None:
-    import webbrowser
-
+async def test_news_panel_star_read_and_unsafe_links(tmp_path: Path, clock: FrozenClock) -> None:
     from cockpit.feeds.store import EntryStore
+    from tests.unit.test_browser import recorder, wait_for
 
-    ws = small_workspace(tmp_path / "ws", clock)
+    script, out = recorder(tmp_path)  # a real program as the [ui] browser
+    ws = small_workspace(tmp_path / "ws", clock, Config(ui_browser=[str(script)]))
     store = EntryStore(ws.files)
     good, bad = store.add(
         [
@@ -303,8 +301,6 @@ async def test_news_panel_star_read_and_unsafe_links(
             },
         ]
     )
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", opened.append)  # type: ignore[attr-defined]
     app = make_app(ws, watch=False)
     async with app.run_test(size=SIZE) as pilot:
         feeds = app.screen.panel("feeds")
@@ -316,12 +312,13 @@ async def test_news_panel_star_read_and_unsafe_links(
         assert EntryStore(Workspace(tmp_path / "ws", clock).files).get(good).starred
         await pilot.press("o")
         await settle(pilot)
-        assert opened == ["https://planet.postgresql.org/x"]
+        assert wait_for(out) == "https://planet.postgresql.org/x"
         assert store.get(good).read and good not in [r.ref for r in feeds.rows_data]
+        out.unlink()
         assert feeds.select_ref(bad)
         await pilot.press("o")  # javascript: is never opened (and the app did not quit)
         await settle(pilot)
-        assert opened == ["https://planet.postgresql.org/x"] and app.is_running
+        assert not out.exists() and app.is_running
         await pilot.press("m")
         await settle(pilot)
         assert store.get(bad).read

@@ -196,7 +196,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "note.unstarred": ("Unstarred: {title}", "已取消收藏：{title}"),
     "note.marked_read": ("Marked read: {title}", "已标为已读：{title}"),
     "note.marked_unread": ("Marked unread: {title}", "已标为未读：{title}"),
-    "note.opened": ("Opening {url}", "正在打开 {url}"),
+    "note.opened": ("Opened in {via}: {url}", "已用 {via} 打开：{url}"),
+    "note.no_browser": (
+        "Could not open a browser ({reason}), so the link is copied to the clipboard; "
+        "[ui] browser in config.toml picks one. {url}",
+        "无法打开浏览器（{reason}），链接已复制到剪贴板；"
+        "可在 config.toml 的 [ui] browser 中指定浏览器。{url}",
+    ),
+    "note.no_browser_tmux": (
+        "Could not open a browser ({reason}), so the link is copied to the clipboard "
+        "(inside tmux this needs `set -g set-clipboard on`); [ui] browser in config.toml "
+        "picks one. {url}",
+        "无法打开浏览器（{reason}），链接已复制到剪贴板（在 tmux 中需要 "
+        "`set -g set-clipboard on`）；可在 config.toml 的 [ui] browser 中指定浏览器。{url}",
+    ),
+    "browser.no-display": ("no graphical display", "没有图形界面"),
+    "browser.remote-mac": (
+        "over SSH it would open on the remote Mac",
+        "通过 SSH 会在远程 Mac 上打开",
+    ),
+    "browser.none": ("no browser found", "找不到浏览器"),
+    "browser.text-only": ("only the text browser {detail}", "只有文本浏览器 {detail}"),
+    "browser.failed": ("{via} failed: {detail}", "{via} 启动失败：{detail}"),
+    "browser.failed_plain": ("{via} did not start", "{via} 未能启动"),
     "note.bad_link": ("Only http(s) links are opened", "只打开 http(s) 链接"),
     "note.error": ("Error: {message}", "错误：{message}"),
     # finder / help / review
