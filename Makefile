@@ -65,7 +65,17 @@ test-tools:
 	    sudo -n apt-get install -y -qq tmux || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq tmux; }; \
 	  else echo "make test: tmux is missing and cannot be installed here: tests/terminal will be skipped"; fi; }
 
-bench: $(DEV)
+# The bench's own packages (bench/requirements.txt: pyte, pyinstrument), and its
+# yardsticks from Debian (taskwarrior, newsboat): without them (no root, no network)
+# their rows say so instead of failing.
+$(VENV)/.bench: $(DEV) bench/requirements.txt
+	$(PIP) install -r bench/requirements.txt
+	touch $@
+
+bench: $(VENV)/.bench
+	@command -v task >/dev/null && command -v newsboat >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq taskwarrior newsboat; } >/dev/null 2>&1 || \
+		echo "bench: taskwarrior / newsboat not installed: their yardsticks will be missing"
 	$(BIN)/python bench/run.py
 
 lint: $(DEV)

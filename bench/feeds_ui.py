@@ -28,9 +28,8 @@ import feeds_bench  # noqa: E402
 
 
 async def _presses(app: Any, until: Any, limit: int) -> list[float]:
+    from product import DailyScreen
     from textual import events
-
-    from cockpit.screens.daily.screen import DailyScreen
 
     handled: list[float] = []
     screen = app.screen
@@ -65,9 +64,7 @@ async def _presses(app: Any, until: Any, limit: int) -> list[float]:
 
 async def measure(root: Path, urls: list[str]) -> dict[str, Any]:
     """Baseline and during-refresh key times on a fresh subscribed workspace."""
-    from cockpit.app import make_app
-    from cockpit.core.clock import FrozenClock
-    from cockpit.items.workspace import Workspace
+    from product import FrozenClock, Workspace, make_app
 
     feeds_bench.subscribe(root, urls)
     ws = Workspace(root, FrozenClock(dt.datetime(2026, 11, 18, 10, tzinfo=dt.UTC)))

@@ -24,15 +24,22 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from product import (
+    ARCHIVE,
+    CHANNELS,
+    HOT,
+    Config,
+    EntryStore,
+    FrozenClock,
+    Item,
+    Touch,
+    Workspace,
+    iso,
+    monday,
+    shift,
+    week_of,
+)
 from tinydb.table import Document
-
-from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
-from cockpit.core.model import Item, Touch, iso
-from cockpit.core.weeks import monday, shift, week_of
-from cockpit.customers.book import CHANNELS
-from cockpit.feeds.store import EntryStore
-from cockpit.items.workspace import ARCHIVE, HOT, Workspace
 
 TZ = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 11, 18, 10, 0, tzinfo=TZ)
@@ -69,6 +76,18 @@ class Shape:
     def quick(cls) -> Shape:
         """A smaller workspace for `--quick` runs (same proportions, ~1/5 the size)."""
         return cls(2_000, 300, 100, 100, 1_000, 12, 200, 24, 400)
+
+    @classmethod
+    def scaled(cls, items: int) -> Shape:
+        """The full shape with `items` items in the same proportions (open, recently
+        finished, archived); customers, touches, feeds and planning stay as they are, so
+        that only the item count varies (the 1k / 10k / 100k flatness rows)."""
+        full = cls()
+        return cls(
+            items=items,
+            open_items=full.open_items * items // full.items,
+            recent_done=full.recent_done * items // full.items,
+        )
 
     def as_dict(self) -> dict[str, int]:
         """The shape plus the generator version: what a stored workspace is checked by."""
@@ -357,8 +376,7 @@ def _add_entries(ws: Workspace, shape: Shape, rng: random.Random) -> None:
 
 def _add_planning(ws: Workspace, shape: Shape, rng: random.Random, customers: list[str]) -> None:
     """Issue 6's scale: `metric_months` of every numeric table, `requirements` in the pool."""
-    from cockpit.metrics import book as metrics
-    from cockpit.planning import requirements
+    from product import metrics, requirements
 
     months = []
     year, month = 2026, 10

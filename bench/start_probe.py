@@ -1,10 +1,12 @@
 """Start the TUI like `cockpit --data-dir DIR` does, headless, and quit at its first frame.
 
-Run by `bench/run.py` in a fresh subprocess (so imports are cold, as for the user):
+Run by `bench/run.py --profile` (profiles.py) in a fresh subprocess, for the start-up
+breakdown and cProfile; the timed start figure comes from the pty harness instead
+(keys_bench.time_starts). Imports are cold, as for the user:
 
     python bench/start_probe.py --data-dir DIR [--index] [--profile OUT] [--breakdown] [--bare]
 
-It opens the workspace exactly as `cockpit.tui.start_tui` does (config, clock from
+It opens the workspace exactly as cockpit's `start_tui` does (config, clock from
 `COCKPIT_NOW`, daily maintenance, file check), builds the app as `make_app` does, runs it
 headless at 120x40 and exits on the app's first `Ready` event (posted once the first
 frame is on screen). With `--index` it then builds the finder's index once, as pressing
@@ -33,43 +35,31 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
-# Functions timed by `--breakdown` ("module:attribute path"). Names imported into
-# `cockpit.screens.daily.screen` are patched there, where the daily screen looks them up.
-BREAKDOWN = (
-    "cockpit.items.context:open_workspace",
-    "cockpit.items.workspace:Workspace.maintain",
-    "cockpit.storage.files:WorkspaceFiles.check",
-    "cockpit.screens.daily.screen:DailyScreen.compose",
-    "cockpit.screens.daily.screen:DailyScreen.reload",
-    "cockpit.items.workspace:Workspace.items",
-    "cockpit.screens.daily.screen:panels",
-    "cockpit.screens.daily.screen:item_row",
-    "cockpit.customers.book:CustomerBook.all",
-    "cockpit.screens.daily.screen:customers_due",
-    "cockpit.screens.daily.screen:DailyScreen._reload_feeds",
-    "cockpit.feeds.store:EntryStore.all",
-    "cockpit.screens.widgets.panels:Panel.set_rows",
-    "cockpit.screens.widgets.panels:Panel._layout_rows",
-    "textual.widgets._data_table:DataTable.add_row",
-    "textual.widgets._data_table:DataTable._update_dimensions",
-    "textual.screen:Screen._compositor_refresh",
-    "textual.css.stylesheet:Stylesheet.update_nodes",
-)
+BENCH = Path(__file__).resolve().parent
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+import product  # noqa: E402  (lazy: imports a cockpit module only when a name is used)
+
 TIMINGS: dict[str, list[float]] = {}
 
 
-def instrument(targets: tuple[str, ...] = BREAKDOWN) -> None:
-    """Wrap each target so that its calls and total (inclusive) time are recorded."""
+def instrument(targets: tuple[str, ...] = product.START_BREAKDOWN) -> None:
+    """Wrap each target so that its calls and total (inclusive) time are recorded
+    (a target that no longer exists is skipped and reported as -1 calls)."""
     import functools
-    import importlib
 
     for target in targets:
         module_name, _, path = target.partition(":")
-        owner: Any = importlib.import_module(module_name)
-        *parents, attr = path.split(".")
-        for name in parents:
-            owner = getattr(owner, name)
-        original = getattr(owner, attr)
+        try:
+            owner: Any = product.resolve(module_name + ":")
+            *parents, attr = path.split(".")
+            for name in parents:
+                owner = getattr(owner, name)
+            original = getattr(owner, attr)
+        except (ImportError, AttributeError):
+            TIMINGS[path] = [-1, 0.0]
+            continue
         slot = TIMINGS.setdefault(path, [0, 0.0])
 
         def timed(*a: Any, _f: Any = original, _s: list[float] = slot, **k: Any) -> Any:
@@ -93,14 +83,14 @@ def run(data_dir: Path, with_index: bool, breakdown: bool = False) -> dict[str, 
     """Open, paint once, optionally index, exit; returns the measurements."""
     if breakdown:
         instrument()
-    from cockpit.tui import open_for_tui
+    from product import open_for_tui
 
     t_imports = time.perf_counter()
     args = argparse.Namespace(data_dir=data_dir, config=None, demo=False, command=None)
     ws, _demo = open_for_tui(args)  # exactly what `cockpit` does before the app starts
     t_open = time.perf_counter()
 
-    from cockpit.app import CockpitApp
+    from product import CockpitApp
 
     out: dict[str, Any] = {}
 
@@ -114,7 +104,7 @@ def run(data_dir: Path, with_index: bool, breakdown: bool = False) -> dict[str, 
             out["screen"] = type(self.screen).__name__
             out["rows"] = _panel_rows(self)
             if with_index:
-                from cockpit.screens.dialogs.finder import build_index
+                from product import build_index
 
                 t = time.perf_counter()
                 index = build_index(ws)
@@ -154,7 +144,7 @@ def run_bare() -> dict[str, Any]:
 
 def _panel_rows(app: Any) -> dict[str, int]:
     """Rows shown per panel of the daily screen (proves the paint had real data)."""
-    from cockpit.screens.widgets.panels import Panel
+    from product import Panel
 
     rows: dict[str, int] = {}
     try:

@@ -1,0 +1,237 @@
+"""Key to visible change, and start to full paint, in a real terminal (a pty + pyte).
+
+The same harness (`term.Term`) runs the floor (`floor_app.py`, a bare Textual list) and
+cockpit (the installed `cockpit` console script on a scratch copy of a workspace):
+
+- **start**: spawn to the first moment the emulated screen shows what it shows once
+  the program has gone quiet (its full first screen); see `time_starts`.
+- **a key pair** such as `x` / `u`: the two settled screens are learnt first (press
+  each key once and wait for quiet); the cells that differ between them, and that come
+  back when the second key undoes the first, are the change. Then each timed press is
+  the time from writing the key bytes until every one of those cells shows its new
+  content; after that the harness waits for 50 ms of quiet before the next key, so
+  each change has completed first. Toasts and other cells that do not flip back and
+  forth with the keys are ignored.
+
+    .venv/bin/python bench/keys_bench.py [--presses N] [DIR ...]   # floor + DIRs
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+from common import bench_env, cockpit_cmd, p95  # noqa: E402
+from term import Cell, Term, diff  # noqa: E402
+
+FLOOR_CMD = [sys.executable, str(BENCH / "floor_app.py")]
+
+# label -> the key pressed, the key that takes it back, and an untimed key that puts the
+# cursor back where it was ("" for none): undo restores the item, but the panel keeps
+# its cursor on the row it moved to, so without `g` the next `x` would hit another item.
+PAIRS: dict[str, tuple[str, str, str]] = {
+    "j": ("j", "k", ""),
+    "tab": ("tab", "shift+tab", ""),
+    "x": ("x", "u", "g"),
+    "bang": ("!", "u", "g"),
+}
+
+
+@dataclass
+class KeyTimes:
+    """Timed presses of one key pair."""
+
+    label: str
+    keys: tuple[str, str]
+    ms: list[float] = field(default_factory=list)
+    first_output_ms: list[float] = field(default_factory=list)
+    missed: int = 0
+    cells: int = 0
+    note: str = ""
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "keys": list(self.keys),
+            "median_ms": round(statistics.median(self.ms), 1) if self.ms else None,
+            "p95_ms": round(p95(self.ms), 1) if self.ms else None,
+            "max_ms": round(max(self.ms), 1) if self.ms else None,
+            "first_output_median_ms": (
+                round(statistics.median(self.first_output_ms), 1) if self.first_output_ms else None
+            ),
+            "presses": len(self.ms),
+            "missed": self.missed,
+            "changed_cells": self.cells,
+            "note": self.note,
+        }
+
+
+def screen_ready(term: Term) -> bool:
+    """The first and the last row (header and footer) both show something."""
+    display = term.screen.display
+    return bool(display[0].strip()) and bool(display[-1].strip())
+
+
+def open_session(cmd: list[str], env: dict[str, str], timeout: float = 120.0) -> Term:
+    """Spawn `cmd` on a pty and wait until its screen is up and quiet."""
+    term = Term(cmd, env=env, record=True)
+    if term.wait_for(lambda: screen_ready(term), timeout) is None:
+        text = term.text()
+        term.close()
+        raise RuntimeError(f"{cmd[-1]}: no screen within {timeout:.0f} s:\n{text}")
+    term.settle(0.5, timeout)
+    return term
+
+
+def time_starts(cmd: list[str], env: dict[str, str], runs: int, warm: bool = True) -> list[float]:
+    """Seconds from spawn to the first full paint, `runs` times (after one warm-up start
+    unless `warm` is False). Each start is quit with `q` once its screen is quiet."""
+    out = []
+    for n in range(runs + (1 if warm else 0)):
+        term = open_session(cmd, env)
+        paint = term.first_full_paint()
+        term.close("q", timeout=30)
+        if (n or not warm) and paint is not None:
+            out.append(paint - term.spawned)
+    return out
+
+
+def _press_and_settle(term: Term, key: str, timeout: float) -> None:
+    """Press `key`, wait for the program to answer (or `timeout`), then for quiet."""
+    term.write(key)
+    term.wait_for(lambda: term.first_output is not None, timeout)
+    term.settle(0.3, timeout=timeout + 2.0)
+
+
+Change = dict[tuple[int, int], tuple[Cell, Cell]]
+"""Cell -> (what it shows before the key, what it shows once the key's change is on)."""
+
+
+TOAST_S = 3.3
+"""Longer than cockpit's toasts stay up (3 s): learning waits this long after the keys
+of an earlier pair, so that no toast of theirs is on screen or goes away meanwhile."""
+
+
+def _learn(term: Term, keys: tuple[str, str, str], timeout: float) -> tuple[Change, Change] | None:
+    """The cells the first key changes and the second changes back (None: no such
+    cell). Toasts the pair raises are left out: they are still up after the second key,
+    so their cells do not come back to what they showed before."""
+    if term.last_key is not None:
+        term.drain(term.last_key + TOAST_S - time.perf_counter())
+    term.settle(0.3)
+    before = term.snapshot()
+    _press_and_settle(term, keys[0], timeout)
+    after = term.snapshot()
+    _press_and_settle(term, keys[1], timeout)
+    _reset(term, keys[2])
+    back = term.snapshot()
+    forward = {
+        (y, x): (before[y][x], after[y][x])
+        for y, x in diff(before, after)
+        if back[y][x] == before[y][x]
+    }
+    if not forward:
+        return None
+    return forward, {cell: (new, old) for cell, (old, new) in forward.items()}
+
+
+def shows(term: Term, change: Change) -> bool:
+    """True once the change is on screen: no cell of it still shows its old content, and
+    at least one shows the new. A cell showing neither is covered (by a toast, say)."""
+    buffer = term.screen.buffer
+    seen = 0
+    for (y, x), (old, new) in change.items():
+        c = buffer[y][x]
+        now = (c.data, c.fg, c.bg, c.bold, c.reverse, c.strikethrough)
+        if now == new:
+            seen += 1
+        elif now == old:
+            return False
+    return seen > 0
+
+
+def _reset(term: Term, key: str) -> None:
+    # Untimed; the app handles keys in order, so the next timed key waits behind it.
+    if key:
+        term.write(key)
+        term.settle(0.05, timeout=2.0)
+
+
+def time_pair(
+    term: Term, label: str, presses: int, timeout: float = 3.0, quiet: float = 0.05
+) -> KeyTimes:
+    """Press the pair `label` alternately `presses` times (even: ends where it began)."""
+    keys = PAIRS[label]
+    targets = _learn(term, keys, timeout)
+    if targets is None:
+        return KeyTimes(label, keys[:2], note="no visible change")
+    result = KeyTimes(label, keys[:2], cells=len(targets[0]))
+    for n in range(presses + presses % 2):
+        target = targets[n % 2]
+        began = term.write(keys[n % 2])
+        hit = term.wait_for(lambda t=target: shows(term, t), timeout)
+        if hit is None:
+            result.missed += 1
+        else:
+            result.ms.append((hit - began) * 1000)
+            if term.first_output is not None:
+                result.first_output_ms.append((term.first_output - began) * 1000)
+        term.settle(quiet, timeout=2.0)
+        if n % 2:
+            _reset(term, keys[2])
+    return result
+
+
+def run_keys(
+    cmd: list[str],
+    env: dict[str, str],
+    labels: Sequence[str],
+    presses: int,
+    timeout: float = 3.0,
+) -> tuple[dict[str, KeyTimes], Term]:
+    """One session of `cmd`: every pair in `labels`, in turn. The session is left open
+    (the caller may do more, then `close` it for its peak memory)."""
+    term = open_session(cmd, env)
+    term.record = False
+    term.chunks.clear()
+    try:
+        out = {label: time_pair(term, label, presses, timeout) for label in labels}
+    except BaseException:
+        term.close()
+        raise
+    return out, term
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path)
+    parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument("--keys", default="j,tab,x,bang")
+    args = parser.parse_args()
+    env = bench_env()
+    began = time.perf_counter()
+    floor, term = run_keys(FLOOR_CMD, env, ["j"], args.presses)
+    term.close("q")
+    print("floor", floor["j"].summary(), f"rss {term.max_rss_mb} MB")
+    for root in args.dirs:
+        times, term = run_keys(
+            [*cockpit_cmd(), "--data-dir", str(root)], env, args.keys.split(","), args.presses
+        )
+        term.close("q")
+        for label, kt in times.items():
+            print(root.name, label, kt.summary())
+        print(f"rss {term.max_rss_mb} MB")
+    print(f"{time.perf_counter() - began:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
