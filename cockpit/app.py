@@ -24,6 +24,7 @@ from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import localise
+from cockpit.screens.safe import palette_help, say
 from cockpit.storage import StorageError
 
 WATCH_SECONDS = 1.0
@@ -102,7 +103,7 @@ class CockpitApp(App[None]):
             try:
                 result = await loop.run_in_executor(self.writer, fn)
             except (InvalidError, NotFoundError, StorageError) as exc:
-                self.notify(t("note.error", message=exc), severity="error", timeout=6)
+                say(self, t("note.error", message=exc), severity="error", timeout=6)
                 return
             finally:
                 self.pending -= 1
@@ -122,7 +123,7 @@ class CockpitApp(App[None]):
         """
         if self.feed_progress is not None:
             if asked:
-                self.notify(t("refresh.busy"), severity="warning", timeout=2)
+                say(self, t("refresh.busy"), severity="warning", timeout=2)
             return
         # Imported on first use, for start-up time.
         from cockpit.feeds.refresh import Progress
@@ -158,7 +159,7 @@ class CockpitApp(App[None]):
                 on_progress=progress,
             )
         except StorageError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            say(self, str(exc), severity="error", timeout=10)
             return
         finally:
             self.feed_progress = None
@@ -167,9 +168,9 @@ class CockpitApp(App[None]):
         failed = sum(1 for r in results if r.status == "error")
         if not results:
             if asked:
-                self.notify(t("refresh.none"), timeout=2)
+                say(self, t("refresh.none"), timeout=2)
         elif asked or new or failed:
-            self.notify(t("refresh.done", new=new, failed=failed), timeout=4)
+            say(self, t("refresh.done", new=new, failed=failed), timeout=4)
         self.reload_screens()
 
     # calendars ---------------------------------------------------------------------------
@@ -184,7 +185,7 @@ class CockpitApp(App[None]):
         reports = await asyncio.to_thread(refresh_subscriptions, self.ws)
         for report in reports:
             if report.error:
-                self.notify(report.error, severity="warning", timeout=6)
+                say(self, report.error, severity="warning", timeout=6)
         if reports:
             self.reload_screens()
 
@@ -202,7 +203,7 @@ class CockpitApp(App[None]):
             atomic_write(target, export_calendar(self.ws))
             return str(target)
 
-        self.persist(write, on_done=lambda where: self.notify(t("cal.written", path=where)))
+        self.persist(write, on_done=lambda where: say(self, t("cal.written", path=where)))
 
     def sync_calendar(self) -> None:
         """`ical sync` from the palette: CalDAV push and pull in a thread."""
@@ -216,9 +217,9 @@ class CockpitApp(App[None]):
         try:
             report = await asyncio.to_thread(sync, self.ws)
         except (SyncError, StorageError) as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            say(self, str(exc), severity="error", timeout=10)
             return
-        self.notify(" ".join(report.describe()), timeout=8)
+        say(self, " ".join(report.describe()), timeout=8)
         self.reload_screens()
 
     def _show_progress(self, progress: Any) -> None:
@@ -248,9 +249,9 @@ class CockpitApp(App[None]):
             try:
                 self.reload_screens()
             except StorageError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
+                say(self, str(exc), severity="error", timeout=10)
                 return
-            self.notify(t("hint.reloaded"), timeout=2)
+            say(self, t("hint.reloaded"), timeout=2)
 
     def check_terminal(self) -> None:
         """Quit when our terminal hung up without a SIGHUP reaching us (seen under
@@ -283,14 +284,13 @@ class CockpitApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the current screen, named "area: verb", plus the app's own."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand(t("cmd.ical_export"), t("cmd.ical_export.help"), self._ask_export)
-        yield SystemCommand(t("cmd.ical_sync"), t("cmd.ical_sync.help"), self.sync_calendar)
-        yield SystemCommand(
-            t("cmd.ical_refresh"), t("cmd.ical_refresh.help"), self.refresh_calendars
-        )
-        yield SystemCommand(
-            t("cmd.feeds_refresh"), t("cmd.feeds_refresh.help"), lambda: self.refresh_feeds()
-        )
+        for name, callback in (
+            ("cmd.ical_export", self._ask_export),
+            ("cmd.ical_sync", self.sync_calendar),
+            ("cmd.ical_refresh", self.refresh_calendars),
+            ("cmd.feeds_refresh", lambda: self.refresh_feeds()),
+        ):
+            yield SystemCommand(t(name), palette_help(t(f"{name}.help")), callback)
         area = screen.id or "app"
         seen: set[str] = set()
         for active in screen.active_bindings.values():
@@ -301,7 +301,7 @@ class CockpitApp(App[None]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{area}: {binding.description or binding.action}",
-                f"key {key}",
+                palette_help(f"key {key}"),
                 _runner(screen, binding.action),
             )
 

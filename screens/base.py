@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from cockpit.core.i18n import t
 from cockpit.screens.dialogs.help import HelpScreen
+from cockpit.screens.safe import DataTable, say
 from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class CockpitScreen(Screen[None]):
     def _changed(self, message: str) -> None:
         self.reload()
         if message:
-            self.notify(message, timeout=3)
+            say(self, message, timeout=3)
 
     # moving ----------------------------------------------------------------------------
     def _move_in_focus(self, where: str) -> None:
@@ -87,7 +87,7 @@ class CockpitScreen(Screen[None]):
     def action_undo(self) -> None:
         ws = self.ws
         if not ws.undo_stack:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
+            say(self, t("note.nothing_to_undo"), severity="warning")
             return
         self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
 

@@ -18,12 +18,13 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label, TextArea
+from textual.widgets import TextArea
 
 from cockpit.calendar.routines import Routine, validate
 from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import language, t
 from cockpit.screens.dialogs.forms import Form, FormError
+from cockpit.screens.safe import Label
 
 _NAMES = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,

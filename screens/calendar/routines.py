@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.calendar.routines import Routine, RoutineBook
 from cockpit.core.i18n import language, t
@@ -35,6 +35,7 @@ from cockpit.screens.calendar.forms import (
     routine_card,
 )
 from cockpit.screens.keys import NAV, localise
+from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class RoutinesScreen(CockpitScreen):
         weekly = duration(sum(r.minutes * len(r.weekdays) for r in ordered))
         subtitle = t("routines.week_total", n=len(ordered), total=weekly)
         panel.set_rows(self._rows(ordered), subtitle=subtitle)
-        panel.border_title = t("routines.week", week=week_of(self.today))
+        panel.border_title = plain(t("routines.week", week=week_of(self.today)))
         if self._select is None and not self._placed:
             # Open on today: its first routine, else its header.
             todays = [r for r in ordered if self.today.weekday() in r.weekdays]
@@ -177,15 +178,15 @@ class RoutinesScreen(CockpitScreen):
         card = self.query_one("#routines-card", Static)
         pane = self.query_one("#routines-detail", VerticalScroll)
         if not self.routines:
-            pane.border_title = t("routines.title")
+            pane.border_title = plain(t("routines.title"))
             card.update(Text(t("routines.none_at_all"), style="dim"))
         elif routine is None:
             monday = self.today - dt.timedelta(days=self.today.weekday())
             day = monday + dt.timedelta(days=weekday)
-            pane.border_title = f"{t(f'weekday.{weekday}')} {day.isoformat()}"
+            pane.border_title = plain(f"{t(f'weekday.{weekday}')} {day.isoformat()}")
             card.update(day_card(list(self.routines.values()), weekday))
         else:
-            pane.border_title = routine.title(language())
+            pane.border_title = plain(routine.title(language()))
             ticks = self.ticks.get(routine.id) if routine.occurs_on(self.today) else None
             card.update(routine_card(routine, weekday, self.today, ticks))
 
@@ -203,7 +204,7 @@ class RoutinesScreen(CockpitScreen):
     def _need(self) -> Routine | None:
         routine, _weekday = self.current()
         if routine is None:
-            self.notify(t("routines.pick"), severity="warning")
+            say(self, t("routines.pick"), severity="warning")
         return routine
 
     def action_add(self) -> None:
@@ -225,7 +226,7 @@ class RoutinesScreen(CockpitScreen):
         routine = self.routines.get(routine_id)
         fields = changed_fields(routine, values) if routine else values
         if not fields:
-            self.notify(t("routines.unchanged"), timeout=2)
+            say(self, t("routines.unchanged"), timeout=2)
             return
         self.change(lambda: book.edit(routine_id, **fields), lambda r: self._saved(r, "note.saved"))
 
@@ -261,7 +262,7 @@ class RoutinesScreen(CockpitScreen):
         day = next_skipped(routine, self.current()[1], self.today)
         title = routine.title(language())
         if day is None:
-            self.notify(t("routines.no_skip_ahead", title=title), severity="warning")
+            say(self, t("routines.no_skip_ahead", title=title), severity="warning")
             return
         book = RoutineBook(self.cockpit.ws)
         self.change(
@@ -275,11 +276,11 @@ class RoutinesScreen(CockpitScreen):
             return
         title, today = routine.title(language()), self.today
         if not routine.occurs_on(today):
-            self.notify(t("routines.not_today", title=title), severity="warning")
+            say(self, t("routines.not_today", title=title), severity="warning")
             return
         ticks = self.ticks.get(routine.id, [])
         if all(ticks):  # also true for a routine without a checklist
-            self.notify(t("routines.all_ticked", title=title), timeout=2)
+            say(self, t("routines.all_ticked", title=title), timeout=2)
             return
         index = ticks.index(False)
         line = routine.checklist_in(language())[index]

@@ -43,18 +43,18 @@ def card(cust: Customer, due: Due | None, today: dt.date) -> Table:
     follow = when(cust.next_followup)
     if due is not None:
         follow.stylize("red" if due.reason == "followup" else "")
-    grid.add_row(t("customers.card.stage"), stage)
-    grid.add_row(t("customers.card.deal"), deal)
-    grid.add_row(t("customers.card.where"), profile)
-    grid.add_row(t("customers.card.owner"), Text(sales) or none)
-    grid.add_row(t("customers.card.next"), follow)
-    grid.add_row(t("customers.card.last"), when(cust.last_touch))
+    grid.add_row(Text(t("customers.card.stage")), stage)
+    grid.add_row(Text(t("customers.card.deal")), deal)
+    grid.add_row(Text(t("customers.card.where")), profile)
+    grid.add_row(Text(t("customers.card.owner")), Text(sales) or none)
+    grid.add_row(Text(t("customers.card.next")), follow)
+    grid.add_row(Text(t("customers.card.last")), when(cust.last_touch))
     if cust.churn_reason:
-        grid.add_row(t("customers.card.churn"), Text(cust.churn_reason, style="red"))
+        grid.add_row(Text(t("customers.card.churn")), Text(cust.churn_reason, style="red"))
     if due is not None:
         grid.add_row(Text("●", style=_DUE_STYLE[due.reason]), due_text(due, today))
     if cust.notes:
-        grid.add_row(t("customers.card.notes"), Text(cust.notes))
+        grid.add_row(Text(t("customers.card.notes")), Text(cust.notes))
     return grid
 
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from cockpit.core.errors import InvalidError
@@ -27,6 +27,7 @@ from cockpit.find.search import SearchIndex, item_records
 from cockpit.screens.dialogs.forms import FormError
 from cockpit.screens.keys import localise
 from cockpit.screens.planning.forms import PlanningForm
+from cockpit.screens.safe import Label, OptionList
 
 
 def _options(kind: str, values: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -15,7 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import t
 from cockpit.core.model import Customer, Item, Touch
@@ -25,6 +25,7 @@ from cockpit.screens.customers import detail, table
 from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker, TouchForm
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import PlanningScreen
+from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 CUSTOMERS: list[BindingType] = [
@@ -128,7 +129,7 @@ class CustomersScreen(PlanningScreen):
         count = str(len(rows))
         if len(rows) != len(self.customers):
             count = t("customers.status.count", shown=len(rows), total=len(self.customers))
-        self.query_one("#cust-main").border_title = f"{t('customers.table')} ({count})"
+        self.query_one("#cust-main").border_title = plain(f"{t('customers.table')} ({count})")
         self.show_status()
         self.show_detail()
 
@@ -150,13 +151,13 @@ class CustomersScreen(PlanningScreen):
         items = self.query_one("#cust-items", Panel)
         touches.empty_key, items.empty_key = "customers.no_touches", "customers.no_items"
         if cust is None:
-            card.border_title = t("customers.card")
+            card.border_title = plain(t("customers.card"))
             card.update("")
             touches.set_rows([])
             items.set_rows([])
             return
         today = self.cockpit.ws.clock.today()
-        card.border_title = cust.name
+        card.border_title = plain(cust.name)
         card.update(detail.card(cust, self.due.get(cust.id), today))
         touches.set_rows([detail.touch_row(x, today) for x in self.touch_log.get(cust.id, [])])
         linked = self.links.get(cust.name.casefold(), [])
@@ -182,7 +183,7 @@ class CustomersScreen(PlanningScreen):
     def _need(self) -> Customer | None:
         cust = self.current()
         if cust is None:
-            self.notify(t("customers.note.no_customer"), severity="warning")
+            say(self, t("customers.note.no_customer"), severity="warning")
         return cust
 
     def action_sort(self) -> None:
@@ -273,7 +274,7 @@ class CustomersScreen(PlanningScreen):
         ws = self.cockpit.ws
         items = [i for i in ws.items() if i.is_open]
         if not items:
-            self.notify(t("customers.note.no_items"), severity="warning")
+            say(self, t("customers.note.no_items"), severity="warning")
             return
 
         def save(item_id: int | None) -> None:

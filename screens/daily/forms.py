@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
 from cockpit.screens.daily.agenda_rows import followup_ref
+from cockpit.screens.safe import say
 
 if TYPE_CHECKING:
     from cockpit.screens.daily.screen import DailyScreen
@@ -47,7 +48,7 @@ def edit(daily: DailyScreen) -> None:
         if ref is not None and (customer_id := followup_ref(ref)) is not None:
             log_touch(daily, customer_id)
         else:
-            daily.notify(t("note.not_here"), severity="warning")
+            say(daily, t("note.not_here"), severity="warning")
         return
     if panel is not None and panel.kind == "entries":
         daily.action_open_link()
@@ -65,7 +66,7 @@ def log_touch(daily: DailyScreen, customer_id: int) -> None:
     try:
         cust = daily.ws.customers.get(customer_id)
     except LookupError:
-        daily.notify(t("note.not_here"), severity="warning")
+        say(daily, t("note.not_here"), severity="warning")
         return
     daily.app.push_screen(TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cockpit.screens.daily.rows import ITEM_PANELS
+from cockpit.screens.safe import say
 from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def show_hit(daily: DailyScreen, hit: Hit) -> None:
         if item.is_open:  # planned for a later week: edit it in place
             daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
         else:
-            daily.notify(f"#{item.id} {item.title} · {item.status} · {item.week}")
+            say(daily, f"#{item.id} {item.title} · {item.status} · {item.week}")
         return
     if hit.kind in ("requirement", "launch"):
         open_planning(daily, hit)
@@ -84,7 +85,7 @@ def show_hit(daily: DailyScreen, hit: Hit) -> None:
     if daily.panel(target).select_ref(hit.ref):
         daily.panel(target).focus()
     else:
-        daily.notify(f"{hit.text} · {hit.detail}")
+        say(daily, f"{hit.text} · {hit.detail}")
 
 
 def open_planning(daily: DailyScreen, hit: Hit) -> None:

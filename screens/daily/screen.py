@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import language, t
 from cockpit.core.model import Item
@@ -23,6 +23,7 @@ from cockpit.screens.daily.rows import ITEM_PANELS, customer_row, entry_row, ite
 from cockpit.screens.dialogs.defer import ask_defer, deferred_note
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
+from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
@@ -162,7 +163,7 @@ class DailyScreen(CockpitScreen):
         text = t("refresh.running", done=progress.done, total=progress.total)
         if progress.failures:
             text += " · " + t("refresh.failures", n=progress.failures)
-        panel.border_subtitle = text
+        panel.border_subtitle = plain(text)
 
     def check_rollover(self) -> None:
         """Called on a timer: a new day (or Monday's new week) redraws without restart."""
@@ -191,7 +192,7 @@ class DailyScreen(CockpitScreen):
         if item is None:
             panel = self.focused_panel()
             key = "note.not_here" if panel and panel.kind != "items" else "note.no_item"
-            self.notify(t(key), severity="warning")
+            say(self, t(key), severity="warning")
         return item
 
     # navigation ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from cockpit.planning import launches
 from cockpit.planning.launches import overdue
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily.agenda_rows import checklist_ref, followup_ref
+from cockpit.screens.safe import say
 from cockpit.screens.widgets.panels import Row
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def tick_checklist(screen: DailyScreen) -> bool:
         return True
     target = checklist_ref(ref) if ref is not None else None
     if target is None:
-        screen.notify(t("note.not_here"), severity="warning")
+        say(screen, t("note.not_here"), severity="warning")
         return True
     routine_id, index = target
     ws = screen.ws

@@ -15,12 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Static
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.core.weeks import week_of, weeks_between
 from cockpit.items.rules import week_end
 from cockpit.screens.keys import localise
+from cockpit.screens.safe import Label, Static
 
 if TYPE_CHECKING:
     from cockpit.core.model import Item

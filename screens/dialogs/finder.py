@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 from textual.widgets.option_list import Option
 
 from cockpit.core.i18n import t
 from cockpit.find.index import build_index
 from cockpit.find.search import Hit, SearchIndex
 from cockpit.screens.keys import localise
+from cockpit.screens.safe import OptionList
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace

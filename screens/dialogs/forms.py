@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input
 
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, NotFoundError, WeekError
@@ -25,6 +25,7 @@ from cockpit.core.model import LISTS, TIERS, Item
 from cockpit.core.weeks import parse_week
 from cockpit.customers.book import CHANNELS, name_candidates
 from cockpit.screens.keys import localise
+from cockpit.screens.safe import Label, Select, say
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
@@ -96,7 +97,7 @@ class Form(ModalScreen[dict[str, Any] | None]):
         labels = self.query(".form-error").results(Label)
         error = next(labels, None)
         if error is None:
-            self.notify(message, severity="error")
+            say(self, message, severity="error")
             return
         error.update(Text(message))
         error.add_class("-shown")

@@ -9,10 +9,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Label
 
 from cockpit.core.i18n import t
 from cockpit.screens.keys import ALL_IDS
+from cockpit.screens.safe import DataTable, Label
 
 
 def _our_ids() -> frozenset[str]:

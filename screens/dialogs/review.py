@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.items.rules import carry_over
@@ -21,6 +21,7 @@ from cockpit.screens.dialogs.defer import ask_defer
 from cockpit.screens.dialogs.forms import WeekPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import REVIEW, localise
+from cockpit.screens.safe import Static, say
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
@@ -199,7 +200,7 @@ class ReviewScreen(Screen[None]):
     def action_undo(self) -> None:
         ws = self.cockpit.ws
         if not ws.undo_stack or not self.decided:
-            self.notify(t("note.nothing_to_undo"), severity="warning")
+            say(self, t("note.nothing_to_undo"), severity="warning")
             return
         back_to, _verb = self.decided.pop()
 

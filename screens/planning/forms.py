@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Label, Select
+from textual.widgets import Input
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import t
@@ -29,6 +29,7 @@ from cockpit.planning.requirement_rules import (
 )
 from cockpit.screens.base import CockpitScreen
 from cockpit.screens.dialogs.forms import Form, FormError
+from cockpit.screens.safe import DataTable, Label, Select
 
 if TYPE_CHECKING:
     pass

@@ -10,13 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.planning import launches
 from cockpit.planning.checklists import Launch, LaunchItem
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import LaunchForm, LaunchItemForm, PlanningScreen
+from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 LAUNCHES: list[BindingType] = [
@@ -118,7 +119,7 @@ class LaunchesScreen(PlanningScreen):
             # Named after its launch; the go-live line is no item, so no row count.
             done = sum(1 for it in launch.items if it.state != "open")
             items.set_rows(rows, subtitle=t("launch.progress", done=done, total=len(launch.items)))
-            items.border_title = f"{t('launch.checklist')} · {launch.name}"
+            items.border_title = plain(f"{t('launch.checklist')} · {launch.name}")
         self.show_detail()
 
     def _golive_row(self, launch: Launch) -> Row:
@@ -146,7 +147,7 @@ class LaunchesScreen(PlanningScreen):
         """The highlighted item in full (its note unabridged), else the launch's summary."""
         pane = self.query_one("#launch-detail", Static)
         launch, item = self.current_launch(), self.current_item()
-        pane.border_title = t("launch.detail", no=item.no) if item else ""
+        pane.border_title = plain(t("launch.detail", no=item.no) if item else "")
         if launch is None:
             pane.update(Text(t("launch.none"), style="dim"))
             return
@@ -209,7 +210,7 @@ class LaunchesScreen(PlanningScreen):
     def _need_item(self) -> tuple[Launch, LaunchItem] | None:
         launch, item = self.current_launch(), self.current_item()
         if launch is None or item is None:
-            self.notify(t("launch.no_item"), severity="warning")
+            say(self, t("launch.no_item"), severity="warning")
             return None
         return launch, item
 

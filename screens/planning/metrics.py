@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import language, t
 from cockpit.metrics import book as metrics
@@ -25,6 +25,7 @@ from cockpit.metrics import trends
 from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
+from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 METRICS: list[BindingType] = [
@@ -126,7 +127,7 @@ class MetricsScreen(PlanningScreen):
         for row in rows:
             grid.add_row(*(_cell(spec, row, c.name) for c in spec.columns), key=str(row.id))
         count = f" ({len(rows)})" if rows else ""
-        grid.border_title = t(f"metrics.table.{self.table}") + count
+        grid.border_title = plain(t(f"metrics.table.{self.table}") + count)
         ids = [r.id for r in rows]
         grid.move_cursor(row=ids.index(keep) if keep in ids else 0)
         self.show_trends()
@@ -141,11 +142,11 @@ class MetricsScreen(PlanningScreen):
         rows = self.rows[self.table]
         row = self.current()
         if row is None:
-            pane.border_title = t("metrics.title")
+            pane.border_title = plain(t("metrics.title"))
             pane.update(Text(t("metrics.no_trends"), style="dim"))
             return
         title = t("metrics.trends_title", month=row.month)
-        pane.border_title = t("metrics.summed", title=title) if self.spec.key else title
+        pane.border_title = plain(t("metrics.summed", title=title) if self.spec.key else title)
         parts: list[RenderableType] = []
         headline = trends.summary(self.table, rows, self.threshold)
         if headline is not None:
@@ -157,11 +158,11 @@ class MetricsScreen(PlanningScreen):
 
     def _trend_table(self, column_trends: list[trends.ColumnTrend]) -> Table:
         grid = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
-        grid.add_column(t("metrics.metric"), no_wrap=True, overflow="ellipsis", max_width=16)
+        grid.add_column(Text(t("metrics.metric")), no_wrap=True, overflow="ellipsis", max_width=16)
         for key in ("metrics.latest", "trend.mom", "trend.yoy"):
-            grid.add_column(t(key), justify="right", no_wrap=True, min_width=4)
+            grid.add_column(Text(t(key)), justify="right", no_wrap=True, min_width=4)
         # The sparkline ends with the month's marks; the status line is their legend.
-        grid.add_column(t("metrics.spark"), no_wrap=True, min_width=trends.SPARK_MONTHS + 4)
+        grid.add_column(Text(t("metrics.spark")), no_wrap=True, min_width=trends.SPARK_MONTHS + 4)
         for ct in column_trends:
             value = Text(trends.format_number(ct.value) if ct.value is not None else "·")
             spark = _spark(ct.spark)
@@ -204,7 +205,7 @@ class MetricsScreen(PlanningScreen):
     def action_edit(self) -> None:
         row = self.current()
         if row is None:
-            self.notify(t("metrics.no_row"), severity="warning")
+            say(self, t("metrics.no_row"), severity="warning")
             return
         self.app.push_screen(MetricRowForm(self.spec, row, row.month, self._taken(row)), self._save)
 
@@ -222,7 +223,7 @@ class MetricsScreen(PlanningScreen):
     def action_delete(self) -> None:
         row = self.current()
         if row is None:
-            self.notify(t("metrics.no_row"), severity="warning")
+            say(self, t("metrics.no_row"), severity="warning")
             return
         ws, table = self.cockpit.ws, self.table
         label = t(f"metrics.table.{table}")

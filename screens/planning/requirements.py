@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import CATALOG, t
 from cockpit.planning import requirements
@@ -29,6 +29,7 @@ from cockpit.planning.requirement_rules import (
 )
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MoveForm, PlanningScreen, RequirementForm
+from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.panels import Panel, Row
 
 REQUIREMENTS: list[BindingType] = [
@@ -158,7 +159,7 @@ class RequirementsScreen(PlanningScreen):
             log.update("")
             self.query_one("#req-life", Static).update("")
             return
-        self.query_one("#req-card-box").border_title = t("req.detail") + f" #{req.id}"
+        self.query_one("#req-card-box").border_title = plain(t("req.detail") + f" #{req.id}")
         facts = [
             (t("req.col.priority"), req.priority),
             (t("req.col.kano"), t(f"req.kano.{req.kano or 'none'}")),
@@ -174,10 +175,10 @@ class RequirementsScreen(PlanningScreen):
             parts += [Text(""), Text(req.notes)]
         card.update(Group(*parts))
         life = self.query_one("#req-life", Static)
-        life.border_title = t("req.lifecycle")
+        life.border_title = plain(t("req.lifecycle"))
         life.update(lifecycle(req))
         box = self.query_one("#req-log-box")
-        box.border_title = f"{t('req.log.title')} ({len(req.log)})"
+        box.border_title = plain(f"{t('req.log.title')} ({len(req.log)})")
         log.update(Text("\n").join(log_line(e) for e in reversed(req.log[-LOG_LINES:])))
 
     # events ----------------------------------------------------------------------------
@@ -200,7 +201,7 @@ class RequirementsScreen(PlanningScreen):
         else:
             names = {r.customer for r in self.reqs.values() if r.customer}
             if not names:
-                self.notify(t("req.no_customers"), severity="warning")
+                say(self, t("req.no_customers"), severity="warning")
                 return
             choices = ["", *sorted(names, key=str.casefold)]
         now = self.filters[which]
@@ -214,7 +215,7 @@ class RequirementsScreen(PlanningScreen):
     def _need(self) -> Requirement | None:
         req = self.current()
         if req is None:
-            self.notify(t("note.no_item"), severity="warning")
+            say(self, t("note.no_item"), severity="warning")
         return req
 
     def action_add(self) -> None:
@@ -249,7 +250,7 @@ class RequirementsScreen(PlanningScreen):
             return
         step = next_status(req.status)
         if step is None:
-            self.notify(refusal(req), severity="warning", timeout=6)
+            say(self, refusal(req), severity="warning", timeout=6)
             return
         old, new = t(f"req.status.{req.status}"), t(f"req.status.{step}")
         form = MoveForm(t("req.form.advance", id=req.id, old=old, new=new), (step,))
@@ -261,7 +262,7 @@ class RequirementsScreen(PlanningScreen):
             return
         moves = allowed_moves(req.status)
         if not moves:
-            self.notify(refusal(req), severity="warning", timeout=6)
+            say(self, refusal(req), severity="warning", timeout=6)
             return
         title = t("req.form.move", id=req.id, status=t(f"req.status.{req.status}"))
         self.app.push_screen(MoveForm(title, moves), lambda values: self._move(req, values))

@@ -13,8 +13,11 @@ from cockpit.core.browser import open_link as open_link_with
 from cockpit.core.i18n import CATALOG, t
 from cockpit.core.text import safe_link
 from cockpit.feeds.store import EntryStore
+from cockpit.screens.safe import say
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from cockpit.app import CockpitApp
 
 
@@ -26,14 +29,8 @@ class EntryScreen(Protocol):
 
     def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None: ...
 
-    def notify(
-        self,
-        message: str,
-        *,
-        severity: Any = ...,
-        timeout: float | None = ...,
-        markup: bool = ...,
-    ) -> None: ...
+    @property
+    def app(self) -> App[Any]: ...
 
 
 def open_link(screen: EntryScreen, entry_id: int | None) -> None:
@@ -43,23 +40,23 @@ def open_link(screen: EntryScreen, entry_id: int | None) -> None:
     store = EntryStore(app.ws.files)
     entry = None if entry_id is None else store.get(entry_id)
     if entry is None:
-        screen.notify(t("note.not_here"), severity="warning")
+        say(screen, t("note.not_here"), severity="warning")
         return
     link = safe_link(entry.link or "")
     if link is None:
-        screen.notify(t("note.bad_link"), severity="warning")
+        say(screen, t("note.bad_link"), severity="warning")
         return
     command = app.ws.config.ui_browser
 
     def done(opened: Opened) -> None:
         if opened.ok:
-            screen.notify(t("note.opened", via=opened.via, url=link), timeout=3, markup=False)
+            say(screen, t("note.opened", via=opened.via, url=link), timeout=3)
             screen.change(lambda: store.set_mark(entry.id, "read", True), lambda _r: "")
             return
         app.copy_to_clipboard(link)
         key = "note.no_browser_tmux" if os.environ.get("TMUX") else "note.no_browser"
         why = no_browser_reason(opened)
-        screen.notify(t(key, reason=why, url=link), severity="warning", timeout=10, markup=False)
+        say(screen, t(key, reason=why, url=link), severity="warning", timeout=10)
 
     def launch() -> None:  # off the event loop: starting a browser can take a moment
         opened = open_link_with(link, command)
@@ -83,7 +80,7 @@ def toggle_mark(screen: EntryScreen, mark: str, entry_id: int | None) -> None:
     store = EntryStore(screen.cockpit.ws.files)
     entry = None if entry_id is None else store.get(entry_id)
     if entry is None:
-        screen.notify(t("note.not_here"), severity="warning")
+        say(screen, t("note.not_here"), severity="warning")
         return
     on = not (entry.starred if mark == "starred" else entry.read)
     labels = {

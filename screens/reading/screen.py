@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import relative_time, short_age, t
 from cockpit.feeds.store import EntryStore, set_marks_undoable
@@ -20,6 +20,7 @@ from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import READING, localise
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.reading.turn import TurnScreen
+from cockpit.screens.safe import Static
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:

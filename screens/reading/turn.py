@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
 from cockpit.report.notes import NoteBook
+from cockpit.screens.safe import Label, Static, say
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
@@ -55,7 +55,7 @@ class TurnScreen(ModalScreen[None]):
                 lambda: notes.add(
                     entry.title, section="industry", link=entry.link or "", entry_id=entry.id
                 ),
-                on_done=lambda _n: self.app.notify(t("note.noted", title=entry.title)),
+                on_done=lambda _n: say(self.app, t("note.noted", title=entry.title)),
             )
         self.dismiss(None)
 
@@ -65,7 +65,7 @@ class TurnScreen(ModalScreen[None]):
         if entry is not None:
             self.cockpit.persist(
                 lambda: ws.add(entry.title, notes=entry.link or "", tags=["news"]),
-                on_done=lambda item: self.app.notify(t("note.added", id=item.id, title=item.title)),
+                on_done=lambda item: say(self.app, t("note.added", id=item.id, title=item.title)),
             )
         self.dismiss(None)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Label, TextArea
+from textual.widgets import TextArea
 
 from cockpit.core.i18n import t
 from cockpit.report.notes import (
@@ -24,6 +24,7 @@ from cockpit.report.notes import (
     clean_highlights,
 )
 from cockpit.screens.dialogs.forms import FORM_KEYS, Form, FormError
+from cockpit.screens.safe import Label, say
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -83,7 +84,7 @@ def edit_week_notes(
     form = NotesForm(book.week_notes(week))
 
     def saved(notes: WeekNotes) -> None:
-        app.notify(t("notes.saved", week=notes.week), timeout=3)
+        say(app, t("notes.saved", week=notes.week), timeout=3)
         if on_saved is not None:
             on_saved()
 

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from cockpit.core.i18n import t
 from cockpit.core.weeks import shift
@@ -27,6 +27,7 @@ from cockpit.screens.dialogs.forms import PathPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.report.notes import edit_week_notes
+from cockpit.screens.safe import Static, say
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
@@ -123,7 +124,7 @@ class ReportScreen(Screen[None]):
     def action_copy(self) -> None:
         """The Markdown text to the terminal's clipboard (OSC 52 works over SSH)."""
         self.app.copy_to_clipboard(self.text)
-        self.notify(t("report.copied", n=self.text.count("\n")), timeout=3)
+        say(self, t("report.copied", n=self.text.count("\n")), timeout=3)
 
     def action_save(self) -> None:
 
@@ -134,7 +135,7 @@ class ReportScreen(Screen[None]):
             if values:
                 self.cockpit.persist(
                     lambda: save_report(values["path"], text),
-                    on_done=lambda where: self.notify(t("report.saved", path=where)),
+                    on_done=lambda where: say(self, t("report.saved", path=where)),
                 )
 
         self.app.push_screen(PathPrompt(t("report.save_title"), default), chosen)

@@ -26,6 +26,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cockpit.core.i18n import t
+from cockpit.screens.safe import plain
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class Panel(ScrollView, can_focus=True):
         self._factory: Callable[[int], Row] | None = None
         self.cursor_row = 0
         self._cache: dict[tuple[int, bool, bool], Strip] = {}
-        self.border_title = t(title_key)
+        self.border_title = plain(t(title_key))
 
     # data ------------------------------------------------------------------------------
     def set_rows(self, rows: list[Row], *, subtitle: str = "") -> None:
@@ -112,8 +113,8 @@ class Panel(ScrollView, can_focus=True):
         keep = self.current_ref()
         self._refs, self._rows, self._factory = refs, rows, factory
         count = len(refs)
-        self.border_title = f"{t(self.title_key)} ({count})" if count else t(self.title_key)
-        self.border_subtitle = subtitle
+        self.border_title = plain(f"{t(self.title_key)} ({count})" if count else t(self.title_key))
+        self.border_subtitle = plain(subtitle)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, max(count, 1))
         if keep is None or not self.select_ref(keep):
