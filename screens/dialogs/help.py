@@ -1,18 +1,32 @@
-"""`?`: every key of the screen underneath, with its label, in a modal table."""
+"""`?`: every key of the screen underneath, with its label and binding id, in a modal
+table that scrolls (`j`/`k`, `g`/`G`, page keys), so every key is reachable at 80x24."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 
 from cockpit.core.i18n import t
-from cockpit.screens.keys import ALL_IDS
+from cockpit.screens.keys import ALL_IDS, localise
 from cockpit.screens.safe import DataTable, Label
+
+# Lines around the table inside the help box: border, title and its margin, the hint
+# and its margin, and the screen's own margin.
+CHROME = 8
+
+
+class KeyRow(NamedTuple):
+    """One line of the help: the keys, what they do, the id to remap them by."""
+
+    keys: str
+    label: str
+    id: str
 
 
 def _our_ids() -> frozenset[str]:
@@ -29,8 +43,8 @@ def _our_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
-def key_table(screen: Screen[Any]) -> list[tuple[str, str]]:
-    """(keys, label) for each binding of `screen` and the app, grouped by binding id.
+def key_table(screen: Screen[Any]) -> list[KeyRow]:
+    """One row per binding id of `screen` and the app.
 
     Read from the binding chain so user remaps from config show as they are; the
     focused widget's own bindings (a table's arrow keys) are left out.
@@ -48,32 +62,57 @@ def key_table(screen: Screen[Any]) -> list[tuple[str, str]]:
             keys, _label = grouped.setdefault(ident, ([], binding.description or binding.action))
             if display not in keys:
                 keys.append(display)
-    return [(" ".join(keys), label) for keys, label in grouped.values()]
+    return [KeyRow(" ".join(keys), label, ident) for ident, (keys, label) in grouped.items()]
 
 
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen it was opened from."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close", id="help_close")]
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "key.close", id="help_close"),
+        Binding("j", "move(1)", "key.down", id="help_down", show=False),
+        Binding("k", "move(-1)", "key.up", id="help_up", show=False),
+        Binding("g", "edge(0)", "key.top", id="help_top", show=False),
+        Binding("G", "edge(1)", "key.bottom", id="help_bottom", show=False),
+    ]
 
     def __init__(self, under: Screen[Any]) -> None:
         super().__init__(classes="form-screen")
+        localise(self)
         self.rows = key_table(under)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form help"):
             yield Label(t("help.title"), classes="form-title")
-            table: DataTable[Text] = DataTable(
-                show_header=False, cursor_type="none", id="help-keys"
-            )
+            table: DataTable[Text] = DataTable(show_header=False, cursor_type="row", id="help-keys")
             yield table
             yield Label(t("help.close"), classes="form-hint")
 
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#help-keys", DataTable)
+
     def on_mount(self) -> None:
-        table = self.query_one("#help-keys", DataTable)
-        table.add_columns("keys", "action")
-        for keys, label in self.rows:
-            table.add_row(Text(keys, style="bold"), Text(label))
+        table = self.table
+        table.add_columns("keys", "action", "id")
+        for row in self.rows:
+            table.add_row(Text(row.keys, style="bold"), Text(row.label), Text(row.id, style="dim"))
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, height: int) -> None:
+        # The table scrolls inside a box that fits the terminal: on 80x24 the whole
+        # daily screen's keys do not fit at once, and the last ones must stay reachable.
+        self.table.styles.max_height = max(3, min(len(self.rows), height - CHROME))
+
+    def action_move(self, step: int) -> None:
+        table = self.table
+        table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_edge(self, bottom: int) -> None:
+        self.table.move_cursor(row=self.table.row_count - 1 if bottom else 0)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -207,6 +207,13 @@ class Panel(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._cache.clear()
 
+    def notify_style_update(self) -> None:
+        """A theme switch (or CSS reload) changes every colour: drop the cached lines,
+        which would otherwise keep the old theme's background."""
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
+
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(event.size.width, max(len(self._refs), 1))
@@ -248,11 +255,19 @@ class Panel(ScrollView, can_focus=True):
         line.append_text(meta)
         return line
 
-    def _strip(self, line: Text, width: int, style: Style | None) -> Strip:
+    def _strip(self, line: Text, width: int, cursor: Style | None) -> Strip:
+        """The line on the panel's background; on the cursor row, the cursor's
+        background goes over every segment's own style. (`Strip.apply_style` would put
+        it underneath, where each segment's background hides it: an invisible cursor.)
+        """
         base = self.rich_style
         segments = list(line.render(self.app.console))
         strip = Strip(segments).adjust_cell_length(width, base).crop(0, width)
-        strip = Strip([Segment(s.text, base + s.style if s.style else base) for s in strip])
-        if style is not None:
-            strip = strip.apply_style(style)
-        return strip
+        over = Style(bgcolor=cursor.bgcolor) if cursor is not None else None
+        styled = []
+        for segment in strip:
+            style = base + segment.style if segment.style else base
+            if over is not None:
+                style += over
+            styled.append(Segment(segment.text, style))
+        return Strip(styled, width)

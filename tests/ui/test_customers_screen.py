@@ -338,7 +338,7 @@ async def test_help_lists_the_keys(
         await open_customers(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, help_screen.HelpScreen)
-        rows = dict((label, keys) for keys, label in app.screen.rows)
+        rows = {row.label: row.keys for row in app.screen.rows}
         assert rows["关联事项"] == "l" and rows["流失风险"] == "c" and rows["记录联系"] == "t"
 
 

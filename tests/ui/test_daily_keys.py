@@ -154,12 +154,12 @@ async def test_help_lists_every_key(tmp_path: Path, clock: FrozenClock) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        labels = {label for _keys, label in app.screen.rows}
+        labels = {row.label for row in app.screen.rows}
         for wanted in ("Down", "Up", "Top", "Bottom", "Add", "Edit", "Done", "Defer to next week"):
             assert wanted in labels
         for wanted in ("Key item", "Delete", "Undo", "Find", "Help", "Quit", "Next panel"):
             assert wanted in labels
-        keys = dict((label, k) for k, label in app.screen.rows)
+        keys = {row.label: row.keys for row in app.screen.rows}
         assert "x" in keys["Done"] and "space" in keys["Done"]
         await pilot.press("escape")
         assert isinstance(app.screen, DailyScreen)

@@ -379,7 +379,7 @@ async def test_help_lists_each_screens_keys(
             await open_screen(pilot, kind())
             await pilot.press("question_mark")
             assert isinstance(app.screen, help_screen.HelpScreen)
-            assert label in {label for _keys, label in app.screen.rows}
+            assert label in {row.label for row in app.screen.rows}
             await pilot.press("escape", "q")
             assert not isinstance(app.screen, kind)
 
