@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from cockpit.screens import STYLESHEET
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import palette_help, say
+from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
 
 WATCH_SECONDS = 1.0
@@ -61,6 +63,20 @@ class CockpitApp(App[None]):
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
         self.pending = 0
+        self.typeahead = TypeAhead(self, self._handle_event)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed ahead wait for the form or screen an earlier key opens (see
+        # screens/typeahead.py) instead of going to whatever had the focus before.
+        if self.typeahead.hold(event):
+            return
+        typed = is_typed(event)  # before handling: handing a key on marks it forwarded
+        await self._handle_event(event)
+        if typed:
+            self.typeahead.handled()
+
+    async def _handle_event(self, event: events.Event) -> None:
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.ws.config.keys:
@@ -72,6 +88,7 @@ class CockpitApp(App[None]):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.exit)
         self.push_screen(DailyScreen())
+        self.typeahead.handled()  # keys typed during start-up wait for the daily screen
         if self.watch_files:
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(WATCH_SECONDS, self.check_terminal)

@@ -96,10 +96,12 @@ class Terminal:
         """Type `text` literally (no key-name lookup), in one write."""
         self.tmux("send-keys", "-t", "t", "-l", text)
 
-    def paste(self, text: str) -> None:
-        """Paste `text` as a terminal paste (bracketed when the program asked for it)."""
+    def paste(self, text: str, after: Sequence[str] = ()) -> None:
+        """Paste `text` as a terminal paste (bracketed when the program asked for it),
+        right after the keys `after` — in the same write when there are some."""
         self.tmux("set-buffer", "-b", "p", text)
-        self.tmux("paste-buffer", "-p", "-b", "p", "-t", "t")
+        keys = ["send-keys", "-t", "t", *after, ";"] if after else []
+        self.tmux(*keys, "paste-buffer", "-p", "-b", "p", "-t", "t")
 
     # output ------------------------------------------------------------------------
     def capture(self, colours: bool = True) -> str:
