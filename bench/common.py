@@ -24,12 +24,24 @@ def bench_env() -> dict[str, str]:
     """Environment for subprocesses: frozen clock, no user config, a fixed zone."""
     env = dict(os.environ)
     env.pop("COCKPIT_DATA_DIR", None)
+    # An installed cockpit runs from bytecode (pip compiles it; an editable install writes
+    # __pycache__ on its first run). With this set, as some sandboxes do, every process
+    # would compile every module it imports again: ~30 ms of each CLI run and ~90 ms of
+    # a TUI start that no user pays. `compile_sources` writes the caches once.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         COCKPIT_NOW=NOW_ISO,
         COCKPIT_CONFIG=str(WORK / "no-such-config.toml"),
         TZ="Asia/Shanghai",
     )
     return env
+
+
+def compile_sources() -> None:
+    """Byte-compile the product's sources, as installing it would (see `bench_env`)."""
+    dirs = [str(REPO / d) for d in ("cockpit", "screens", "feeds", "storage")]
+    cmd = [sys.executable, "-m", "compileall", "-q", *dirs]
+    subprocess.run(cmd, env=bench_env(), check=True, stdout=subprocess.DEVNULL)
 
 
 def cockpit_cmd() -> list[str]:

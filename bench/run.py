@@ -34,7 +34,7 @@ import profiles
 import table
 import taskhistory
 import tui_bench
-from common import BENCH, WORK, bench_env, cockpit_cmd, say
+from common import BENCH, WORK, bench_env, cockpit_cmd, compile_sources, say
 from keys_bench import open_session
 
 RESULTS = BENCH / "results.json"
@@ -211,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run every benchmark; print the table; write bench/results.json."""
     opts = parse(argv)
     began = time.perf_counter()
+    compile_sources()
     ws = workspaces(opts)
     results = measure(opts, ws)
     results["mode"] = "quick" if opts.quick else "full"

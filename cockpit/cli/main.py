@@ -8,6 +8,7 @@ non-zero status: 1 for bad input, 2 for usage, 3 for a workspace that cannot be 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,21 +19,63 @@ from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.core.errors import CockpitError
 from cockpit.core.text import clean_text, terminal_safe, undecodable
 
-__all__ = ["EXIT_INPUT", "EXIT_STORAGE", "CliError", "build_parser", "main"]
+__all__ = ["EXIT_INPUT", "EXIT_STORAGE", "GROUPS", "CliError", "build_parser", "command_in", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree: one module per command group registers its commands."""
-    # For start-up time: `cockpit --version` never needs the command modules.
-    from cockpit.cli.customers import register_customers
-    from cockpit.cli.data import register_data
-    from cockpit.cli.feeds import register_feeds
-    from cockpit.cli.ical import register_ical
-    from cockpit.cli.items import register_items
-    from cockpit.cli.metrics import register_metrics
-    from cockpit.cli.planning import register_planning
-    from cockpit.cli.report import register_report
+# The module of each command group (`cockpit.cli.<module>`, `register_<module>`) and the
+# top-level commands it registers. A run registers only the group of the command it
+# runs: importing every group pulls in the whole domain (planning, metrics, feeds,
+# calendars), most of what `cockpit add` used to cost. `--help`, a command missing from
+# this table and anything the scan below does not understand get the whole tree, so a
+# new command works before it is listed; a test keeps the table true.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "items": ("add", "ls", "done", "defer", "drop"),
+    "customers": ("customers",),
+    "data": ("import", "export", "backup", "restore"),
+    "metrics": ("metrics",),
+    "planning": ("req", "launch"),
+    "ical": ("ical", "routines"),
+    "feeds": ("feeds",),
+    "report": ("report",),
+}
+OWNER = {command: module for module, commands in GROUPS.items() for command in commands}
+_VALUED = ("--data-dir", "--config")  # the top-level options that take a value
+_OPTIONS = (*_VALUED, "--demo", "--version", "--help")
+WHOLE = None  # `build_parser(WHOLE)`: every command
+NONE = ""  # `build_parser(NONE)`: the top-level options only (the TUI, `--version`)
 
+
+def command_in(argv: Sequence[str]) -> str | None:
+    """The command `argv` runs: a name of `OWNER`, `NONE` (the TUI or `--version`) or
+    `WHOLE` when the whole tree is needed (help, an unknown word, a usage error).
+
+    Reads the top-level options as argparse does (a value after `--data-dir` and
+    `--config`, `--opt=value`, unambiguous prefixes such as `--data`).
+    """
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "-h" or arg == "--":
+            return WHOLE
+        if not arg.startswith("--"):
+            return arg if arg in OWNER else WHOLE
+        name, eq, _value = arg.partition("=")
+        matches = [name] if name in _OPTIONS else [o for o in _OPTIONS if o.startswith(name)]
+        if len(matches) != 1 or matches[0] == "--help":
+            return WHOLE
+        skip = matches[0] in _VALUED and not eq
+    return NONE
+
+
+def build_parser(command: str | None = WHOLE) -> argparse.ArgumentParser:
+    """The command tree: one module per command group registers its commands.
+
+    Args:
+        command: register only the group of this command (see `command_in`); `NONE`
+            registers none, `WHOLE` (the default) every group.
+    """
     parser = argparse.ArgumentParser(
         prog="cockpit",
         description="A keyboard-driven terminal cockpit for a product manager.",
@@ -44,32 +87,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"cockpit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register_group in (
-        register_items,
-        register_customers,
-        register_data,
-        register_metrics,
-        register_planning,
-        register_ical,
-        register_feeds,
-        register_report,
-    ):
+    if command is WHOLE:
+        modules: Sequence[str] = list(GROUPS)
+    else:
+        modules = [OWNER[command]] if command in OWNER else []
+    for module in modules:  # imported only when registered, for start-up time (GROUPS)
+        register_group = getattr(
+            importlib.import_module(f"cockpit.cli.{module}"), f"register_{module}"
+        )
         register_group(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cockpit` console script."""
-    # Imported here, not at the top, for start-up time: storage pulls in tinydb and orjson.
-    from cockpit.storage import StorageError
-
     argv = list(sys.argv[1:] if argv is None else argv)
     for n, arg in enumerate(argv, 1):
         if (byte := undecodable(arg)) is not None:
             _fail(f"argument {n} is not UTF-8 text (it holds the byte {byte}); pass text as UTF-8")
             return EXIT_INPUT
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser(command_in(argv)).parse_args(argv)
+    # Imported here, not at the top, for start-up time: storage pulls in tinydb and orjson,
+    # which `--version` and `--help` never need.
+    from cockpit.storage import StorageError
+
     out, err = sys.stdout, sys.stderr
     try:
         if args.command is None:

@@ -1,0 +1,134 @@
+"""The command line registers only the command group it runs (start-up time), and that
+parser reads every command line exactly as the whole tree does."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from cockpit.cli.main import GROUPS, NONE, WHOLE, build_parser, command_in
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+@pytest.mark.parametrize("module", list(GROUPS))
+def test_each_group_registers_the_commands_the_table_lists(module: str) -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    getattr(importlib.import_module(f"cockpit.cli.{module}"), f"register_{module}")(sub)
+    assert _commands(parser) == list(GROUPS[module])
+
+
+def test_the_whole_tree_is_the_table() -> None:
+    listed = [c for commands in GROUPS.values() for c in commands]
+    assert _commands(build_parser()) == listed
+    assert len(set(listed)) == len(listed)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], NONE),
+        (["--version"], NONE),
+        (["--demo"], NONE),
+        (["--data-dir", "ls", "add", "x"], "add"),  # the value of --data-dir is no command
+        (["--data", "d", "ls"], "ls"),  # a prefix, as argparse allows
+        (["--data-dir=d", "--config=c", "feeds", "ls"], "feeds"),
+        (["--config", "c", "customers", "add", "ACME"], "customers"),
+        (["routines", "ls"], "routines"),
+        (["-h"], WHOLE),
+        (["--help"], WHOLE),
+        (["--he"], WHOLE),
+        (["--d", "x", "ls"], WHOLE),  # ambiguous: --data-dir or --demo
+        (["--nosuch", "ls"], WHOLE),
+        (["nosuch"], WHOLE),
+        (["--", "ls"], WHOLE),
+    ],
+)
+def test_command_in_reads_top_level_options_like_argparse(
+    argv: list[str], expected: str | None
+) -> None:
+    assert command_in(argv) == expected
+
+
+SAMPLES = [
+    ["add", "write", "the", "PRD", "--list", "key", "--tag", "a", "--tag", "b", "--due", "+3"],
+    ["--data-dir", "/tmp/w", "ls", "--json", "--list", "ops"],
+    ["--data", "/tmp/w", "--config=/tmp/c.toml", "done", "3", "4"],
+    ["defer", "7", "--to", "next", "--shift-due"],
+    ["customers", "touch", "ACME", "--note", "call"],
+    ["import", "taskwarrior", "export.json"],
+    ["feeds", "entries", "--unread", "--json"],
+    ["ical", "agenda", "--days", "3"],
+    ["routines", "ls"],
+    ["req", "ls"],
+    ["report", "week", "--lang", "zh"],
+    ["metrics", "show", "--table", "revenue", "--json"],
+    ["backup"],
+    [],
+    ["--demo"],
+]
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: list[str]) -> dict[str, Any]:
+    return vars(parser.parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", SAMPLES, ids=lambda a: " ".join(a) or "(none)")
+def test_the_lazy_parser_reads_a_command_line_as_the_whole_tree_does(argv: list[str]) -> None:
+    assert _parsed(build_parser(command_in(argv)), argv) == _parsed(build_parser(), argv)
+
+
+@pytest.mark.parametrize(
+    "argv", [["add"], ["ls", "--list", "nope"], ["customers"], ["feeds", "nope"]]
+)
+def test_usage_errors_read_the_same(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    errors = []
+    for parser in (build_parser(command_in(argv)), build_parser()):
+        with pytest.raises(SystemExit) as stop:
+            parser.parse_args(argv)
+        assert stop.value.code == 2
+        errors.append(capsys.readouterr().err)
+    assert errors[0] == errors[1]
+    assert "usage: cockpit" in errors[0]
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    probe = (
+        "import sys\n"
+        "from cockpit.cli.main import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(done.stdout.split()[-1:] and done.stdout.splitlines()[-1].split())
+
+
+def test_version_loads_no_command_and_no_storage() -> None:
+    loaded = _modules_after(["--version"])
+    assert not {"tinydb", "orjson", "cockpit.storage", "cockpit.cli.items"} & loaded
+    assert not [m for m in loaded if m.startswith(("cockpit.items", "cockpit.cli.feeds"))]
+
+
+def test_ls_loads_only_its_own_group(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COCKPIT_CONFIG", str(tmp_path / "none.toml"))
+    loaded = _modules_after(["--data-dir", str(tmp_path / "ws"), "ls"])
+    assert "cockpit.cli.items" in loaded
+    others = [f"cockpit.cli.{m}" for m in GROUPS if m != "items"]
+    heavy = ["cockpit.planning", "cockpit.metrics", "cockpit.feeds", "cockpit.report", "textual"]
+    assert not [m for m in loaded if m in others or m.startswith(tuple(heavy))]
