@@ -156,12 +156,23 @@ class _Run:
         self.report(self.progress)
 
     async def one(self, client: Any, feed: Feed) -> None:
-        """Fetch, parse and hand one feed to the committer; report progress."""
+        """Fetch, parse and hand one feed to the committer; report progress.
+
+        Whatever goes wrong with one feed stays on that feed: an exception nobody
+        foresaw becomes its error, and the other feeds and the refresh carry on.
+        """
+        try:
+            await self._one(client, feed)
+        except Exception as exc:
+            outcome = Outcome(feed.id, "error", f"refresh failed: {type(exc).__name__}")
+            self.committer.push(outcome)
+            self._done(FeedResult(feed.id, feed.url, feed.title, "error", outcome.error))
+
+    async def _one(self, client: Any, feed: Feed) -> None:
         # Imported on first use, for start-up time: httpx costs ~60 ms.
         from cockpit.net.download import Request, download  # loaded by `_client`
 
-        parts = urlsplit(feed.url)
-        async with self.hosts[f"{parts.hostname}:{parts.port}"], self.slots:
+        async with self.hosts[_host(feed.url)], self.slots:
             request = Request(feed.url, feed.etag, feed.last_modified)
             got = await download(client, request, self.limits)
         outcome = Outcome(
@@ -189,10 +200,13 @@ class _Run:
         self.committer.push(outcome)
         result = FeedResult(feed.id, feed.url, title, outcome.status, clean_text(outcome.error))
         result.bytes, result.elapsed = got.bytes, round(got.elapsed, 3)
-        self.results[feed.id] = result
+        self._done(result)
+
+    def _done(self, result: FeedResult) -> None:
+        self.results[result.feed_id] = result
         self.progress.done += 1
-        self.progress.failures += outcome.status == "error"
-        self.progress.current = title
+        self.progress.failures += result.status == "error"
+        self.progress.current = result.title
         self.report(self.progress)
 
     async def parse(self, body: bytes, content_type: str, url: str) -> ParsedFeed:
@@ -206,6 +220,16 @@ class _Run:
             return ParsedFeed(is_feed=False, problem="the parser crashed on this feed")
         except Exception as exc:  # a parser crash must stay on this one feed
             return ParsedFeed(is_feed=False, problem=f"cannot parse: {type(exc).__name__}")
+
+
+def _host(url: str) -> str:
+    """The per-host slot of `url` (a stored address that no longer parses gets one of
+    its own: the downloader then says what is wrong with it)."""
+    try:
+        parts = urlsplit(url)
+        return f"{parts.hostname}:{parts.port}"
+    except ValueError:
+        return url
 
 
 async def _digest(body: bytes) -> str:

@@ -38,8 +38,9 @@ class FetchSettings:
     """Downloads at once from one host."""
     timeout: float = 10.0
     """Connect and read timeout, seconds."""
-    total_timeout: float = 60.0
-    """Whole-download deadline, seconds (a trickling server trips no read timeout)."""
+    total_timeout: float | None = None
+    """Whole-download deadline, seconds; None: `timeout` — `[feeds] timeout = 10` means
+    a feed gets 10 s in all (a trickling server trips no read timeout, this stops it)."""
     max_bytes: int = 10_000_000
     """Cap on a feed's decoded size."""
     max_redirects: int = 5

@@ -63,7 +63,8 @@ class Route:
     encoding: str | None = None
     """Send `body` as is, declaring this Content-Encoding (for pre-built bombs)."""
     trickle: float = 0.0
-    """Seconds between 100-byte pieces of the body."""
+    """Seconds between pieces of the body (`piece` bytes each)."""
+    piece: int = 100
     no_length: bool = False
     """Send no Content-Length and close the connection to end the body."""
     redirect: str | None = None
@@ -137,8 +138,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         try:
             if route is not None and route.trickle:
-                for start in range(0, len(body), 100):
-                    self.wfile.write(body[start : start + 100])
+                for start in range(0, len(body), route.piece):
+                    self.wfile.write(body[start : start + route.piece])
                     self.wfile.flush()
                     time.sleep(route.trickle)
             else:

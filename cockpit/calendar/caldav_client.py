@@ -11,8 +11,10 @@ import contextlib
 import logging
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from cockpit.core.errors import CockpitError
+from cockpit.core.text import redact_url
 
 
 class SyncError(CockpitError):
@@ -31,27 +33,48 @@ def _silence() -> None:
 
 
 @contextlib.contextmanager
-def _errors(url: str, what: str) -> Iterator[None]:
-    from caldav.lib import error
-
+def _errors(address: str, what: str, secret: str | None = None) -> Iterator[None]:
+    """Turn whatever the library raises into one `SyncError` sentence, never showing a
+    password (one in the URL's `user:password@`, or the password itself)."""
     try:
         yield
-    except SyncError:
-        raise
-    except error.AuthorizationError as exc:
+    except SyncError as exc:
+        raise SyncError(_scrub(str(exc), address, secret)) from None
+    except Exception as exc:
+        sentence = _sentence(exc, redact_url(address), what)
+        raise SyncError(_scrub(sentence, address, secret)) from None
+
+
+def _scrub(text: str, address: str, secret: str | None) -> str:
+    """`text` without the unredacted URL or the password anywhere in it."""
+    text = text.replace(address, redact_url(address))
+    try:
+        in_url = urlsplit(address).password or ""
+    except ValueError:
+        in_url = ""
+    for word in (secret or "", in_url):
+        if len(word) >= 3:
+            text = text.replace(word, "***")
+    return text
+
+
+def _sentence(exc: Exception, url: str, what: str) -> str:
+    from caldav.lib import error
+
+    if isinstance(exc, error.AuthorizationError):
         if exc.status == 403 and what != "read the calendar":
-            raise SyncError(f"the CalDAV server at {url} refused to {what} (HTTP 403)") from None
-        raise SyncError(
+            return f"the CalDAV server at {url} refused to {what} (HTTP 403)"
+        return (
             f"the CalDAV server at {url} refused the username or password "
             f"(HTTP {exc.status or 401}); check [caldav] username and the password"
-        ) from None
-    except error.NotFoundError:
-        raise SyncError(f"no CalDAV calendar at {url}; check [caldav] url") from None
-    except error.DAVError as exc:
+        )
+    if isinstance(exc, error.NotFoundError):
+        return f"no CalDAV calendar at {url}; check [caldav] url"
+    if isinstance(exc, error.DAVError):
         status = f"HTTP {exc.status}" if exc.status else _short(str(exc.reason))
-        raise SyncError(f"the CalDAV server at {url} could not {what} ({status})") from None
-    except Exception as exc:  # niquests / socket failures: the server is not reachable
-        raise SyncError(f"cannot reach the CalDAV server at {url} ({_why(exc)})") from None
+        return f"the CalDAV server at {url} could not {what} ({status})"
+    # niquests / socket failures: the server is not reachable
+    return f"cannot reach the CalDAV server at {url} ({_why(exc)})"
 
 
 def _why(exc: BaseException) -> str:
@@ -81,14 +104,15 @@ def _short(text: str) -> str:
 class Remote:
     """One CalDAV calendar collection."""
 
-    def __init__(self, client: Any, calendar: Any, url: str) -> None:
+    def __init__(self, client: Any, calendar: Any, url: str, secret: str | None = None) -> None:
         self.client = client
         self.calendar = calendar
         self.url = url
+        self.secret = secret
 
     def list(self) -> list[tuple[str, str]]:
         """(href, iCalendar text) of every event object in the calendar."""
-        with _errors(self.url, "read the calendar"):
+        with _errors(self.url, "read the calendar", self.secret):
             objects = self.calendar.search(event=True)
             return [(str(o.url), str(o.data)) for o in objects if o.data]
 
@@ -97,7 +121,7 @@ class Remote:
         from caldav.calendarobjectresource import Event
 
         summary = _summary(body)
-        with _errors(self.url, f"store {summary!r}"):
+        with _errors(self.url, f"store {summary!r}", self.secret):
             text = body.decode("utf-8")
             if href is None:
                 obj = self.calendar.add_event(text, increase_seqno=False)
@@ -109,13 +133,13 @@ class Remote:
     def delete(self, href: str) -> None:
         from caldav.calendarobjectresource import Event
 
-        with _errors(self.url, "delete an event"):
+        with _errors(self.url, "delete an event", self.secret):
             Event(client=self.client, url=href, parent=self.calendar).delete()
 
     def name(self) -> str:
         """The calendar's display name ("CalDAV" when it has none or cannot say)."""
         try:
-            with _errors(self.url, "read the calendar name"):
+            with _errors(self.url, "read the calendar name", self.secret):
                 name = self.calendar.get_display_name()
         except SyncError:
             return "CalDAV"
@@ -135,7 +159,7 @@ def connect(url: str, username: str | None, password: str | None, timeout: int) 
     from caldav.davclient import DAVClient
 
     _silence()
-    with _errors(url, "open the calendar"):
+    with _errors(url, "open the calendar", password):
         client = DAVClient(
             url=url,
             username=username or None,
@@ -145,7 +169,7 @@ def connect(url: str, username: str | None, password: str | None, timeout: int) 
         )
     try:
         calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
-        yield Remote(client, calendar, url)
+        yield Remote(client, calendar, url, password)
     finally:
         with contextlib.suppress(Exception):
             client.close()

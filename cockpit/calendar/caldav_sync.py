@@ -28,6 +28,7 @@ from cockpit.calendar.ical_export import export_objects, uid_domain
 from cockpit.calendar.ical_import import store_calendar
 from cockpit.calendar.routines import calendar_id
 from cockpit.core.i18n import t
+from cockpit.core.text import redact_url
 
 if TYPE_CHECKING:
     from cockpit.core.config import Config
@@ -132,7 +133,7 @@ def sync(ws: Workspace) -> SyncReport:
         raise SyncError(f"no CalDAV password: set [caldav] password_command or {PASSWORD_ENV}")
     local = export_objects(ws)
     hashes = {uid: hashlib.sha256(body).hexdigest() for uid, body in local.items()}
-    report = SyncReport(url)
+    report = SyncReport(redact_url(url))  # what is printed never shows a password
     new_state: dict[str, dict[str, str]] = {}
     try:
         foreign, name = _push(ws, url, secret, local, hashes, report, new_state)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cockpit.core.text import redact_url
+
 MAX_BYTES = 20_000_000
 TIMEOUT = 15.0
 USER_AGENT = "cockpit-pm (calendar subscription)"
@@ -70,20 +72,22 @@ def fetch(
     raise SourceError(_sentence(source, got.error_kind, got.http_status, got.error, timeout))
 
 
-def _sentence(source: str, kind: str, status: int, reason: str, timeout: float) -> str:
-    """The download's failure as one sentence naming the calendar source."""
+def _sentence(address: str, kind: str, status: int, reason: str, timeout: float) -> str:
+    """The download's failure as one sentence naming the calendar source (its
+    password, if the URL holds one, replaced by ***)."""
+    source = redact_url(address)
     if kind == "http":
         return f"{source} answered HTTP {status}"
     if kind == "too_big":
         return f"{source} is larger than {MAX_BYTES // 1_000_000} MB"
-    if kind == "redirects":
-        return f"{source} redirects too often"
+    if kind == "redirects":  # too many, or a loop (the reason names it)
+        return f"{source}: {reason}"
     if kind == "timeout":
         return f"{source} did not answer within {timeout:g} seconds"
     if kind == "encoding":
         return f"{source} sent a broken or unsupported compressed body"
-    if kind == "scheme":
-        return f"{source} leads to an address that is not http(s)"
+    if kind == "scheme":  # not http(s), or a broken host or port (the reason says which)
+        return f"{source}: {reason}"
     return f"cannot reach {source} ({reason})"
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from cockpit.cli.exits import EXIT_STORAGE, CliError
 from cockpit.core.dates import parse_date
@@ -89,6 +89,12 @@ def command(sub: Any, name: str, handler: Any, text: str) -> argparse.ArgumentPa
     parser: argparse.ArgumentParser = sub.add_parser(name, help=text)
     parser.set_defaults(handler=handler)
     return parser
+
+
+def terminal() -> TextIO:
+    """stderr without the sanitiser (`main.SafeStream`), for the CLI's own control
+    sequences (clearing a progress line); never for text from records."""
+    return cast(TextIO, getattr(sys.stderr, "unfiltered", sys.stderr))
 
 
 def dump(data: Any) -> None:

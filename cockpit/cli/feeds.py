@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.cli.common import count, workspace, write_out
+from cockpit.cli.common import count, terminal, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.textwidth import fit
 
@@ -223,8 +223,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         ws.files, settings, ws.clock.now(), feed_ids=ids, force=args.force, on_progress=show
     )
     if show is not None:
-        sys.stderr.write("\r\x1b[K")
-        sys.stderr.flush()
+        terminal().write("\r\x1b[K")
+        terminal().flush()
     if args.json:
         _dump([r.public() for r in results])
         return 0
@@ -235,7 +235,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 def _progress(p: Progress) -> None:
     failed = f", {p.failures} failed" if p.failures else ""
     line = f"refreshing {p.done}/{p.total}{failed}  {p.current}"
-    sys.stderr.write("\r\x1b[K" + fit(line, 78).rstrip())
+    terminal().write("\r\x1b[K")  # our own control sequence: clear the line
+    sys.stderr.write(fit(line, 78).rstrip())  # feed titles: through the sanitiser
     sys.stderr.flush()
 
 

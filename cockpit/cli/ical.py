@@ -17,6 +17,7 @@ from cockpit.cli.common import count, guard, read_date, workspace
 from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.cli.routines import register_routines
 from cockpit.core.i18n import t
+from cockpit.core.text import redact_url
 from cockpit.core.textwidth import fit
 
 SKIPPED_SHOWN = 10
@@ -159,7 +160,11 @@ def cmd_ls(args: argparse.Namespace) -> int:
     # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.calendar.ical_import import subscriptions
 
-    rows = subscriptions(workspace(args))
+    # A CalDAV or subscribed URL may carry `user:password@`: listings never show it.
+    rows = [
+        dict(rec, source=redact_url(str(rec.get("source", ""))))
+        for rec in subscriptions(workspace(args))
+    ]
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

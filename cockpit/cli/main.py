@@ -156,6 +156,8 @@ class SafeStream:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self.unfiltered = stream
+        """The stream itself, for the command line's own control sequences."""
 
     def write(self, text: str) -> int:
         return self._stream.write(terminal_safe(text))

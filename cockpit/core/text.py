@@ -119,6 +119,21 @@ def link_problem(url: str) -> str | None:
     return None
 
 
+def redact_url(url: str) -> str:
+    """`url` with the password of an embedded `user:password@` replaced by `***`, so
+    no message, listing or report ever shows it."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = min((i for i in (rest.find("/"), rest.find("?"), rest.find("#")) if i >= 0), default=-1)
+    netloc, tail = (rest, "") if end < 0 else (rest[:end], rest[end:])
+    userinfo, at, host = netloc.rpartition("@")
+    if not at:
+        return url
+    user, colon, _password = userinfo.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}@{host}{tail}"
+
+
 def undecodable(text: str) -> str | None:
     """The first byte Python could not decode as UTF-8 in `text` (as `\\xff`), or None.
 

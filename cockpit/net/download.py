@@ -1,15 +1,20 @@
 """The one bounded HTTP download, shared by feeds and calendar subscriptions.
 
 One conditional GET with async httpx, within hard limits: connect/read timeouts and a
-total deadline (a server trickling one byte a second never trips a read timeout), only
-http(s) addresses (the first and every redirect), at most `max_redirects`, and a cap on
-the *decoded* size. We ask for gzip/deflate and decompress ourselves with a bounded
-`max_length`, because httpx's decoder inflates a whole network chunk at once: 64 KB of
-gzip bomb would become 64 MB before any cap could look at it. Here a bomb costs at most
-the cap.
+total deadline (a server trickling one byte a second never trips a read timeout; the
+deadline is the configured timeout unless set apart), only well-formed http(s)
+addresses (the first and every redirect: `javascript:`, a broken IPv6 host or a port
+of 99999 stop here, with the reason), at most `max_redirects`, a redirect that comes
+back to an address already visited named a loop, and a cap on the *decoded* size.
+
+We ask for gzip/deflate and decompress ourselves with a bounded `max_length`, because
+httpx's decoder inflates a whole network chunk at once: 64 KB of gzip bomb would become
+64 MB before any cap could look at it. Here a bomb costs at most the cap.
 
 Every failure becomes a short human reason (and its kind) on the `Download`; nothing
-raises. `download_sync` is the same for synchronous callers (the CLI, thread workers).
+raises, whatever the server sends (a last guard turns an unforeseen exception into
+"download failed: …" on that download alone). `download_sync` is the same for
+synchronous callers (the CLI, thread workers).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import asyncio
 import time
 import zlib
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import httpx
 
+from cockpit.core.text import clean_text, link_problem
 from cockpit.net.reasons import describe, http_reason, size_text
 
 
@@ -38,9 +45,16 @@ class Limits:
     """The hard limits of one download."""
 
     timeout: float = 10.0
-    total_timeout: float = 60.0
+    """Connect and read timeout, seconds."""
+    total_timeout: float | None = None
+    """Whole-download deadline, seconds; None: `timeout` (the time a download gets)."""
     max_bytes: int = 10_000_000
     max_redirects: int = 5
+
+    @property
+    def deadline(self) -> float:
+        """Seconds the whole download (redirects, headers and body) may take."""
+        return self.total_timeout if self.total_timeout is not None else self.timeout
 
 
 @dataclass
@@ -55,7 +69,8 @@ class Download:
     last_modified: str | None = None
     error: str = ""
     error_kind: str = ""
-    """What failed: "http", "too_big", "redirects", "timeout", "scheme", "encoding" or
+    """What failed: "http", "too_big", "redirects" (too many, or a loop), "timeout",
+    "scheme" (not a usable http(s) address, first or redirected to), "encoding" or
     "network" (callers word their own sentence from it)."""
     http_status: int = 0
     retry_after: str | None = None
@@ -71,7 +86,12 @@ class TooBigError(Exception):
 
 
 class SchemeError(Exception):
-    """An address (or a redirect's target) that is not http(s)."""
+    """An address (or a redirect's target) that is not a usable http(s) address;
+    `str()` is the reason."""
+
+
+class RedirectLoopError(Exception):
+    """A redirect back to an address already visited; `str()` names the loop."""
 
 
 def is_http(url: str) -> bool:
@@ -92,7 +112,21 @@ def make_client(user_agent: str, limits: Limits, connections: int) -> httpx.Asyn
             "Accept-Encoding": "gzip, deflate",
         },
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        event_hooks={"response": [_hold_location]},
     )
+
+
+_LOCATION = "cockpit.location"
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+async def _hold_location(response: httpx.Response) -> None:
+    """Take a redirect's Location away from httpx: it would build the next request from
+    it before we see it, and word one it cannot parse ("http://[::1") as a broken HTTP
+    answer, or fail on a port of 99999 deep in the socket layer. `_follow` checks it."""
+    if response.status_code in _REDIRECTS and "location" in response.headers:
+        response.extensions[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
 
 
 async def download(client: httpx.AsyncClient, req: Request, limits: Limits) -> Download:
@@ -105,17 +139,19 @@ async def download(client: httpx.AsyncClient, req: Request, limits: Limits) -> D
         headers["If-Modified-Since"] = req.last_modified
     result = Download(status="error", url=req.url)
     try:
-        if not is_http(req.url):
-            raise SchemeError
-        async with asyncio.timeout(limits.total_timeout):
+        problem = link_problem(req.url)
+        if problem is not None:
+            raise SchemeError(f"the address {problem}")
+        async with asyncio.timeout(limits.deadline):
             await _follow(
                 client, client.build_request("GET", req.url, headers=headers), result, limits
             )
     except TimeoutError:
-        result.error = f"took longer than {limits.total_timeout:g} s"
-        result.error_kind = "timeout"
-    except SchemeError:
-        result.error, result.error_kind = "not an http(s) address", "scheme"
+        result.error, result.error_kind = _deadline_reason(result, limits), "timeout"
+    except SchemeError as exc:
+        result.error, result.error_kind = str(exc), "scheme"
+    except RedirectLoopError as exc:
+        result.error, result.error_kind = str(exc), "redirects"
     except httpx.TooManyRedirects as exc:
         result.error = describe(exc, limits.timeout, limits.max_redirects)
         result.error_kind = "redirects"
@@ -126,13 +162,13 @@ async def download(client: httpx.AsyncClient, req: Request, limits: Limits) -> D
         result.error = describe(exc, limits.timeout, limits.max_redirects)
         result.error_kind = "network"
     except httpx.InvalidURL:
-        result.error, result.error_kind = "not an http(s) address", "scheme"
+        result.error, result.error_kind = "the address is not a usable http(s) URL", "scheme"
     except TooBigError:
         result.error = f"larger than {size_text(limits.max_bytes)} (the limit)"
         result.error_kind = "too_big"
     except zlib.error:
         result.error, result.error_kind = "corrupt compressed body", "encoding"
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # the last guard: one download's failure never leaves it
         result.error = f"download failed: {type(exc).__name__}"
         result.error_kind = "network"
     if result.error and not result.error_kind:
@@ -143,27 +179,76 @@ async def download(client: httpx.AsyncClient, req: Request, limits: Limits) -> D
     return result
 
 
+def _deadline_reason(result: Download, limits: Limits) -> str:
+    """Why the deadline stopped a download: no answer at all, or an answer too slow."""
+    seconds = f"{limits.deadline:g} s"
+    if not result.http_status:
+        return f"no answer within {seconds}"
+    got = size_text(result.bytes) if result.bytes >= 1000 else f"{result.bytes} bytes"
+    return f"sent too slowly: {got} in {seconds} (the time a download gets)"
+
+
 async def _follow(
     client: httpx.AsyncClient, request: httpx.Request, result: Download, limits: Limits
 ) -> None:
     """Send, following redirects ourselves: httpx would read (and inflate) the whole
-    body of every redirect response, unbounded."""
+    body of every redirect response, unbounded, and it words a broken Location as a
+    broken HTTP answer; here each target is checked and a loop is named."""
+    visited = [str(request.url)]
     for _hop in range(limits.max_redirects + 1):
         resp = await client.send(request, stream=True)
         try:
-            if resp.next_request is None:
+            result.http_status = resp.status_code
+            location = resp.extensions.get(_LOCATION)
+            if not isinstance(location, str):
                 await _read(resp, result, limits)
                 return
-            request = resp.next_request
-            if not is_http(str(request.url)):
-                raise SchemeError
+            target = _redirect_target(str(resp.url), location)
+            if target in visited:
+                raise RedirectLoopError(_loop_reason(visited, target))
+            visited.append(target)
+            request = client.build_request("GET", target, headers=_kept(request))
         finally:
             await resp.aclose()
     raise httpx.TooManyRedirects("too many redirects", request=request)
 
 
+def _redirect_target(base: str, location: str) -> str:
+    """The absolute address a Location header points at, when it is usable."""
+    location = clean_text(location)
+    try:
+        target = urljoin(base, location)
+    except ValueError:  # urljoin refuses "http://[::1" outright: check it as it stands
+        target = location
+    problem = link_problem(target)
+    if problem is not None:
+        raise SchemeError(f"redirected to {target[:80]!r}, which {problem}")
+    try:
+        httpx.URL(target)
+    except httpx.InvalidURL:
+        raise SchemeError(f"redirected to {target[:80]!r}, which is not a usable URL") from None
+    return target
+
+
+def _loop_reason(visited: list[str], target: str) -> str:
+    """`redirect loop: /a → /b → /a` (paths when the hosts are the same)."""
+    loop = [*visited[visited.index(target) :], target]
+    host = httpx.URL(loop[0]).host
+    same = all(httpx.URL(u).host == host for u in loop)
+    shown = [(httpx.URL(u).raw_path.decode("ascii", "replace") if same else u) for u in loop]
+    return "redirect loop: " + " → ".join(x[:60] for x in shown)
+
+
+def _kept(request: httpx.Request) -> dict[str, str]:
+    """The conditional headers of a request, carried to the redirect's target."""
+    return {
+        name: request.headers[name]
+        for name in ("if-none-match", "if-modified-since")
+        if name in request.headers
+    }
+
+
 async def _read(resp: httpx.Response, result: Download, limits: Limits) -> None:
-    result.http_status = resp.status_code
     result.url = str(resp.url)
     result.headers = {"content-type": resp.headers.get("content-type", "")}
     if resp.status_code == 304:
