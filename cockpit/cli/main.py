@@ -37,6 +37,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "ical": ("ical", "routines"),
     "feeds": ("feeds",),
     "report": ("report",),
+    "doctor": ("doctor",),
 }
 OWNER = {command: module for module, commands in GROUPS.items() for command in commands}
 _VALUED = ("--data-dir", "--config")  # the top-level options that take a value

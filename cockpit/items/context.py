@@ -10,7 +10,7 @@ from pathlib import Path
 from cockpit.core import i18n
 from cockpit.core.clock import Clock, FrozenClock, SystemClock, local_zone
 from cockpit.core.config import Config, load_config
-from cockpit.core.paths import default_config_file, default_data_dir
+from cockpit.core.paths import locate_config, locate_data_dir
 from cockpit.items.workspace import Workspace
 
 
@@ -30,7 +30,7 @@ def make_clock(config: Config) -> Clock:
 
 def load_settings(args: Namespace) -> Config:
     """Config from `--config`, `COCKPIT_CONFIG` or the platform's config dir."""
-    path: Path = args.config or default_config_file()
+    path: Path = locate_config(args.config).path
     config = load_config(path)
     i18n.set_language(config.language)
     return config
@@ -39,7 +39,7 @@ def load_settings(args: Namespace) -> Config:
 def open_workspace(args: Namespace, clock: Clock | None = None) -> Workspace:
     """The workspace of `--data-dir` (or the default), opened and maintained for today."""
     config = load_settings(args)
-    root: Path = args.data_dir or default_data_dir()
+    root: Path = locate_data_dir(args.data_dir).path
     ws = Workspace(root, clock or getattr(args, "clock", None) or make_clock(config), config)
     ws.maintain()
     return ws
