@@ -311,7 +311,7 @@ def _command_of(pid: int) -> str | None:
     if not args:
         return None
     args[0] = Path(args[0]).name
-    return " ".join(args)[:120]
+    return " ".join(" ".join(args).split())[:160]
 
 
 def _feeds(root: Path) -> FeedFacts:
