@@ -55,15 +55,19 @@ run: $(RUNTIME)
 test: $(DEV) test-tools
 	$(BIN)/python -m pytest -q -n 2
 
-# tests/terminal/ drive the real app in tmux: install it where it is missing (as root
-# through apt-get; the suite skips those tests, saying why, only when that is impossible).
+# Tools the tests drive for real: tmux (tests/terminal/ run the app in it), zsh and fish
+# (the completion scripts are checked by the shells themselves). Installed where missing
+# (as root through apt-get); the tests that need one skip, saying why, only when that is
+# impossible.
+TEST_TOOLS := tmux zsh fish
 test-tools:
-	@command -v tmux >/dev/null 2>&1 || { \
+	@missing="$$(for t in $(TEST_TOOLS); do command -v $$t >/dev/null 2>&1 || printf '%s ' $$t; done)"; \
+	[ -z "$$missing" ] || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get install -y -qq tmux >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq tmux; }; \
+	    apt-get install -y -qq $$missing >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $$missing; }; \
 	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
-	    sudo -n apt-get install -y -qq tmux || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq tmux; }; \
-	  else echo "make test: tmux is missing and cannot be installed here: tests/terminal will be skipped"; fi; }
+	    sudo -n apt-get install -y -qq $$missing || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq $$missing; }; \
+	  else echo "make test: $$missing missing and cannot be installed here: the tests that need them will be skipped"; fi; }
 
 # The bench's own packages (bench/requirements.txt: pyte, pyinstrument), and its
 # yardsticks from Debian (taskwarrior, newsboat): without them (no root, no network)

@@ -16,10 +16,10 @@ def register_doctor(sub: Any) -> None:
     p = sub.add_parser(
         "doctor",
         help="show the config file and workspace in use and why, and what might stop cockpit",
-        description=(
+        epilog=(
             "Version, the config file and data directory in use (and which flag or "
             "variable chose them), language, time zone, schema, backups, lock, feeds, "
-            "CalDAV and terminal facts. Exits 1 when it finds a problem."
+            "CalDAV and terminal facts. Reads only. Exits 1 when it finds a problem."
         ),
     )
     p.add_argument("--json", action="store_true", help="machine-readable, stable keys")

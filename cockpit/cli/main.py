@@ -38,6 +38,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "feeds": ("feeds",),
     "report": ("report",),
     "doctor": ("doctor",),
+    "completion": ("completion",),
 }
 OWNER = {command: module for module, commands in GROUPS.items() for command in commands}
 _VALUED = ("--data-dir", "--config")  # the top-level options that take a value
