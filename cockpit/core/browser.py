@@ -23,6 +23,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Browsers that draw in the terminal: started under a TUI they take over its screen.
 TEXT_BROWSERS = frozenset(
@@ -74,25 +75,52 @@ def open_link(
     """Open `url` with the configured `command`, else the system's graphical browser."""
     if command:
         return _run_command([*command, url])
-    environ = os.environ if env is None else env
-    missing = no_system_browser(environ, platform)
+    controller, found = _system_browser(os.environ if env is None else env, platform)
+    if controller is None:
+        return found
+    name = found.via
+    try:
+        opened = controller.open(url)
+    except OSError as exc:
+        return Opened(False, via=name, reason="failed", detail=str(exc.strerror or exc))
+    return Opened(True, via=name) if opened else Opened(False, via=name, reason="failed")
+
+
+def find_browser(
+    command: list[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+) -> Opened:
+    """What `open_link` would use, found without opening anything (for `cockpit
+    doctor`): `ok` with `via` the program, or the reason code why nothing would open."""
+    if command:
+        # Imported here, for start-up time: only doctor asks.
+        import shutil
+
+        if shutil.which(command[0]) is None:
+            return Opened(False, via=command[0], reason="failed", detail="not found")
+        return Opened(True, via=command[0])
+    return _system_browser(os.environ if env is None else env, platform)[1]
+
+
+def _system_browser(env: Mapping[str, str], platform: str) -> tuple[Any, Opened]:
+    """The system's graphical browser controller and `Opened(True, via=name)`, or None
+    and why there is none."""
+    missing = no_system_browser(env, platform)
     if missing:
-        return Opened(False, reason=missing)
+        return None, Opened(False, reason=missing)
     # Imported on first use, for start-up time: most sessions never open a link.
     import webbrowser
 
     try:
         controller = webbrowser.get()
     except webbrowser.Error:
-        return Opened(False, reason="none")
+        return None, Opened(False, reason="none")
     name = Path(str(getattr(controller, "name", "") or "")).name
     if name in TEXT_BROWSERS:
-        return Opened(False, reason="text-only", detail=name)
-    try:
-        opened = controller.open(url)
-    except OSError as exc:
-        return Opened(False, via=name, reason="failed", detail=str(exc.strerror or exc))
-    return Opened(True, via=name) if opened else Opened(False, via=name, reason="failed")
+        return None, Opened(False, reason="text-only", detail=name)
+    return controller, Opened(True, via=name)
 
 
 def no_system_browser(env: Mapping[str, str], platform: str) -> str:

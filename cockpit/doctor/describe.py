@@ -202,8 +202,16 @@ def _terminal_lines(facts: Facts) -> list[Line]:
         )
     if term.ssh:
         out.append(Line(t("doctor.ssh"), t("doctor.ssh.yes")))
-    browser = term.browser or t("doctor.browser.none")
-    out.append(Line(t("doctor.browser"), browser, term.browser is None))
+    if term.browser is not None:
+        value = t(f"doctor.browser.{term.browser_from}", name=term.browser)
+    else:
+        detail = term.browser_detail or ""
+        if term.browser_problem == "failed":
+            why = t("doctor.browser.missing", via=detail)
+        else:
+            why = t(f"browser.{term.browser_problem}", detail=detail)
+        value = t("doctor.browser.none", reason=why)
+    out.append(Line(t("doctor.browser"), value, term.browser is None))
     return out
 
 

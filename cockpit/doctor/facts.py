@@ -178,7 +178,7 @@ def gather(origin: Origin, env: dict[str, str] | None = None) -> Facts:
         lock=_lock(root),
         feeds=_feeds(root),
         caldav=_caldav(config, environ),
-        terminal=terminal_facts(environ),
+        terminal=terminal_facts(environ, config.ui_browser),
     )
 
 

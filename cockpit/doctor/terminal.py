@@ -1,5 +1,6 @@
 """Terminal facts that change how the TUI behaves: colours, tmux and its clipboard
-setting, SSH, and whether `o` has a browser to open links with.
+setting, SSH, and whether `o` has a browser to open links with (asked of the same
+`cockpit.core.browser` that `o` uses).
 
 The colour depth follows the rules Textual (through Rich) applies to the same
 environment, so what is reported is what the app will draw with.
@@ -10,6 +11,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 from dataclasses import dataclass
+
+from cockpit.core.browser import find_browser
 
 COLOR_OVERRIDES = {"truecolor": "truecolor", "256": "256", "standard": "16", "windows": "16"}
 
@@ -27,7 +30,15 @@ class TerminalFacts:
     ssh: bool
     """Running over SSH: links open, and copies land, on the remote machine."""
     browser: str | None
-    """What `o` opens links with (None: no browser, `o` cannot open links)."""
+    """The program `o` opens links with (None: none, `o` copies the link instead)."""
+    browser_from: str | None
+    """config ([ui] browser) or system; None when there is no browser."""
+    browser_problem: str | None
+    """Why there is none: no-display, remote-mac, none, text-only or failed (the
+    configured command is not found)."""
+    browser_detail: str | None
+    """The program the problem is about: the text browser found, or the configured
+    command that is missing."""
 
 
 def color_depth(env: dict[str, str]) -> tuple[str, str]:
@@ -68,26 +79,21 @@ def tmux_set_clipboard(env: dict[str, str]) -> str | None:
     return value if done.returncode == 0 and value else None
 
 
-def browser_name() -> str | None:
-    """The browser Python's webbrowser module (which `o` uses) would start, if any."""
-    # Imported here, for start-up time: only `doctor` and the TUI's about need it.
-    import webbrowser
-
-    try:
-        found = webbrowser.get()
-    except webbrowser.Error:
-        return None
-    return str(getattr(found, "name", "") or type(found).__name__)
-
-
-def terminal_facts(env: dict[str, str]) -> TerminalFacts:
-    """The terminal as the TUI would meet it under `env`."""
+def terminal_facts(env: dict[str, str], browser: list[str] | None = None) -> TerminalFacts:
+    """The terminal as the TUI would meet it under `env`, with `[ui] browser` set to
+    `browser`."""
     depth, reason = color_depth(env)
+    found = find_browser(browser, env=env)
     return TerminalFacts(
         colors=depth,
         colors_reason=reason,
         tmux=bool(env.get("TMUX")),
         tmux_set_clipboard=tmux_set_clipboard(env),
         ssh=bool(env.get("SSH_CONNECTION") or env.get("SSH_TTY")),
-        browser=browser_name(),
+        browser=found.via if found.ok else None,
+        browser_from=("config" if browser else "system") if found.ok else None,
+        browser_problem=None if found.ok else found.reason,
+        browser_detail=None
+        if found.ok
+        else (found.detail if found.reason == "text-only" else found.via) or None,
     )

@@ -35,7 +35,8 @@ NESTED_KEYS = {
     "lock": {"held", "pid", "command"},
     "feeds": {"subscribed", "enabled", "failing", "failures"},
     "caldav": {"configured", "url", "username", "password_from"},
-    "terminal": {"colors", "colors_reason", "tmux", "tmux_set_clipboard", "ssh", "browser"},
+    "terminal": {"colors", "colors_reason", "tmux", "tmux_set_clipboard", "ssh", "browser",
+                 "browser_from", "browser_problem", "browser_detail"},
 }  # fmt: skip
 
 
@@ -406,23 +407,46 @@ def test_tmux_set_clipboard_read_from_the_real_server(value: str, tmp_path: Path
         subprocess.run(["tmux", "-S", str(socket), "kill-server"], timeout=30, check=False)
 
 
-def test_browser_from_the_environment(tmp_path: Path) -> None:
-    """`o` opens links through Python's webbrowser: doctor asks the same module."""
+def test_browser_the_way_o_finds_it(tmp_path: Path) -> None:
+    """`o` opens links through cockpit.core.browser; doctor asks the same code, in a
+    fresh process each time (Python's webbrowser remembers what it found)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    empty = tmp_path / "bin"
-    empty.mkdir()
-    base = {**env, "PATH": str(empty), "COCKPIT_DATA_DIR": str(tmp_path / "ws")}
-    base.pop("BROWSER", None)
+    env.pop("BROWSER", None)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    opener = bin_dir / "open-it"
+    opener.write_text("#!/bin/sh\nexit 0\n")
+    opener.chmod(0o755)
+    base = {**env, "PATH": f"{bin_dir}:/usr/bin:/bin", "COCKPIT_DATA_DIR": str(tmp_path / "ws")}
 
-    def browser(extra: dict[str, str]) -> Any:
-        done = subprocess.run(
-            [sys.executable, "-m", "cockpit", "doctor", "--json"],
-            env={**base, **extra},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        return json.loads(done.stdout)["terminal"]["browser"]
+    def browser(config: str = "", **extra: str) -> tuple[dict[str, Any], str]:
+        path = tmp_path / "c.toml"
+        path.write_text(config)
+        run = [sys.executable, "-m", "cockpit", "--config", str(path), "doctor"]
+        done = [
+            subprocess.run([*run, *flag], env={**base, **extra}, capture_output=True,
+                           text=True, timeout=60)
+            for flag in (["--json"], [])
+        ]  # fmt: skip
+        facts = json.loads(done[0].stdout)["terminal"]
+        keys = ("browser", "browser_from", "browser_problem", "browser_detail")
+        line = next(x for x in done[1].stdout.splitlines() if x.startswith("browser (o)"))
+        return {k: facts[k] for k in keys}, line
 
-    assert browser({}) is None
-    assert browser({"BROWSER": "my-browser"}) == "my-browser"
+    facts, line = browser()
+    assert facts == {"browser": None, "browser_from": None, "browser_problem": "no-display",
+                     "browser_detail": None}  # fmt: skip
+    assert "none (no graphical display): o copies the link instead" in line
+    facts, line = browser(BROWSER="my-browser")
+    assert facts["browser"] == "my-browser" and facts["browser_from"] == "system"
+    facts, line = browser(BROWSER="lynx")
+    assert (facts["browser_problem"], facts["browser_detail"]) == ("text-only", "lynx")
+    assert "only the text browser lynx" in line
+    facts, line = browser('[ui]\nbrowser = "open-it --new-tab"\n')
+    assert (facts["browser"], facts["browser_from"]) == ("open-it", "config")
+    assert "open-it, from [ui] browser" in line
+    facts, line = browser('[ui]\nbrowser = ["no-such-browser-here"]\n')
+    assert (facts["browser_problem"], facts["browser_detail"]) == (
+        "failed", "no-such-browser-here",
+    )  # fmt: skip
+    assert "no-such-browser-here is not found" in line

@@ -124,9 +124,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "yes: links open and copies land on the remote machine",
         "是：链接在远程机器上打开，复制也在远程",
     ),
+    "doctor.browser.config": ("{name}, from [ui] browser", "{name}，来自 [ui] browser"),
+    "doctor.browser.system": ("{name}, the system's", "{name}，系统浏览器"),
+    "doctor.browser.missing": ("{via} is not found", "找不到 {via}"),
     "doctor.browser.none": (
-        "none found: o cannot open links (set BROWSER)",
-        "未找到：o 无法打开链接（请设置 BROWSER）",
+        "none ({reason}): o copies the link instead; [ui] browser picks one",
+        "无（{reason}）：o 改为复制链接；可在 [ui] browser 中指定",
     ),
     # problems (each one sentence)
     "doctor.problem.config": ("{error}", "{error}"),
