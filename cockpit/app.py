@@ -12,7 +12,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -28,6 +28,9 @@ from cockpit.screens.keys import localise
 from cockpit.screens.safe import palette_help, say
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
+
+if TYPE_CHECKING:
+    from cockpit.doctor.facts import Origin
 
 WATCH_SECONDS = 1.0
 ROLLOVER_SECONDS = 15.0
@@ -51,10 +54,13 @@ class CockpitApp(App[None]):
         ),
     ]
 
-    def __init__(self, ws: Workspace, *, watch: bool = True, fetch: bool = True) -> None:
+    def __init__(
+        self, ws: Workspace, *, watch: bool = True, fetch: bool = True, origin: Origin | None = None
+    ) -> None:
         super().__init__()
         localise(self)
         self.ws = ws
+        self.origin = origin  # how the session was started, for "about"
         self.watch_files = watch
         self.fetch_feeds = fetch  # the demo and tests never touch the network by themselves
         self.feed_progress: Any = None
@@ -306,6 +312,7 @@ class CockpitApp(App[None]):
             ("cmd.ical_sync", self.sync_calendar),
             ("cmd.ical_refresh", self.refresh_calendars),
             ("cmd.feeds_refresh", lambda: self.refresh_feeds()),
+            ("cmd.about", self.show_about),
         ):
             yield SystemCommand(t(name), palette_help(t(f"{name}.help")), callback)
         area = screen.id or "app"
@@ -321,6 +328,15 @@ class CockpitApp(App[None]):
                 palette_help(f"key {key}"),
                 _runner(screen, binding.action),
             )
+
+    def show_about(self) -> None:
+        """The facts of `cockpit doctor` for this session, in a modal."""
+        # Imported on first use, for start-up time.
+        from cockpit.doctor.facts import Origin
+        from cockpit.screens.dialogs.about import AboutScreen
+
+        origin = self.origin or Origin.of_files(self.ws.config.path, self.ws.root)
+        self.push_screen(AboutScreen(origin))
 
     def _ask_export(self) -> None:
         # Imported on first use, for start-up time.
@@ -347,12 +363,16 @@ def _runner(screen: Screen[Any], action: str) -> Callable[[], Any]:
     return run
 
 
-def make_app(ws: Workspace, *, watch: bool = True, fetch: bool = True) -> CockpitApp:
+def make_app(
+    ws: Workspace, *, watch: bool = True, fetch: bool = True, origin: Origin | None = None
+) -> CockpitApp:
     """The app as the CLI, the tests and the benchmarks build it.
 
     Args:
         ws: the workspace to show.
         watch: poll for outside changes and the date (off in tests that drive it).
         fetch: refresh feeds in the background on the configured interval.
+        origin: the flags the session was started with (for "about"); default: told
+            from the workspace's paths.
     """
-    return CockpitApp(ws, watch=watch, fetch=fetch)
+    return CockpitApp(ws, watch=watch, fetch=fetch, origin=origin)

@@ -47,9 +47,11 @@ def start_tui(args: Namespace) -> int:
     gc.disable()
     # Imported on first use, for start-up time.
     from cockpit.app import make_app
+    from cockpit.doctor.facts import Origin
 
     try:
-        make_app(ws, fetch=demo_root is None).run()
+        origin = Origin(args.config, args.data_dir, demo_root)
+        make_app(ws, fetch=demo_root is None, origin=origin).run()
     finally:
         gc.enable()
         if demo_root is not None:

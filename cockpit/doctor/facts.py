@@ -55,6 +55,13 @@ class Origin:
     data_flag: Path | None = None
     demo_root: Path | None = None
 
+    @classmethod
+    def of_files(cls, config_path: Path | None, root: Path) -> Origin:
+        """The origin of a session known only by its files (an app built without one):
+        a path the variables or defaults would find anyway is taken as found by them."""
+        config_flag = None if config_path == locate_config().path else config_path
+        return cls(config_flag, None if root == locate_data_dir().path else root)
+
 
 @dataclass
 class ConfigFacts:

@@ -161,8 +161,4 @@ LABELS: dict[str, tuple[str, str]] = {
         "esc to close · the same as `cockpit doctor`",
         "按 esc 关闭 · 同 `cockpit doctor`",
     ),
-    "help.about": (
-        "cockpit {version} · config {config} · data {data} · ctrl+p about",
-        "cockpit {version} · 配置 {config} · 数据 {data} · ctrl+p 关于",
-    ),
 }
