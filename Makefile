@@ -40,9 +40,12 @@ $(RUNTIME): $(BOOTSTRAP) $(REQ)/runtime.txt pyproject.toml
 	$(CHECK)
 	touch $@
 
+# The wheelhouse holds the runtime set's files (from pip's cache, checked against the
+# lock) so tests/unit/test_wheel.py can install the built wheel into a fresh venv offline.
 $(DEV): $(RUNTIME) $(REQ)/dev.txt
 	$(PIP) install --require-hashes -r $(REQ)/dev.txt
 	$(CHECK)
+	$(PIP) download --require-hashes --no-deps -r $(REQ)/runtime.txt -d $(VENV)/wheelhouse
 	touch $@
 
 install: $(RUNTIME)
