@@ -121,7 +121,7 @@ def test_xdg_variables_and_the_files_they_hide(home: Path, tmp_path: Path,
     assert data["language"]["value"] == "en"  # the hidden file's zh is not in effect
 
     _code, out = doctor(capsys, "doctor")
-    assert f"{hidden} exists but is not read (XDG_CONFIG_HOME={tmp_path / 'xdg-config'}" in out
+    assert f"{hidden} is there too but not read, because of XDG_CONFIG_HOME={tmp_path}" in out
 
 
 def test_platform_default(home: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -31,6 +31,9 @@ BELOW_THE_UI = [
     "cockpit.find.index",
     "cockpit.demo.build",
     "cockpit.net.download",
+    "cockpit.doctor.describe",
+    "cockpit.cli.doctor",
+    "cockpit.cli.completion",
 ]
 
 PROBE = """

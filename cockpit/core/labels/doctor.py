@@ -34,7 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{path}（不存在：使用默认设置）",
     ),
     "doctor.config.unused": (
-        "{path} exists but is not read ({detail} points elsewhere)",
+        "{path} is there too but not read, because of {detail}",
         "{path} 存在但未被读取（{detail} 指向别处）",
     ),
     # data
@@ -48,7 +48,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{path}（尚无工作区：首次启动时创建）",
     ),
     "doctor.data.unused": (
-        "{path} holds a workspace but is not read ({detail} points elsewhere)",
+        "{path} is a workspace too but not read, because of {detail}",
         "{path} 有工作区但未被读取（{detail} 指向别处）",
     ),
     # settings
@@ -75,7 +75,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "doctor.schema.unreadable": ("unreadable (workspace.json)", "无法读取（workspace.json）"),
     "doctor.backups.value": (
-        "last {last}; {daily} daily of {keep} kept, {other} others",
+        "last {last}; {daily} daily (keeps {keep}), {other} {other|other|others}",
         "最近 {last}；每日备份 {daily} 份（保留 {keep} 份），其他 {other} 份",
     ),
     "doctor.backups.when": ("{name} ({ago})", "{name}（{ago}）"),
@@ -93,7 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doctor.feeds.failure": ("{title}: {error}", "{title}：{error}"),
     "doctor.caldav.none": ("not configured ([caldav] url)", "未配置（[caldav] url）"),
     "doctor.caldav.value": (
-        "{url} as {username}, password from {password}",
+        "{url}, user {username}, password from {password}",
         "{url}，用户 {username}，密码来自 {password}",
     ),
     "doctor.caldav.pw.password_command": ("password_command", "password_command"),
