@@ -17,11 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
 
 from cockpit.core.i18n import t
 from cockpit.doctor.describe import Line, lines, problems
 from cockpit.doctor.facts import Origin, gather
+from cockpit.screens.safe import Label, Static
 
 
 class AboutScreen(ModalScreen[None]):
