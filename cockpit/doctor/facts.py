@@ -318,7 +318,7 @@ def _command_of(pid: int) -> str | None:
     if not args:
         return None
     args[0] = Path(args[0]).name
-    return " ".join(" ".join(args).split())[:160]
+    return " ".join(" ".join(args).split())[:300]
 
 
 def _feeds(root: Path) -> FeedFacts:

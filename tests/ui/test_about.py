@@ -4,6 +4,9 @@ in the UI language, scrollable at 80x24."""
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,24 +24,44 @@ from tests.ui.helpers import small_workspace
 from tests.ui.render import screen_text
 
 
+async def wait_until(pilot: Pilot[None], done: Callable[[], bool], what: str) -> None:
+    """Poll (a loaded machine is slow to search the palette and to gather facts)."""
+    for _ in range(400):
+        if done():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
 async def open_about(pilot: Pilot[None], app: CockpitApp) -> None:
     """ctrl+p, type, enter: the way a user gets there; then wait for the facts."""
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*i18n.t("cmd.about"))
-    await pilot.pause(0.3)
+    await wait_until(pilot, lambda: i18n.t("cmd.about.help") in screen_text(app), "the match")
     await pilot.press("enter")
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if isinstance(app.screen, AboutScreen) and not app.screen.workers:
-            break
+    await wait_until(
+        pilot,
+        lambda: isinstance(app.screen, AboutScreen) and not app.screen.workers,
+        "the facts",
+    )
     await pilot.pause()
+
+
+@pytest.fixture
+def short_dir() -> Iterator[Path]:
+    """A folder with a short path: pytest's own are long enough to fold in the dialog,
+    and these tests read whole paths off the screen."""
+    path = Path(tempfile.mkdtemp(prefix="ck-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_about_shows_the_doctor_facts(
-    lang: str, tmp_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
+    lang: str, short_dir: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    tmp_path = short_dir
     config_path = tmp_path / "my-config.toml"
     config_path.write_text(f'language = "{lang}"\n')
     config = load_config(config_path)

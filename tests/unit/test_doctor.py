@@ -298,7 +298,9 @@ def test_lock_holder_and_its_pid(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         data = doctor_json(capsys, "--data-dir", str(root))
         assert data["lock"]["held"] is True and data["lock"]["pid"] == holder.pid
-        assert data["lock"]["command"].endswith(f"hold_lock.py {root / '.lock'} --marker")
+        assert data["lock"]["command"] == (
+            f"{Path(sys.executable).name} {script} {root / '.lock'} --marker"
+        )
         _code, out = doctor(capsys, "--data-dir", str(root), "doctor")
         assert f"held by pid {holder.pid} (python" in out
     finally:
