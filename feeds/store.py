@@ -21,6 +21,7 @@ from cockpit.core.changes import Undoable, changing
 from cockpit.feeds.sanitize import clean_text, safe_link
 from cockpit.storage import WorkspaceFiles
 
+FEEDS = "feeds"  # the subscriptions (cockpit.feeds.subscriptions)
 ENTRIES = "entries"
 STATE = "entry_state"
 SUMMARY_CAP = 2000
@@ -152,6 +153,11 @@ class EntryStore:
         """Changes whenever an entry or a mark changes (the files' stamps), so a screen
         can tell cheaply whether what it shows is still current."""
         return tuple(self.files.stamps(ENTRIES, STATE).values())
+
+    def has_feeds(self) -> bool:
+        """Whether the workspace subscribes to any feed (the news panel's first-run
+        hint); reads the small subscriptions file without building the feed list."""
+        return bool(self.files.raw(FEEDS).get("feeds"))
 
     def index(self) -> list[tuple[str, int, int, str]]:
         """(published, id, feed id, category) of every entry, newest first; bodies are

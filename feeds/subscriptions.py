@@ -171,17 +171,22 @@ class FeedList:
             feed = self.get(feed_id)
             self.files.table(FEEDS, "feeds").remove(doc_ids=[feed_id])
             state = self.files.raw(STATE).get("state", {})
-            raw = self.files.raw(ENTRIES).get("entries", {})
-            gone = [
-                int(key)
-                for key, doc in raw.items()
-                if doc.get("feed_id") == feed_id and not state.get(key, {}).get("starred")
-            ]
+            gone = self.removable_entries(feed_id)
             if gone:
                 self.files.table(ENTRIES, "entries").remove(doc_ids=gone)
                 marks = self.files.table(STATE, "state")
                 marks.remove(doc_ids=[n for n in gone if str(n) in state])
         return feed
+
+    def removable_entries(self, feed_id: int) -> list[int]:
+        """The entries that go with the feed when it is removed: all but the starred."""
+        state = self.files.raw(STATE).get("state", {})
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        return [
+            int(key)
+            for key, doc in raw.items()
+            if doc.get("feed_id") == feed_id and not state.get(key, {}).get("starred")
+        ]
 
     # OPML ---------------------------------------------------------------------------
     def import_opml(self, source: Path | bytes) -> ImportReport:
@@ -217,5 +222,9 @@ class FeedList:
 
         Feeds whose address was only guessed come disabled (`enabled="false"`).
         """
+        return self.import_defaults().added
+
+    def import_defaults(self) -> ImportReport:
+        """`install_defaults`, with the report of what was added and skipped."""
         data = resources.files("cockpit").joinpath("data", DEFAULTS).read_bytes()
-        return self.import_opml(data).added
+        return self.import_opml(data)

@@ -100,6 +100,15 @@ class ChangeSet:
         store = self.table(file, table)
         store.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())
 
+    def created(self, file: str, table: str, doc_id: int, label: str = "") -> None:
+        """Record that a document this action stored (through its own store, which
+        chose the id) did not exist before: undo removes it."""
+        key = (file, table, doc_id)
+        if key not in self._seen:
+            change = Change(file, table, doc_id, None, label)
+            self._seen[key] = change
+            self.changes.append(change)
+
     def replace(
         self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: str = ""
     ) -> None:

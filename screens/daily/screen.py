@@ -142,13 +142,19 @@ class DailyScreen(CockpitScreen):
             panel.set_rows(rows)
 
     def _reload_feeds(self, now: dt.datetime) -> None:
+        # Without any subscription, the empty panel says which keys bring the defaults.
+        subscribed = EntryStore(self.ws.files).has_feeds()
         stamp = (
             EntryStore(self.ws.files).stamp(),
             now.replace(second=0, microsecond=0),
+            subscribed,
         )
         if stamp == self._feeds_stamp:
             return
         self._feeds_stamp = stamp
+        panel = self.panel("feeds")
+        panel.empty_key = "panel.feeds.empty" if subscribed else "panel.feeds.no_feeds"
+        panel.refresh()
         entries, counts = EntryStore(self.ws.files).unread_summary(FEED_ROWS)
         subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
         self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)

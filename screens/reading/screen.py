@@ -18,7 +18,7 @@ from cockpit.feeds.subscriptions import Feed, FeedList
 from cockpit.find.index import entries_index
 from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import READING, localise
-from cockpit.screens.reading import entry_actions
+from cockpit.screens.reading import entry_actions, feed_actions
 from cockpit.screens.reading.turn import TurnScreen
 from cockpit.screens.safe import Static
 from cockpit.screens.widgets.panels import Panel, Row
@@ -85,13 +85,18 @@ class ReadingScreen(CockpitScreen):
             rows.append(Row(-(n + 1), Text(category, style="bold"), Text(str(count))))
             for feed in feeds:
                 title = Text("  " + (feed.title or feed.url))
+                meta = Text(str(unread.get(feed.id, 0)) if unread.get(feed.id) else "")
                 if not feed.enabled:
                     title.stylize("dim")
-                meta = Text(str(unread.get(feed.id, 0)) if unread.get(feed.id) else "")
+                    meta = Text(t("reading.disabled"), style="dim italic")
                 if feed.status == "error":
                     meta = Text("⚠ ", style="bold red") + meta
                 rows.append(Row(feed.id, title, meta))
-        self.panel("feedlist").set_rows(rows)
+        feedlist = self.panel("feedlist")
+        feedlist.set_rows(rows)
+        # The list also holds "All" and a row per category: the title counts feeds.
+        count = len(self.feeds)
+        feedlist.border_title = f"{t('reading.feeds')} ({count})" if count else t("reading.feeds")
         self._reindex()
         self.show_entries()
 
@@ -174,14 +179,18 @@ class ReadingScreen(CockpitScreen):
             )
             return
         moment = _moment(feed.last_fetch or "")
-        when = relative_time(moment, self.cockpit.ws.clock.now()) if moment else t("reading.never")
+        if moment is None:  # not "fetched never fetched"
+            status.update(Text(t("reading.feed_new", title=feed.title)))
+            return
+        when = relative_time(moment, self.cockpit.ws.clock.now())
         status.update(Text(t("reading.feed_ok", title=feed.title, entries=feed.entries, when=when)))
 
     def show_progress(self, progress: Progress | None) -> None:
         """The app calls this while a refresh runs (and once when it ends)."""
         status = self.query_one("#reading-status", Static)
         if progress is None or progress.done >= progress.total:
-            status.update(Text(t("reading.keys"), style="dim"))
+            on_feeds = self.focused is self.panel("feedlist")
+            status.update(Text(t("reading.feed_keys" if on_feeds else "reading.keys"), style="dim"))
             return
         text = t("refresh.running", done=progress.done, total=progress.total)
         if progress.failures:
@@ -189,6 +198,11 @@ class ReadingScreen(CockpitScreen):
         status.update(Text(text, style="bold cyan"))
 
     # events ----------------------------------------------------------------------------
+    def on_descendant_focus(self) -> None:
+        """The status line names the keys of the focused list (feeds or entries)."""
+        if self.is_mounted:
+            self._feed_status()
+
     @on(Panel.Highlighted)
     def _moved(self, event: Panel.Highlighted) -> None:
         if event.panel.panel == "feedlist":
@@ -254,6 +268,19 @@ class ReadingScreen(CockpitScreen):
             lambda: set_marks_undoable(ws, refs, "read", True),
             lambda _n: t("note.category_read", n=len(refs)),
         )
+
+    # feeds -----------------------------------------------------------------------------
+    def action_add_feed(self) -> None:
+        feed_actions.add(self)
+
+    def action_remove_feed(self) -> None:
+        feed_actions.remove(self)
+
+    def action_toggle_feed(self) -> None:
+        feed_actions.toggle(self)
+
+    def action_import_defaults(self) -> None:
+        feed_actions.import_defaults(self)
 
     def action_turn(self) -> None:
 

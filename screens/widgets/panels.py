@@ -223,8 +223,11 @@ class Panel(ScrollView, can_focus=True):
         index = y + int(self.scroll_y)
         width = self.scrollable_content_region.width
         if not self._refs:
-            if index == 0:
-                return self._strip(Text(t(self.empty_key), style="dim italic"), width, None)
+            # The empty text wraps: a first-run hint must be readable in a narrow panel.
+            empty = Text(t(self.empty_key), style="dim italic")
+            lines = empty.wrap(self.app.console, max(width, 1)) if width else []
+            if index < len(lines):
+                return self._strip(lines[index], width, None)
             return Strip.blank(width, self.rich_style)
         if index >= len(self._refs):
             return Strip.blank(width, self.rich_style)

@@ -7,15 +7,56 @@ LABELS: dict[str, tuple[str, str]] = {
     "reading.preview": ("Preview", "预览"),
     "reading.all": ("All", "全部"),
     "reading.no_feeds": (
-        "No feeds yet: run `cockpit feeds import --defaults` or `cockpit feeds add URL`.",
-        "还没有订阅：运行 `cockpit feeds import --defaults` 或 `cockpit feeds add URL`。",
+        "No feeds yet: press I for the default PostgreSQL feeds, or a to add one by its URL.",
+        "还没有订阅：按 I 添加默认的 PostgreSQL 订阅，或按 a 输入订阅地址。",
     ),
+    "reading.feed_keys": (
+        "a add a feed · d remove · x on/off · I default feeds · r refresh · u undo · esc back",
+        "a 添加订阅 · d 删除 · x 启用/停用 · I 默认订阅 · r 刷新 · u 撤销 · esc 返回",
+    ),
+    "reading.disabled": ("off", "已停用"),
+    "panel.feeds.no_feeds": (
+        "No feeds yet: press f, then I for the default feeds",
+        "还没有订阅：按 f 再按 I 添加默认订阅",
+    ),
+    "key.add_feed": ("Add a feed", "添加订阅"),
+    "key.remove_feed": ("Remove the feed", "删除订阅"),
+    "key.toggle_feed": ("Feed on/off", "启用/停用订阅"),
+    "key.import_defaults": ("Default feeds", "默认订阅"),
+    "feeds.form.add": ("Add a feed", "添加订阅"),
+    "feeds.form.url": ("URL (https://…/feed.xml)", "地址（https://…/feed.xml）"),
+    "feeds.form.category": ("Category (community, competitor…)", "分类（community、competitor…）"),
+    "feeds.form.title": ("Title (empty: the feed's own)", "名称（留空：用订阅源自己的）"),
+    "feeds.bad_url": (
+        "{url} is not a feed address: it must start with http:// or https:// and name a host.",
+        "{url} 不是订阅地址：须以 http:// 或 https:// 开头并包含主机名。",
+    ),
+    "feeds.url_required": ("A feed URL is required.", "请输入订阅地址。"),
+    "feeds.already": ("Already subscribed: {title}.", "已订阅：{title}。"),
+    "feeds.added": ("Subscribed: {title} (u to undo)", "已订阅：{title}（u 撤销）"),
+    "feeds.removed": ("Removed feed {title} (u to undo)", "已删除订阅 {title}（u 撤销）"),
+    "feeds.enabled": ("Feed on again: {title}", "已启用：{title}"),
+    "feeds.disabled": (
+        "Feed off: {title} (its entries stay; x switches it on)",
+        "已停用：{title}（文章保留；按 x 重新启用）",
+    ),
+    "feeds.imported": (
+        "Added {n} default {n|feed|feeds} ({off} off: their addresses are guesses); "
+        "R fetches them, u undoes",
+        "已添加 {n} 个默认订阅（{off} 个地址待确认，已停用）；按 R 抓取，按 u 撤销",
+    ),
+    "feeds.all_there": ("Every default feed is there already", "默认订阅都已添加"),
+    "feeds.pick": ("Select a feed in the list on the left first", "请先在左侧列表中选择一个订阅"),
     "reading.feed_error": ("{title}: {error}", "{title}：{error}"),
     "reading.feed_ok": (
         "{title}: {entries} {entries|entry|entries}, fetched {when}",
         "{title}：{entries} 篇，{when}抓取",
     ),
     "reading.never": ("never fetched", "尚未抓取"),
+    "reading.feed_new": (
+        "{title}: not fetched yet (r fetches it)",
+        "{title}：尚未抓取（按 r 抓取）",
+    ),
     "reading.nothing": ("Select an entry", "请选择一篇文章"),
     "reading.keys": (
         "r refresh feed · R refresh all · o open · s star · m read · A category read · "
