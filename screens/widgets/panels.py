@@ -225,7 +225,7 @@ class Panel(ScrollView, can_focus=True):
         if not self._refs:
             # The empty text wraps: a first-run hint must be readable in a narrow panel.
             empty = Text(t(self.empty_key), style="dim italic")
-            lines = empty.wrap(self.app.console, max(width, 1)) if width else []
+            lines: list[Text] = list(empty.wrap(self.app.console, width)) if width else []
             if index < len(lines):
                 return self._strip(lines[index], width, None)
             return Strip.blank(width, self.rich_style)

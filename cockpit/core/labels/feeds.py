@@ -52,7 +52,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{title}: {entries} {entries|entry|entries}, fetched {when}",
         "{title}：{entries} 篇，{when}抓取",
     ),
-    "reading.never": ("never fetched", "尚未抓取"),
     "reading.feed_new": (
         "{title}: not fetched yet (r fetches it)",
         "{title}：尚未抓取（按 r 抓取）",
