@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from cockpit.core.i18n import language
 from cockpit.feeds.store import EntryStore
 from cockpit.find.search import (
     Record,
@@ -29,19 +30,28 @@ def search_records(ws: Workspace) -> list[Record]:
     out = []
     for r in all_requirements(ws):
         detail = f"#{r.id} {r.status} {r.kano} {r.priority} {r.customer} {r.release}"
-        out.append(Record("requirement", r.id, r.title, " ".join(detail.split())))
+        out.append(
+            Record(
+                "requirement",
+                r.id,
+                r.title,
+                " ".join(detail.split()),
+                customer=r.customer,
+                status=r.status,
+            )
+        )
     out += [
         Record("launch", la.id, la.name, f"launch go-live {la.golive}") for la in all_launches(ws)
     ]
     return out
 
 
-_SEGMENTS: dict[tuple[str, str], tuple[object, Segment]] = {}
+_SEGMENTS: dict[tuple[str, str, str], tuple[object, Segment]] = {}
 
 
 def _cached(ws: Workspace, name: str, build: Callable[[], Segment]) -> Segment:
     """A segment reused while its file is unchanged (keyed by workspace and file stamp)."""
-    key = (str(ws.root), name)
+    key = (str(ws.root), name, language())  # details are worded in the UI's language
     stamp = ws.files.stamps(name)[name]
     hit = _SEGMENTS.get(key)
     if hit is not None and hit[0] == stamp and stamp is not None:

@@ -190,7 +190,9 @@ class ItemPicker(ModalScreen[int | None]):
 
     def _show(self, query: str) -> None:
         if query.strip():
-            self.shown = [h.ref for h in self.index.search(query, limit=self.LIMIT)]
+            today = self.app.ws.clock.today()  # type: ignore[attr-defined]
+            hits = self.index.search(query, limit=self.LIMIT, today=today)
+            self.shown = [h.ref for h in hits]
         else:
             self.shown = [i.id for i in self.items[: self.LIMIT]]
         options = self.query_one("#cust-pick-list", OptionList)

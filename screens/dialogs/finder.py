@@ -1,9 +1,15 @@
-"""`/`: fuzzy find over items (archived too), customers and feed entries."""
+"""`/`: find over items (archived too), customers, news, requirements and launches, by
+words and filters (`+tag @customer list: due: status:`, see `cockpit.find.query`).
+
+Each hit is one line: its kind, the title and the details, cut to the list's width
+with `…` (CJK characters count two cells, and no gap is left before the `…`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,13 +21,15 @@ from textual.widgets.option_list import Option
 
 from cockpit.core.i18n import t
 from cockpit.find.index import build_index
+from cockpit.find.query import parse_query
 from cockpit.find.search import Hit, SearchIndex
 from cockpit.screens.keys import localise
-from cockpit.screens.safe import OptionList
+from cockpit.screens.safe import OptionList, Static
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
 
+HELP = ("find.help.what", "find.help.filters", "find.help.due", "find.help.example")
 KIND_STYLE = {
     "item": "cyan",
     "archived": "dim",
@@ -51,26 +59,48 @@ class FinderScreen(ModalScreen[Hit | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form finder"):
             yield Input(placeholder=t("find.placeholder"), id="find-input")
+            yield Static("", id="find-note")
             yield OptionList(id="find-results")
 
     def on_mount(self) -> None:
         self.query_one("#find-input", Input).focus()
+        self._show("")
+        # The word list typos need, built off the event loop while the user types.
+        self.run_worker(self.index.prepare, thread=True, group="finder", exit_on_error=False)
 
     @on(Input.Changed, "#find-input")
     def _search(self, event: Input.Changed) -> None:
-        self.hits = self.index.search(event.value, limit=30)
-        results = self.query_one("#find-results", OptionList)
-        results.clear_options()
-        results.add_options(self._option(hit) for hit in self.hits)
-        if self.hits:
-            results.highlighted = 0
+        self._show(event.value)
 
-    def _option(self, hit: Hit) -> Option:
-        label = Text(f"{t('find.kind.' + hit.kind):<6} ", style=KIND_STYLE.get(hit.kind, ""))
-        label.append(hit.text)
-        if hit.detail:
-            label.append(f"  {hit.detail}", style="dim")
-        return Option(label)
+    def on_resize(self) -> None:
+        self._show(self.query_one("#find-input", Input).value)
+
+    def _show(self, text: str) -> None:
+        """Search, then draw the hits (or, before any typing, how to search)."""
+        query = parse_query(text, self.ws.clock.today())
+        self.hits = self.index.search(query, limit=30) if text.strip() else []
+        note = self.query_one("#find-note", Static)
+        note.update(Text(" · ".join(query.problems), style="yellow"))
+        note.display = bool(query.problems)
+        results = self.query_one("#find-results", OptionList)
+        width = max(results.scrollable_content_region.width, 20)
+        results.clear_options()
+        if not text.strip():
+            results.add_options(
+                Option(clip(Text(t(key), style="dim"), width), disabled=True)
+                for key in (
+                    "find.help.what",
+                    "find.help.filters",
+                    "find.help.due",
+                    "find.help.example",
+                )
+            )
+            return
+        if not self.hits:
+            results.add_option(Option(Text(t("find.nothing"), style="dim"), disabled=True))
+            return
+        results.add_options(Option(hit_line(hit, width)) for hit in self.hits)
+        results.highlighted = 0
 
     def action_move(self, step: int) -> None:
         results = self.query_one("#find-results", OptionList)
@@ -82,11 +112,53 @@ class FinderScreen(ModalScreen[Hit | None]):
     def _submit(self, event: Input.Submitted) -> None:
         event.stop()
         index = self.query_one("#find-results", OptionList).highlighted
-        self.dismiss(self.hits[index] if self.hits and index is not None else None)
+        ok = self.hits and index is not None and index < len(self.hits)
+        self.dismiss(self.hits[index] if ok and index is not None else None)
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.hits[event.option_index])
+        if event.option_index < len(self.hits):
+            self.dismiss(self.hits[event.option_index])
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def clip(text: Text, width: int) -> Text:
+    """`text` cut to at most `width` cells, ending in `…` when cut. Unlike Rich's own
+    ellipsis, a wide character that does not fit leaves no blank before the `…`."""
+    if text.cell_len <= width:
+        return text
+    if width <= 1:
+        return Text("…"[:width])
+    used = cut = 0
+    for n, ch in enumerate(text.plain):
+        size = cell_len(ch)
+        if used + size > width - 1:
+            break
+        used, cut = used + size, n + 1
+    out = text[:cut]
+    out.append("…")
+    return out
+
+
+def pad(text: str, cells: int) -> str:
+    """`text` padded with spaces to `cells` terminal cells (CJK counts two)."""
+    return text + " " * max(cells - cell_len(text), 0)
+
+
+def hit_line(hit: Hit, width: int) -> Text:
+    """One line for a hit: kind, title and (as room allows) its details, `width` cells."""
+    kinds = [t(f"find.kind.{k}") for k in KIND_STYLE]
+    kind_cells = max(cell_len(k) for k in kinds) + 1
+    line = Text(pad(t(f"find.kind.{hit.kind}"), kind_cells), style=KIND_STYLE.get(hit.kind, ""))
+    room = width - kind_cells
+    title = Text(hit.text)
+    detail = Text(hit.detail, style="dim")
+    if hit.detail and title.cell_len + 2 + min(detail.cell_len, 12) <= room:
+        line.append_text(title)
+        line.append("  ")
+        line.append_text(clip(detail, room - title.cell_len - 2))
+    else:
+        line.append_text(clip(title, room))
+    return line

@@ -224,6 +224,31 @@ LABELS: dict[str, tuple[str, str]] = {
     # finder / help / review
     "find.placeholder": ("Find items, customers, news…", "查找事项、客户、动态…"),
     "find.kind.item": ("item", "事项"),
+    "find.nothing": ("Nothing found", "没有找到"),
+    "find.help.what": (
+        "Type words to find items, customers, news, requirements, launches.",
+        "输入文字查找事项、客户、动态、需求与上线。",
+    ),
+    "find.help.filters": (
+        "+tag  @customer  list:key|plan|ops  status:open|done|dropped",
+        "+标签  @客户  list:key|plan|ops  status:open|done|dropped",
+    ),
+    "find.help.due": (
+        "due:today|week|overdue, or a day: due:fri  due:+3  due:2026-11-20",
+        "due:today|week|overdue，或某一天：due:fri  due:+3  due:2026-11-20",
+    ),
+    "find.help.example": (
+        "Combine: +pg due:week  ·  @招商 failover  ·  list:key status:open",
+        "可组合：+pg due:week  ·  @招商 failover  ·  list:key status:open",
+    ),
+    "find.due": ("due {date}", "{date}到期"),
+    "find.bad.list": ("list: takes {lists}", "list: 可选 {lists}"),
+    "find.bad.due": (
+        "due: takes today, week, overdue or a date (fri, +3, 2026-11-20)",
+        "due: 可选 today、week、overdue 或日期（fri、+3、2026-11-20）",
+    ),
+    "find.status.done": ("done", "已完成"),
+    "find.status.dropped": ("dropped", "已放弃"),
     "find.kind.archived": ("archived", "已归档"),
     "find.kind.customer": ("customer", "客户"),
     "find.kind.entry": ("news", "动态"),
