@@ -9,6 +9,7 @@ from cockpit.core.i18n import t
 from cockpit.feeds import editing
 from cockpit.feeds.subscriptions import FeedList
 from cockpit.screens.reading.feed_form import FeedForm
+from cockpit.screens.safe import say
 
 if TYPE_CHECKING:
     from cockpit.feeds.model import Feed
@@ -47,7 +48,7 @@ def _picked(screen: ReadingScreen) -> Feed | None:
     kind, value = screen.selection()
     feed = screen.feeds.get(value) if kind == "feed" else None
     if feed is None:
-        screen.notify(t("feeds.pick"), severity="warning")
+        say(screen, t("feeds.pick"), severity="warning")
     return feed
 
 

@@ -10,12 +10,12 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Label
 
 from cockpit.core.i18n import t
 from cockpit.core.text import safe_link
 from cockpit.feeds.model import Feed, normalize_url
 from cockpit.screens.dialogs.forms import Form, FormError
+from cockpit.screens.safe import Label
 
 
 class FeedForm(Form):

@@ -20,7 +20,7 @@ from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import READING, localise
 from cockpit.screens.reading import entry_actions, feed_actions
 from cockpit.screens.reading.turn import TurnScreen
-from cockpit.screens.safe import Static
+from cockpit.screens.safe import Static, plain
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
@@ -96,7 +96,9 @@ class ReadingScreen(CockpitScreen):
         feedlist.set_rows(rows)
         # The list also holds "All" and a row per category: the title counts feeds.
         count = len(self.feeds)
-        feedlist.border_title = f"{t('reading.feeds')} ({count})" if count else t("reading.feeds")
+        feedlist.border_title = plain(
+            f"{t('reading.feeds')} ({count})" if count else t("reading.feeds")
+        )
         self._reindex()
         self.show_entries()
 
