@@ -48,6 +48,9 @@ _UNSAFE_OUT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
@@ -88,6 +91,23 @@ def terminal_safe(text: str) -> str:
     if _UNSAFE_OUT.search(text) is None:
         return text
     return _UNSAFE_OUT.sub("", _ESCAPES.sub("", text))
+
+
+def inert_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: one that starts like a
+    formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, a leading tab or CR) gets a leading
+    `'` (OWASP's CSV-injection rule); a plain number such as `-12.5` stays a number."""
+    if value.startswith(_FORMULA) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def cell_text(value: str) -> str:
+    """A CSV cell as read back: the `'` that `inert_cell` put before a formula-like
+    cell is dropped, so an export imported again is the same text (not `''=…`)."""
+    if value.startswith("'") and value[1:].startswith(_FORMULA):
+        return value[1:]
+    return value
 
 
 def safe_link(url: str) -> str | None:

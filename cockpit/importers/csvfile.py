@@ -26,7 +26,7 @@ from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, ImportFileError, InvalidError, WeekError
 from cockpit.core.i18n import CATALOG
 from cockpit.core.model import TIERS, Customer, Item, iso
-from cockpit.core.text import clean_text
+from cockpit.core.text import cell_text, clean_text, inert_cell
 from cockpit.core.weeks import parse_week
 from cockpit.customers.fields import SOURCES, STAGES, parse_deal, plain_number
 from cockpit.importers.decode import read_text
@@ -151,13 +151,13 @@ def _read_rows(
 
 
 def _text(row: Row, column: str) -> str:
-    return str(clean_text(row.get(column, "")))
+    return str(clean_text(cell_text(row.get(column, ""))))
 
 
 def _notes(row: Row, extra: Row) -> str:
     """The notes column, then every unknown column as a "column: value" line."""
-    lines = [row.get("notes", "")]
-    lines += [f"{k}: {clean_text(v)}" for k, v in extra.items() if v.strip()]
+    lines = [cell_text(row.get("notes", ""))]
+    lines += [f"{k}: {clean_text(cell_text(v))}" for k, v in extra.items() if v.strip()]
     return str(clean_text("\n".join(lines), multiline=True))
 
 
@@ -265,5 +265,7 @@ def export_customers(customers: list[Customer], excel: bool = False) -> str:
         doc = dict(vars(cust))
         if cust.deal_value is not None:
             doc["deal_value"] = plain_number(cust.deal_value)
-        writer.writerow(["" if doc[c] is None else doc[c] for c in CUSTOMER_COLUMNS])
+        # Names and notes come from anyone: no cell may run as a formula in Excel.
+        cells = ("" if doc[c] is None else str(doc[c]) for c in CUSTOMER_COLUMNS)
+        writer.writerow([inert_cell(cell) for cell in cells])
     return ("\ufeff" if excel else "") + out.getvalue()

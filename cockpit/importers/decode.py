@@ -13,10 +13,13 @@ from cockpit.core.errors import ImportFileError
 
 
 def read_text(path: Path) -> str:
-    """The text of a spreadsheet export: UTF-8 (with or without BOM), UTF-16 or GBK.
+    """The text of a spreadsheet export: UTF-8 (with or without BOM), UTF-16 or GBK,
+    the whole file in one of them.
 
     Raises:
-        ImportFileError: unreadable, or in none of those encodings.
+        ImportFileError: unreadable, in none of those encodings, or mixing two (rows
+            pasted from a UTF-8 file into a GBK one): the sentence names the first line
+            in the other encoding, since importing it would garble one kind of row.
     """
     try:
         data = path.read_bytes()
@@ -31,6 +34,7 @@ def read_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    _refuse_mixed(path, data)
     try:
         # Excel on Chinese Windows saves "CSV" in the ANSI code page, GBK.
         text = data.decode("gb18030")
@@ -41,6 +45,31 @@ def read_text(path: Path) -> str:
     if text and not any(_odd(ch) for ch in text):
         return text
     raise ImportFileError(f"{path} is neither UTF-8 nor GBK text; save it as CSV UTF-8 and retry")
+
+
+def _refuse_mixed(path: Path, data: bytes) -> None:
+    """Raise when some lines are UTF-8 and others are not (the file is not UTF-8).
+
+    Only lines with non-ASCII bytes tell; the first of those sets the file's encoding,
+    and the first line that disagrees is named.
+    """
+    first: tuple[int, bool] | None = None
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8-sig" if number == 1 else "utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            utf8 = False
+        if first is None:
+            first = (number, utf8)
+        elif utf8 != first[1]:
+            kinds = ("UTF-8", "not UTF-8 (GBK?)") if first[1] else ("not UTF-8 (GBK?)", "UTF-8")
+            raise ImportFileError(
+                f"{path} mixes text encodings: line {number} is {kinds[1]} while line "
+                f"{first[0]} is {kinds[0]}; save the whole file as CSV UTF-8 and retry"
+            )
 
 
 def _odd(ch: str) -> bool:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from cockpit.core.errors import ImportFileError, InvalidError
 from cockpit.core.i18n import CATALOG
+from cockpit.core.text import cell_text, inert_cell
 from cockpit.importers.decode import read_text
 from cockpit.metrics.book import (
     TABLE_NAMES,
@@ -154,7 +155,7 @@ def _row(ws: Workspace, spec: TableSpec, texts: dict[str, str], mixed: bool) -> 
                 continue
             known = ", ".join(c.name for c in spec.columns)
             raise InvalidError(f"{spec.name} has no column {header!r}; its columns are {known}")
-        mapped[column] = text
+        mapped[column] = cell_text(text)
     update = parse_row(spec, mapped, ws.clock.today())
     check_row(spec, {k: v for k, v in update.items() if v is not None})
     return update
@@ -201,6 +202,8 @@ def export_csv(ws: Workspace, table: str | None) -> str:
     writer.writerow(columns if table else ["table", *columns])
     for name in names:
         for row in rows(ws, name):
-            cells = [format_value(row.cell(c)) for c in columns]
+            # Text cells (activities, reasons) come from anyone: none may run as a
+            # formula in Excel; numbers, negative ones included, stay numbers.
+            cells = [inert_cell(format_value(row.cell(c))) for c in columns]
             writer.writerow(cells if table else [name, *cells])
     return out.getvalue()
