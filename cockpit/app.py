@@ -69,6 +69,8 @@ class CockpitApp(App[None]):
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
         self.pending = 0
+        self.failure: StorageError | None = None
+        """A workspace file that could not be used: the app stopped because of it."""
         self.typeahead = TypeAhead(self, self._handle_event)
 
     async def on_event(self, event: events.Event) -> None:
@@ -115,6 +117,19 @@ class CockpitApp(App[None]):
 
     def on_unmount(self) -> None:
         self.writer.shutdown(wait=True)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A workspace file found damaged while a screen reads it (a title that is a
+        number, a record that is a list) stops the app the way it stops the CLI: the
+        sentence naming the file, the problem and the restore command, and status 3
+        (`cockpit.tui` raises it again once the terminal is restored). Anything else
+        is a bug: Textual's own handling, traceback included."""
+        found = _storage_error(error)
+        if found is None:
+            super()._handle_exception(error)
+            return
+        self.failure = found
+        self.exit(return_code=3)
 
     # persistence -----------------------------------------------------------------------
     def persist(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None) -> None:
@@ -347,6 +362,18 @@ class CockpitApp(App[None]):
                 self.export_calendar(values["path"])
 
         self.push_screen(PathPrompt(t("cmd.ical_export"), "~/cockpit.ics"), chosen)
+
+
+def _storage_error(error: BaseException) -> StorageError | None:
+    """The storage failure behind `error` (Textual may wrap what a handler raised)."""
+    seen: BaseException | None = error
+    for _depth in range(8):
+        if seen is None:
+            return None
+        if isinstance(seen, StorageError):
+            return seen
+        seen = getattr(seen, "error", None) or seen.__cause__ or seen.__context__
+    return None
 
 
 def _stdin_is_tty() -> bool:

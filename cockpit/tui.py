@@ -49,11 +49,14 @@ def start_tui(args: Namespace) -> int:
     from cockpit.app import make_app
     from cockpit.doctor.facts import Origin
 
+    origin = Origin(args.config, args.data_dir, demo_root)
+    app = make_app(ws, fetch=demo_root is None, origin=origin)
     try:
-        origin = Origin(args.config, args.data_dir, demo_root)
-        make_app(ws, fetch=demo_root is None, origin=origin).run()
+        app.run()
     finally:
         gc.enable()
         if demo_root is not None:
             shutil.rmtree(demo_root, ignore_errors=True)
-    return 0
+    if app.failure is not None:
+        raise app.failure  # the CLI prints its sentence and exits with status 3
+    return app.return_code or 0

@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from cockpit.storage import shapes
 from cockpit.storage.atomic import atomic_write
 from cockpit.storage.errors import CorruptFileError
 
@@ -47,7 +48,9 @@ def decode(path: Path, raw: bytes) -> Tables:
     """Parse and sanity-check a workspace file.
 
     Raises:
-        CorruptFileError: when the bytes are not a JSON object of tables.
+        CorruptFileError: when the bytes are not a JSON object of tables, or a record
+            has the wrong shape (`shapes`: a title that is a number, a record that is
+            a list …).
     """
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
@@ -61,6 +64,8 @@ def decode(path: Path, raw: bytes) -> Tables:
         ) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise CorruptFileError(path, "not a table of records")
+    if (wrong := shapes.problem(path.stem, data)) is not None:  # a title that is a number…
+        raise CorruptFileError(path, wrong)
     return data
 
 

@@ -126,6 +126,17 @@ async def step(pilot: Pilot[None], *keys: str) -> str:
     return drawn(app)
 
 
+async def shows(pilot: Pilot[None], text: str, tries: int = 40) -> bool:
+    """True once `text` is drawn (a finder searches as keys arrive: give it time)."""
+    for _ in range(tries):
+        app = pilot.app
+        assert isinstance(app, CockpitApp)
+        if text in drawn(app):
+            return True
+        await pilot.pause(0.05)
+    return False
+
+
 async def focus_row(pilot: Pilot[None], panel_id: str, ref: int) -> None:
     panel = pilot.app.screen.query_one(f"#{panel_id}", Panel)
     panel.focus()
@@ -215,7 +226,8 @@ async def test_finder_palette_and_help_with_hostile_text(
             ("go", LAUNCH),
             ("click", CLICK),
         ):
-            assert shown in await step(pilot, "slash", *query), query
+            await step(pilot, "slash", *query)
+            assert await shows(pilot, shown), query
             await step(pilot, "escape")
         await step(pilot, "slash", *"corp", "enter")  # jumps to the customer
         await step(pilot, "ctrl+p")
