@@ -15,3 +15,18 @@ def screen_lines(app: App[object]) -> list[str]:
 def screen_text(app: App[object]) -> str:
     """The active screen as one string, lines joined by newlines."""
     return "\n".join(screen_lines(app))
+
+
+def toast_text(app: App[object]) -> str:
+    """What the toasts on screen show, read from the drawn cells of their regions (so a
+    panel's text beside a toast does not mix in), their lines joined by one space."""
+    from textual.widgets._toast import Toast
+
+    strips = app.screen._compositor.render_strips()
+    shown = []
+    for toast in app.screen.query(Toast):
+        region = toast.region
+        for strip in strips[region.y : region.bottom]:
+            line = "".join(segment.text for segment in strip.crop(region.x, region.right))
+            shown.append(line.strip(" ▌"))
+    return " ".join(part for part in shown if part)

@@ -38,7 +38,7 @@ from cockpit.screens.widgets.panels import Panel
 from cockpit.storage import CorruptFileError
 from tests.conftest import FROZEN, SHANGHAI
 from tests.ui.helpers import settle
-from tests.ui.render import screen_text
+from tests.ui.render import toast_text
 from tests.unit.storage_helpers import use_cli_env
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -259,11 +259,11 @@ async def test_the_tui_reports_it_and_stops_with_status_3(
         (root / f"{file}.json").write_bytes(fixture.read_bytes())
         for _ in range(100):  # the watcher looks once a second
             await pilot.pause(0.05)
-            if "cannotberead" in "".join(screen_text(app).split()) or not app.is_running:
+            if "cannot be read" in toast_text(app) or not app.is_running:
                 break
         if app.is_running:
             # A toast folds a long path anywhere: compare without the line breaks.
-            toast = "".join(screen_text(app).split())
+            toast = "".join(toast_text(app).split())
             if file != "planning":  # the daily screen shows no planning records
                 assert f"{file}.jsoncannotberead(" in toast and "restore" in toast, toast
             # The key's handler raises and the app exits: the pilot would wait in vain
