@@ -54,7 +54,8 @@ NAMES: dict[str, str] = {
 }
 
 # Functions timed by the start probe's `--breakdown` ("module:attribute path"). Names
-# imported into `cockpit.screens.daily.screen` are patched there, where the screen looks them up.
+# imported into a module (`cockpit.screens.daily.redraw`) are patched there, where it
+# looks them up.
 START_BREAKDOWN: tuple[str, ...] = (
     "cockpit.items.context:open_workspace",
     "cockpit.items.workspace:Workspace.maintain",
@@ -62,10 +63,11 @@ START_BREAKDOWN: tuple[str, ...] = (
     "cockpit.screens.daily.screen:DailyScreen.compose",
     "cockpit.screens.daily.screen:DailyScreen.reload",
     "cockpit.items.workspace:Workspace.items",
-    "cockpit.screens.daily.screen:panels",
-    "cockpit.screens.daily.screen:item_row",
+    "cockpit.items.cache:RecordCache._refresh",
+    "cockpit.items.views:PanelSplit.sync",
+    "cockpit.screens.daily.redraw:item_row",
     "cockpit.customers.book:CustomerBook.all",
-    "cockpit.screens.daily.screen:customers_due",
+    "cockpit.screens.daily.redraw:customers_due",
     "cockpit.screens.daily.screen:DailyScreen._reload_feeds",
     "cockpit.feeds.store:EntryStore.all",
     "cockpit.screens.widgets.panels:Panel.set_rows",
@@ -87,18 +89,22 @@ KEY_BREAKDOWN: tuple[str, ...] = (
     "cockpit.storage.jsonstore:encode",
     # the UI thread: reading back and rebuilding the daily screen
     "cockpit.screens.daily.screen:DailyScreen.reload",
+    "cockpit.screens.daily.redraw:Redraw.reload",
     "cockpit.items.workspace:Workspace.items",
+    "cockpit.items.workspace:Workspace.hot_items",
+    "cockpit.items.cache:RecordCache._refresh",
+    "cockpit.items.views:PanelSplit.sync",
+    "cockpit.items.views:DueIndex.sync",
     "cockpit.items.workspace:Workspace.get",
-    "cockpit.screens.daily.screen:panels",
-    "cockpit.screens.daily.screen:item_row",
-    "cockpit.screens.daily.screen:DailyScreen._update",
-    "cockpit.screens.daily.screen:DailyScreen._launch_rows",
-    "cockpit.screens.daily.screen:DailyScreen._reload_agenda",
+    "cockpit.screens.daily.redraw:item_row",
+    "cockpit.screens.daily.redraw:Redraw._side_panels",
+    "cockpit.screens.daily.redraw:agenda_rows",
+    "cockpit.screens.daily.redraw:Redraw.show_line",
     "cockpit.screens.daily.screen:DailyScreen._reload_feeds",
     "cockpit.feeds.store:EntryStore.unread_summary",
     "cockpit.screens.daily.sections:metrics_lines",
     "cockpit.screens.daily.sections:launch_rows",
-    "cockpit.screens.daily.screen:customers_due",
+    "cockpit.screens.daily.redraw:customers_due",
     "cockpit.customers.book:CustomerBook.all",
     "cockpit.screens.widgets.panels:Panel.set_rows",
     "cockpit.screens.widgets.panels:Panel.render_line",

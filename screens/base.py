@@ -8,10 +8,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 from cockpit.core.i18n import t
 from cockpit.screens.dialogs.help import HelpScreen
+from cockpit.screens.feedback import tell
 from cockpit.screens.safe import DataTable, say
 from cockpit.screens.widgets.panels import Panel
 
@@ -31,6 +34,12 @@ MOVES = {
 class CockpitScreen(Screen[None]):
     """Base of cockpit's screens (the daily screen included)."""
 
+    # Textual repaints the whole screen whenever the focus moves (its `focused`
+    # reactive repaints), which made each `tab` redraw all 120x40 cells. What focus
+    # changes on screen, the widgets that gain and lose it redraw themselves (their
+    # `:focus` styles), and the footer rebuilds when its keys change.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     @property
     def cockpit(self) -> CockpitApp:
         return self.app  # type: ignore[return-value]
@@ -49,7 +58,9 @@ class CockpitScreen(Screen[None]):
     def _changed(self, message: str) -> None:
         self.reload()
         if message:
-            say(self, message, timeout=3)
+            # After the changed screen is drawn: a toast lays the whole screen out again
+            # (~15 ms), which the change itself should not wait for.
+            self.call_after_refresh(tell, self.cockpit, message)
 
     # moving ----------------------------------------------------------------------------
     def _move_in_focus(self, where: str) -> None:

@@ -180,9 +180,9 @@ def agenda(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
             start = dt.datetime.combine(day, routine.start_time(), tzinfo=zone)
             end = start + dt.timedelta(minutes=routine.minutes)
             out.append(AgendaEntry(day, start, end, routine.title(lang), "routine", routine.id))
-    for item in ws.items():
+    for item in ws.due_between(first_day, last):  # an index: not a scan of every item
         due = _date(item.due)
-        if item.is_open and due and first_day <= due <= last:
+        if due and first_day <= due <= last:
             out.append(AgendaEntry(due, None, None, item.title, "item", item.id))
     for customer in ws.customers.all():
         due = _date(customer.next_followup)

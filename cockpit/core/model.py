@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import functools
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, ClassVar, Self
 
 LISTS = ("key", "plan", "ops")
@@ -24,9 +24,18 @@ def iso(moment: dt.datetime) -> str:
 
 
 @functools.cache
-def _field_names(cls: type) -> frozenset[str]:
-    # dataclasses.fields() is slow enough to matter when 2,000 items load per redraw.
-    return frozenset(f.name for f in fields(cls))
+def _layout(cls: type) -> tuple[frozenset[str], dict[str, Any], tuple[str, ...]]:
+    """A record class's field names, default values and list fields, computed once."""
+    names, defaults, lists = set(), {}, []
+    for f in fields(cls):
+        names.add(f.name)
+        if f.default_factory is not MISSING:
+            defaults[f.name] = f.default_factory()
+        elif f.default is not MISSING:
+            defaults[f.name] = f.default
+        if isinstance(defaults.get(f.name), list):
+            lists.append(f.name)
+    return frozenset(names), defaults, tuple(lists)
 
 
 class Record:
@@ -48,10 +57,25 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc_id: int, doc: dict[str, Any]) -> Self:
-        """Build from a stored document (unknown keys are ignored)."""
-        known = _field_names(cls)  # type: ignore[arg-type]  # classes are hashable
-        kwargs = {k: (list(v) if isinstance(v, list) else v) for k, v in doc.items() if k in known}
-        return cls(id=doc_id, **kwargs)  # type: ignore[call-arg]  # dataclass subclasses
+        """Build from a stored document (unknown keys are ignored).
+
+        Fills the instance's fields directly from the defaults and the document, without
+        the dataclass `__init__`: a workspace loads thousands of records at once, and
+        this is several times faster. Lists are copied, so changing a record never
+        changes the stored document it came from.
+        """
+        names, defaults, lists = _layout(cls)  # type: ignore[arg-type]  # classes hash
+        record = cls.__new__(cls)
+        values = record.__dict__
+        values.update(defaults)
+        if names.issuperset(doc):
+            values.update(doc)
+        else:
+            values.update((k, v) for k, v in doc.items() if k in names)
+        values["id"] = doc_id
+        for name in lists:
+            values[name] = list(values[name])
+        return record
 
 
 @dataclass

@@ -211,8 +211,9 @@ class CustomerBook:
         return cust
 
     def _rename_links(self, changes: ChangeSet, old: str, new: str) -> None:
-        for item in self.ws.items():
-            if item.customer.casefold() == old.casefold():
+        for shown in self.ws.items():
+            if shown.customer.casefold() == old.casefold():
+                item = Item.from_doc(shown.id, shown.to_doc())  # shared: change a copy
                 item.customer = new
                 item.log(self.ws.clock.now(), f"customer renamed to {new}")
                 changes.replace(HOT, "items", item.id, item.to_doc())

@@ -9,6 +9,7 @@ deadlines.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,8 +33,12 @@ def shown_list(item: Item) -> str:
     return "key" if is_key(item) else item.list
 
 
+@functools.lru_cache(maxsize=64)
 def week_end(week: str) -> str:
-    """The Sunday that ends `week`, as an ISO date (compares with `Item.due`)."""
+    """The Sunday that ends `week`, as an ISO date (compares with `Item.due`).
+
+    Cached: the panel rules ask it for every dated item of the workspace.
+    """
     return (monday(week) + dt.timedelta(days=6)).isoformat()
 
 
@@ -76,8 +81,9 @@ def panel_of(item: Item, week: str) -> str | None:
     return "ops" if item.list == "ops" else "plan"
 
 
-def _order(item: Item) -> tuple[str, str, int]:
-    # Dated work first (earliest due on top), then older weeks, then creation order.
+def order_key(item: Item) -> tuple[str, str, int]:
+    """Where an item sorts in its panel: dated work first (earliest due on top), then
+    older weeks, then creation order. Unique per item (the id comes last)."""
     return (item.due or "9999-99-99", item.week, item.id)
 
 
@@ -89,7 +95,7 @@ def panels(items: Iterable[Item], week: str) -> dict[str, list[Item]]:
         if name is not None:
             out[name].append(item)
     for rows in out.values():
-        rows.sort(key=_order)
+        rows.sort(key=order_key)
     return out
 
 
@@ -104,7 +110,7 @@ def this_week(items: Iterable[Item], week: str) -> list[Item]:
     """Open items of `week`, the carry-over and later work due by the week's end: what
     `cockpit ls` prints (carry-over first, then the week's work, dated first)."""
     rows = [i for i in items if shows_in(i, week)]
-    rows.sort(key=lambda i: (bool(i.week) and i.week >= week, _order(i)))
+    rows.sort(key=lambda i: (bool(i.week) and i.week >= week, order_key(i)))
     return rows
 
 

@@ -22,7 +22,9 @@ from cockpit.core.model import LISTS, STATUSES, Item, iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.core.weeks import week_of, weeks_between
 from cockpit.customers.book import CustomerBook
+from cockpit.items.cache import RecordCache
 from cockpit.items.rules import defer_target
+from cockpit.items.views import DueIndex
 from cockpit.storage import WorkspaceFiles
 from cockpit.storage.backup import daily_backup
 
@@ -40,6 +42,9 @@ class Workspace:
         self.files = WorkspaceFiles(root).open()
         self.undo_stack: UndoStack = []
         self.customers = CustomerBook(self)
+        self.item_cache: RecordCache[Item] = RecordCache(Item.from_doc)
+        """The hot file's items, built once per stored document (see `items`)."""
+        self._due = DueIndex()
 
     @contextmanager
     def changing(self, *files: str, label: str = "") -> Iterator[ChangeSet]:
@@ -79,9 +84,28 @@ class Workspace:
         return table
 
     def items(self) -> list[Item]:
-        """Every item of the hot file (open work and recently finished)."""
-        raw = self.files.raw(HOT).get("items", {})
-        return [Item.from_doc(int(k), v) for k, v in raw.items()]
+        """Every item of the hot file (open work and recently finished).
+
+        The list is the caller's; the items in it are shared with the workspace's cache
+        (each built once per stored document, so a redraw after a keypress costs what
+        changed): read them, never change one. A book changes a copy and stores it.
+        """
+        return list(self.hot_items())
+
+    def hot_items(self) -> list[Item]:
+        """`items` without the copy of the list: for readers that only iterate it."""
+        return self.item_cache.records(self.files.raw(HOT).get("items", {}))
+
+    def due_between(self, first: dt.date, last: dt.date) -> list[Item]:
+        """Open items of the hot file due from `first` to `last` (both included), by
+        date; kept in an index that a keypress updates item by item."""
+        records = self.hot_items()
+        lo, hi = first.isoformat(), last.isoformat()
+        if not self.item_cache.owned():
+            dated = [i for i in records if i.is_open and i.due and lo <= i.due <= hi]
+            return sorted(dated, key=lambda i: (i.due or "", i.id))
+        self._due.sync(self.item_cache, records, None)
+        return self._due.between(lo, hi)
 
     def archived(self) -> list[Item]:
         """Items in the archive (parsed on demand: it can be large)."""

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.calendar.routines import Routine, RoutineBook
 from cockpit.core.i18n import language, t
@@ -36,6 +36,7 @@ from cockpit.screens.calendar.forms import (
 )
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import t
 from cockpit.core.model import Customer, Item, Touch
@@ -26,6 +26,7 @@ from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker,
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import PlanningScreen
 from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 CUSTOMERS: list[BindingType] = [

@@ -5,26 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
-from cockpit.core.i18n import language, t
+from cockpit.core.i18n import t
 from cockpit.core.model import Item
 from cockpit.feeds.store import EntryStore
-from cockpit.items.rules import customers_due, defer_target, panels
+from cockpit.items.rules import defer_target
 from cockpit.screens.base import CockpitScreen
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily import opening, sections
-from cockpit.screens.daily.agenda_rows import agenda_rows
-from cockpit.screens.daily.rows import ITEM_PANELS, customer_row, entry_row, item_row
+from cockpit.screens.daily.redraw import Redraw
+from cockpit.screens.daily.rows import entry_row
 from cockpit.screens.dialogs.defer import ask_defer, deferred_note
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
     from cockpit.find.search import Hit
@@ -41,12 +41,7 @@ class DailyScreen(CockpitScreen):
         super().__init__(id="daily")
         localise(self)
         self.day: dt.date | None = None
-        # Rows are rebuilt only for items whose shown fields changed, and a panel whose
-        # rows are all the same objects as before is not touched: on a large workspace a
-        # keypress then redraws one panel instead of rebuilding a thousand lines.
-        self._rows: dict[tuple[object, ...], Row] = {}
-        self._rows_context: tuple[object, ...] = ()
-        self._launch_cache: dict[tuple[object, ...], list[Row]] = {}
+        self._redraw = Redraw()
         self._feeds_stamp: object = None
 
     def compose(self) -> ComposeResult:
@@ -74,72 +69,19 @@ class DailyScreen(CockpitScreen):
         return self.query_one(f"#panel-{name}", Panel)
 
     def reload(self) -> None:
-        """Rebuild every panel from the workspace (cheap: the hot file is cached)."""
+        """Bring every panel up to date with the workspace: only what changed is
+        recomputed and redrawn (see `cockpit.screens.daily.redraw`)."""
         ws = self.ws
-        today, week, now = ws.clock.today(), ws.week, ws.clock.now()
+        today, now = ws.clock.today(), ws.clock.now()
         self.day = today
-        items = ws.items()
-        split = panels(items, week)
-        context = (today, week, language())
-        if context != self._rows_context:
-            self._rows, self._rows_context = {}, context
-        cache, fresh = self._rows, {}
-        for name in ITEM_PANELS:
-            rows = []
-            for item in split[name]:
-                key = _shown(item)
-                row = cache.get(key) or item_row(item, today, week)
-                fresh[key] = row
-                rows.append(row)
-            if name == "key":
-                rows += self._launch_rows(today)
-            self._update(name, rows)
-        self._rows = fresh
-        lines = sections.metrics_lines(self.ws)
-        strip = self.query_one("#metrics-line", Static)
-        strip.update(Text("  ·  ".join(lines), style="dim"))
-        strip.display = bool(lines)
-        due = customers_due(ws.customers.all(), today, ws.config.top_untouched_days)
-        self.panel("customers").set_rows([customer_row(d, today) for d in due])
-        self._reload_agenda(today)
+        self._redraw.reload(self)
         self._reload_feeds(now)
         self.app.title = t("title")
         self.app.sub_title = t(
-            "header.week", week=week, date=f"{t(f'weekday.{today.weekday()}')} {today.isoformat()}"
+            "header.week",
+            week=ws.week,
+            date=f"{t(f'weekday.{today.weekday()}')} {today.isoformat()}",
         )
-        carried = len(split["carry"]) + sum(1 for i in split["key"] if i.week < week)
-        hint = self.query_one("#hint", Static)
-        if not items and not ws.customers.all():
-            hint.update(Text(t("hint.empty")))
-            hint.display = True
-        elif today.weekday() == 0 and carried:
-            hint.update(Text(t("header.review_hint", n=carried)))
-            hint.display = True
-        else:
-            hint.display = False
-
-    def _launch_rows(self, today: dt.date) -> list[Row]:
-        """Overdue launch items (same objects while unchanged, so the panel stays put)."""
-        rows = sections.launch_rows(self.ws, today)
-        key = tuple((r.ref, r.title.plain, r.meta.plain) for r in rows)
-        cached = self._launch_cache.get(key)
-        if cached is None:
-            self._launch_cache = {key: rows}
-            return rows
-        return cached
-
-    def _reload_agenda(self, today: dt.date) -> None:
-
-        rows = agenda_rows(self.ws, today, self.ws.config.calendar_days)
-        shown = [(r.ref, r.title.plain, r.meta.plain) for r in self.panel("agenda").rows_data]
-        if [(r.ref, r.title.plain, r.meta.plain) for r in rows] != shown:
-            self.panel("agenda").set_rows(rows)
-
-    def _update(self, name: str, rows: list[Row]) -> None:
-        panel = self.panel(name)
-        shown = panel.rows_data
-        if len(rows) != len(shown) or any(a is not b for a, b in zip(rows, shown, strict=True)):
-            panel.set_rows(rows)
 
     def _reload_feeds(self, now: dt.datetime) -> None:
         # Without any subscription, the empty panel says which keys bring the defaults.
@@ -321,17 +263,3 @@ class DailyScreen(CockpitScreen):
 
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()
-
-
-def _shown(item: Item) -> tuple[object, ...]:
-    """Everything an item's row shows: equal tuples give identical rows."""
-    return (
-        item.id,
-        item.title,
-        tuple(item.tags),
-        item.due,
-        item.week,
-        item.carried,
-        item.customer,
-        item.status,
-    )

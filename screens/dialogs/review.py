@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.items.rules import carry_over
@@ -22,6 +22,7 @@ from cockpit.screens.dialogs.forms import WeekPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import REVIEW, localise
 from cockpit.screens.safe import Static, say
+from cockpit.screens.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.planning import launches
@@ -18,6 +18,7 @@ from cockpit.planning.checklists import Launch, LaunchItem
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import LaunchForm, LaunchItemForm, PlanningScreen
 from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 LAUNCHES: list[BindingType] = [

@@ -17,7 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import language, t
 from cockpit.metrics import book as metrics
@@ -26,6 +26,7 @@ from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
 from cockpit.screens.safe import DataTable, Static, plain, say
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 METRICS: list[BindingType] = [

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import CATALOG, t
 from cockpit.planning import requirements
@@ -30,6 +30,7 @@ from cockpit.planning.requirement_rules import (
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MoveForm, PlanningScreen, RequirementForm
 from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 REQUIREMENTS: list[BindingType] = [

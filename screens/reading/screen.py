@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import relative_time, short_age, t
 from cockpit.feeds.store import EntryStore, set_marks_undoable
@@ -21,6 +21,7 @@ from cockpit.screens.keys import READING, localise
 from cockpit.screens.reading import entry_actions, feed_actions
 from cockpit.screens.reading.turn import TurnScreen
 from cockpit.screens.safe import Static, plain
+from cockpit.screens.widgets.footer import Footer
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from cockpit.core.i18n import t
 from cockpit.core.weeks import shift
@@ -28,6 +28,7 @@ from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.report.notes import edit_week_notes
 from cockpit.screens.safe import Static, say
+from cockpit.screens.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp

@@ -86,6 +86,8 @@ class Panel(ScrollView, can_focus=True):
         self._factory: Callable[[int], Row] | None = None
         self.cursor_row = 0
         self._cache: dict[tuple[int, bool, bool], Strip] = {}
+        self._titled = (t(title_key), "")
+        self._laid_out: tuple[Size, Size, Size] | None = None
         self.border_title = plain(t(title_key))
 
     # data ------------------------------------------------------------------------------
@@ -113,13 +115,33 @@ class Panel(ScrollView, can_focus=True):
         keep = self.current_ref()
         self._refs, self._rows, self._factory = refs, rows, factory
         count = len(refs)
-        self.border_title = plain(f"{t(self.title_key)} ({count})" if count else t(self.title_key))
-        self.border_subtitle = plain(subtitle)
+        title = f"{t(self.title_key)} ({count})" if count else t(self.title_key)
+        if (title, subtitle) != self._titled:  # each set repaints the border
+            self._titled = (title, subtitle)
+            self.border_title = plain(title)
+            self.border_subtitle = plain(subtitle)
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(count, 1))
+        self._set_line_count(max(count, 1))
         if keep is None or not self.select_ref(keep):
             self.move_cursor(row=self.cursor_row)
         self.refresh()
+
+    def _set_line_count(self, lines: int) -> None:
+        """Resize the scrollable area to `lines` without laying out the whole screen.
+
+        Only the scrollbar depends on the number of rows (the panel's own size comes
+        from the grid), so a row more or less updates the scrollbar in place instead of
+        a reflow of every widget, which was most of a keypress's redraw. Showing or
+        hiding the scrollbar still lays the panel out (Textual does that itself).
+        """
+        size = Size(self.size.width, lines)
+        if size == self.virtual_size:
+            return
+        if not self.container_size:  # not laid out yet: the first layout sizes it
+            self.virtual_size = size
+            return
+        self.set_reactive(Panel.virtual_size, size)
+        self._scroll_update(size)
 
     def row_at(self, index: int) -> Row:
         """Row `index`, built on first use for lazy panels."""
@@ -213,6 +235,20 @@ class Panel(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self.refresh()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Every layout of the screen (a toast appearing is one) passes the visible area
+        # as `virtual_size`, which `ScrollView` compares with its own (the rows), finds
+        # different each time, and answers by redrawing its scrollbar: with seven
+        # panels, most of what a keypress cost to draw. Nothing the scrollbar shows
+        # changed unless the size, the container or the rows did.
+        key = (size, container_size, self.virtual_size)
+        if key == self._laid_out:
+            return False
+        self._laid_out = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()

@@ -1,0 +1,192 @@
+"""What the daily screen redraws after a change, and only where something changed.
+
+A keypress used to rebuild the whole screen: every item of the hot file parsed again,
+split into panels, every row compared, the agenda recomputed from every item, the
+customers and metrics parsed again, and the one-line strips re-laid out. Now:
+
+- items come from the workspace's cache and the panel split is kept current item by
+  item (`cockpit.items.views.PanelSplit`): a panel is redrawn only when one of its items
+  changed, and its rows are built lazily, only those on screen;
+- everything else (customers due, the agenda, the metrics line, overdue launch items)
+  is recomputed only when what it reads changed: the stamps of its files, the day, the
+  language, and for the agenda the open items with a due date;
+- text strips are updated only when their text changed, without a layout pass when
+  their height cannot change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, TypeVar
+
+from rich.text import Text
+
+from cockpit.core.i18n import language, t
+from cockpit.core.model import Item
+from cockpit.items.rules import customers_due
+from cockpit.items.views import PanelSplit
+from cockpit.screens.daily import sections
+from cockpit.screens.daily.agenda_rows import agenda_rows
+from cockpit.screens.daily.rows import ITEM_PANELS, customer_row, item_row
+from cockpit.screens.safe import Static
+from cockpit.screens.widgets.panels import Row
+
+if TYPE_CHECKING:
+    from cockpit.items.workspace import Workspace
+    from cockpit.screens.daily.screen import DailyScreen
+
+V = TypeVar("V")
+ROW_CACHE = 20_000  # rows kept for items no longer shown before the cache starts over
+
+
+class Redraw:
+    """The daily screen's derived state, kept between reloads."""
+
+    def __init__(self) -> None:
+        self.split = PanelSplit()
+        self._rows: dict[tuple[object, ...], Row] = {}
+        self._context: tuple[object, ...] = ()
+        self._memo: dict[str, tuple[Hashable, object]] = {}
+        self._launch: dict[int, Row] = {}
+        self._lines: dict[str, str] = {}
+
+    def memo(self, name: str, key: Hashable, compute: Callable[[], V]) -> tuple[V, bool]:
+        """`compute()` when `key` differs from last time's; (value, whether new)."""
+        hit = self._memo.get(name)
+        if hit is not None and hit[0] == key:
+            return hit[1], False  # type: ignore[return-value]
+        value = compute()
+        self._memo[name] = (key, value)
+        return value, True
+
+    def reload(self, screen: DailyScreen) -> None:
+        """Bring every panel of `screen` up to date with the workspace."""
+        ws = screen.ws
+        today, week = ws.clock.today(), ws.week
+        context = (today, week, language())
+        fresh = context != self._context
+        if fresh:
+            self._rows, self._context = {}, context
+        elif len(self._rows) > ROW_CACHE:
+            self._rows = {}
+        records = ws.hot_items()
+        touched = self.split.sync(ws.item_cache, records, week)
+        launch, launch_new = self.memo(
+            "launch", (stamps(ws, "planning"), context), lambda: sections.launch_rows(ws, today)
+        )
+        if launch_new:
+            self._launch = {row.ref: row for row in launch}
+        for name in ITEM_PANELS:
+            if fresh or name in touched or (name == "key" and launch_new):
+                refs = self.split.ids(name)
+                if name == "key":
+                    refs += [row.ref for row in launch]
+                screen.panel(name).set_lazy(refs, self._row_factory(today, week))
+        self._side_panels(screen, ws, context)
+        self._hint(screen, ws, records, today, week)
+
+    def _row_factory(self, today: dt.date, week: str) -> Callable[[int], Row]:
+        def row(ref: int) -> Row:
+            if ref < 0:  # an overdue launch item shown with the key items
+                return self._launch[ref]
+            item = self.split.item(ref)
+            key = _shown(item)
+            found = self._rows.get(key)
+            if found is None:
+                found = self._rows[key] = item_row(item, today, week)
+            return found
+
+        return row
+
+    def _side_panels(self, screen: DailyScreen, ws: Workspace, context: tuple[object, ...]) -> None:
+        today = context[0]
+        assert isinstance(today, dt.date)
+        lines, new = self.memo(
+            "metrics",
+            (stamps(ws, "metrics"), context, ws.config.metrics_threshold),
+            lambda: sections.metrics_lines(ws),
+        )
+        if new:
+            self.show_line(screen, "metrics-line", "  ·  ".join(lines), "dim")
+        top_days = ws.config.top_untouched_days
+        due, new = self.memo(
+            "customers",
+            (stamps(ws, "customers"), context, top_days),
+            lambda: customers_due(ws.customers.all(), today, top_days),
+        )
+        if new:
+            screen.panel("customers").set_rows([customer_row(d, today) for d in due])
+        days = ws.config.calendar_days
+        # The agenda shows the open items due in its window: an index lookup, not a
+        # scan; a keypress on undated work (or work due elsewhere) leaves it alone.
+        dated = ws.due_between(today, today + dt.timedelta(days=max(days, 1) - 1))
+        shown = tuple((i.id, i.title, i.due) for i in dated)
+        key = (shown, stamps(ws, "calendar", "customers"), _calendars_stamp(ws), context, days)
+        rows, new = self.memo("agenda", key, lambda: agenda_rows(ws, today, days))
+        if new:
+            panel = screen.panel("agenda")
+            if [_plain(r) for r in rows] != [_plain(r) for r in panel.rows_data]:
+                panel.set_rows(rows)
+
+    def show_line(
+        self, screen: DailyScreen, name: str, text: str, style: str, *, layout: bool = False
+    ) -> None:
+        """Show `text` in the one-line strip `#name` (hidden when empty), touching it only
+        when the text changed; `layout` for strips whose height follows their text."""
+        if self._lines.get(name) == text:
+            return
+        self._lines[name] = text
+        strip = screen.query_one(f"#{name}", Static)
+        strip.update(Text(text, style=style), layout=layout)
+        if strip.display != bool(text):
+            strip.display = bool(text)
+
+    def _hint(
+        self, screen: DailyScreen, ws: Workspace, records: list[Item], today: dt.date, week: str
+    ) -> None:
+        text = ""
+        if not records and not ws.customers.all():
+            text = t("hint.empty")
+        elif today.weekday() == 0:
+            keyed = self.split.items("key")
+            carried = self.split.count("carry") + sum(1 for i in keyed if i.week < week)
+            if carried:
+                text = t("header.review_hint", n=carried)
+        self.show_line(screen, "hint", text, "", layout=True)
+
+
+def stamps(ws: Workspace, *names: str) -> tuple[object, ...]:
+    """What the named files hold now, as stamps that change with every write."""
+    out = []
+    for name in names:
+        ws.files.raw(name)  # reads the file again if another process changed it
+        out.append(ws.files.storage(name).stamp)
+    return tuple(out)
+
+
+def _calendars_stamp(ws: Workspace) -> int:
+    # Subscribed calendars are cached as files in `calendars/`; replacing one changes
+    # the folder's modification time.
+    try:
+        return (ws.root / "calendars").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _plain(row: Row) -> tuple[int, str, str]:
+    return (row.ref, row.title.plain, row.meta.plain)
+
+
+def _shown(item: Item) -> tuple[object, ...]:
+    """Everything an item's row shows: equal tuples give identical rows."""
+    return (
+        item.id,
+        item.title,
+        tuple(item.tags),
+        item.due,
+        item.week,
+        item.carried,
+        item.customer,
+        item.status,
+    )

@@ -1,0 +1,163 @@
+"""A keypress redraws what it changed: the panels show what a full rebuild would show,
+no item is parsed again but the one that changed, moving the focus neither rebuilds the
+footer nor hides the focus, and a change's toast replaces the previous one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from rich.color import Color
+from textual.widgets._footer import FooterKey
+
+from cockpit.app import CockpitApp, make_app
+from cockpit.core.clock import FrozenClock
+from cockpit.core.model import Item
+from cockpit.items.rules import PANELS, panels
+from cockpit.items.workspace import Workspace
+from cockpit.screens.daily.screen import DailyScreen
+from cockpit.screens.widgets.panels import Panel
+from tests.ui.helpers import settle
+from tests.ui.rendered import drawn
+
+COUNT = 150
+
+
+def busy_workspace(root: Path, clock: FrozenClock) -> Workspace:
+    ws = Workspace(root, clock)
+    weeks = ["2026-W45", "2026-W46", "2026-W47", "2026-W47", "2026-W48"]
+    lists = ["plan", "ops", "plan", "key"]
+    items = [
+        ws.new_item(
+            f"item {n}",
+            week=weeks[n % len(weeks)],
+            list_name=lists[n % len(lists)],
+            due=dt.date(2026, 11, 16 + n % 9) if n % 4 == 0 else None,
+        )
+        for n in range(COUNT)
+    ]
+    ws.add_many(items)
+    ws.undo_stack.clear()
+    return ws
+
+
+def shown(app: CockpitApp) -> dict[str, list[int]]:
+    screen = app.screen
+    assert isinstance(screen, DailyScreen)
+    return {name: [r for r in screen.panel(name).refs if r > 0] for name in PANELS}
+
+
+def expected(ws: Workspace) -> dict[str, list[int]]:
+    split = panels([Item.from_doc(i.id, i.to_doc()) for i in ws.items()], ws.week)
+    return {name: [i.id for i in split[name]] for name in PANELS}
+
+
+async def test_keys_keep_every_panel_as_a_full_rebuild_would(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert shown(app) == expected(ws)
+        for key in ["x", "j", "exclamation_mark", "tab", "x", "u", "u", "g", "x", "u"]:
+            await pilot.press(key)
+            await settle(pilot)
+            assert shown(app) == expected(ws), key
+        # another process changes the file: the outside-change reload shows it too
+        other = Workspace(ws.root, clock)
+        first = shown(app)["key"][0]
+        other.done(first)
+        app.check_outside_changes()
+        await settle(pilot)
+        assert first not in shown(app)["key"]
+        assert shown(app) == expected(ws)
+
+
+async def test_a_keypress_parses_only_the_item_it_changed(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    built: list[int] = []
+    original = Item.from_doc.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Item], doc_id: int, doc: dict[str, Any]) -> Item:
+        built.append(doc_id)
+        return original(cls, doc_id, doc)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(Item, "from_doc", classmethod(counted))
+    ws = busy_workspace(tmp_path / "ws", clock)  # its cache builds through `counted`
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        target = shown(app)["key"][0]
+        built.clear()
+        await pilot.press("x")
+        await settle(pilot)
+        assert target not in shown(app)["key"]
+        # the writer reads the one item, the screen's cache rebuilds the one item
+        assert 1 <= len(built) <= 4 and set(built) == {target}, built
+
+
+async def test_moving_between_panels_keeps_the_footer_and_draws_the_focus(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert keys
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        carry = screen.panel("carry")
+
+        def border(panel: Panel) -> Color | None:
+            strip = drawn(app)[panel.region.y]
+            seg = next(s for s in strip.crop(panel.region.x, panel.region.x + 1))
+            return seg.style.color if seg.style else None
+
+        blurred = border(carry)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert screen.focused is carry
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: no rebuild
+        assert border(carry) != blurred  # the focus is drawn all the same
+        assert border(screen.panel("key")) == blurred
+
+
+async def test_a_change_toast_replaces_the_previous_one(tmp_path: Path, clock: FrozenClock) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert len(messages) == 1 and messages[0].startswith("Undone"), messages
+        app.notify("a warning stays", severity="warning")
+        await pilot.press("x")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert "a warning stays" in messages and len(messages) == 2
+
+
+async def test_the_scrollbar_follows_the_rows_without_a_layout(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        key = screen.panel("key")
+        before = key.row_count
+        assert key.virtual_size.height == before > key.scrollable_content_region.height
+        await pilot.press("x")
+        await settle(pilot)
+        assert key.row_count == before - 1
+        assert key.virtual_size.height == before - 1
+        assert key.vertical_scrollbar.window_virtual_size == before - 1
