@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import widgets
 from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
 
 
-class Footer(widgets.Footer):
+class Footer(TextualFooter):
     """`textual.widgets.Footer` that skips rebuilds which would show the same keys."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
