@@ -71,7 +71,6 @@ class CockpitApp(App[None]):
         self.pending = 0
         self.failure: StorageError | None = None
         """A workspace file that could not be used: the app stopped because of it."""
-        self.feedback_note: Any = None  # the latest change's toast (screens/feedback.py)
         self.typeahead = TypeAhead(self, self._handle_event)
 
     async def on_event(self, event: events.Event) -> None:

@@ -14,7 +14,6 @@ from textual.widget import Widget
 
 from cockpit.core.i18n import t
 from cockpit.screens.dialogs.help import HelpScreen
-from cockpit.screens.feedback import tell
 from cockpit.screens.safe import DataTable, say
 from cockpit.screens.widgets.panels import Panel
 
@@ -60,7 +59,7 @@ class CockpitScreen(Screen[None]):
         if message:
             # After the changed screen is drawn: a toast lays the whole screen out again
             # (~15 ms), which the change itself should not wait for.
-            self.call_after_refresh(tell, self.cockpit, message)
+            self.call_after_refresh(say, self, message, timeout=3)
 
     # moving ----------------------------------------------------------------------------
     def _move_in_focus(self, where: str) -> None:

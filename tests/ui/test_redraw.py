@@ -1,6 +1,6 @@
 """A keypress redraws what it changed: the panels show what a full rebuild would show,
-no item is parsed again but the one that changed, moving the focus neither rebuilds the
-footer nor hides the focus, and a change's toast replaces the previous one."""
+no item is parsed again but the one that changed, and moving the focus neither rebuilds
+the footer nor hides the focus."""
 
 from __future__ import annotations
 
@@ -124,24 +124,6 @@ async def test_moving_between_panels_keeps_the_footer_and_draws_the_focus(
         assert list(app.screen.query(FooterKey)) == keys  # the same widgets: no rebuild
         assert border(carry) != blurred  # the focus is drawn all the same
         assert border(screen.panel("key")) == blurred
-
-
-async def test_a_change_toast_replaces_the_previous_one(tmp_path: Path, clock: FrozenClock) -> None:
-    ws = busy_workspace(tmp_path / "ws", clock)
-    app = make_app(ws, watch=False, fetch=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert len(messages) == 1 and messages[0].startswith("Undone"), messages
-        app.notify("a warning stays", severity="warning")
-        await pilot.press("x")
-        await settle(pilot)
-        messages = [n.message for n in app._notifications]
-        assert "a warning stays" in messages and len(messages) == 2
 
 
 async def test_the_scrollbar_follows_the_rows_without_a_layout(
