@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import calendar_bench
 import cli_bench
 import feeds_bench
 import feeds_ui
@@ -182,6 +183,9 @@ def measure(opts: Options, ws: dict[str, Path | None]) -> dict[str, Any]:
         r["newsboat_why"] = "newsboat not installed (apt-get install newsboat): no yardstick"
     step("feeds refresh vs newsboat", lambda: feeds_bench.bench_feeds(large, opts), "feeds_why")
     step("keys during a feed refresh", lambda: feeds_ui.bench_feeds_ui(large, opts))
+    cal_runs = 3 if opts.quick else 7
+    step("calendars: pathological import, 1k daily, agenda on 50k events",
+         lambda: calendar_bench.bench_calendars(cal_runs), "calendar_why")  # fmt: skip
     peaks = [r.get(k) for k in ("tui_items100k_rss_mb", "tui_start_items100k_rss_mb",
                                 "ls_items100k_rss_mb")]  # fmt: skip
     if any(p is not None for p in peaks):

@@ -21,6 +21,12 @@ FEEDS_SECOND_S = 0.5
 FEEDS_UI_P95_MS = 50.0
 BIG_START_S, BIG_KEY_MS, BIG_LS_S, BIG_PEAK_MB = 2.0, 100.0, 1.0, 300.0
 TRIAGE_P95_MS, FIND_P95_MS, PEAK_LARGE_MB = 10.0, 25.0, 150.0
+CAL_IMPORT_S, CAL_IMPORT_MB, CAL_DAILY1K_S, AGENDA_50K_S = 5.0, 100.0, 5.0, 0.5  # issue 11
+CALENDAR_NOTES = {
+    "calendar_import_s": "calendar_import_note",
+    "calendar_daily1k_s": "calendar_daily1k_note",
+    "agenda_50k_s": "agenda_50k_note",
+}
 
 PAIR_LABELS = {
     "x": "x/u (key item)",
@@ -152,8 +158,14 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
         ("triage_p95_ms", "triage write persisted (in process), p95", "ms", TRIAGE_P95_MS),
         ("triage_p95_ms_big_archive", "  the same, archive grown", "ms", TRIAGE_P95_MS),
         ("find_p95_ms", "fuzzy find per keystroke, p95", "ms", FIND_P95_MS),
+        ("calendar_import_s", "ical import, pathological calendar", "s", CAL_IMPORT_S),
+        ("calendar_import_mb", "  its memory above the workspace", "MB", CAL_IMPORT_MB),
+        ("calendar_daily1k_s", "ical import, 1,000 daily events", "s", CAL_DAILY1K_S),
+        ("agenda_50k_s", "cockpit ical agenda, 50k-event calendar", "s", AGENDA_50K_S),
     ):
         note = big_note if "items100k" in name else ""
+        if name in CALENDAR_NOTES:  # what the calendar was, or why it was not measured
+            note = r.get(CALENDAR_NOTES[name], "") or r.get("calendar_why", "")
         rows.append(_row(r, name, label, unit, budget, f"<= {budget:g} {unit}", "", note))
     return rows
 

@@ -1,13 +1,15 @@
 """The agenda: routines, dated work, follow-ups and subscribed calendars, day by day.
 
 Calendars come from their cached copies only (refreshing is `ical_import`'s job, in a
-worker), so building the agenda never touches the network. A parsed copy is kept in
-memory per file stamp: a large calendar costs its parse once, not on every redraw.
-Recurrences are expanded with recurring-ical-events in the asked window only.
+worker), so building the agenda never touches the network. What is read is each copy's
+index (`calendar_index`): events and the recurrences of the coming days, already
+expanded, so even a 50,000-event calendar costs a scan of integers, and icalendar is
+only loaded for a window outside the expanded days (bounded, see `recurrence`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import warnings
@@ -16,13 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.calendar.routines import RoutineBook, existing_calendar_id
+from cockpit.calendar.routines import RoutineBook, existing_calendar_id, uid_domain
 from cockpit.core import i18n
 from cockpit.core.text import clean_text
 
 if TYPE_CHECKING:
-    import icalendar
-
     from cockpit.items.workspace import Workspace
 
 # icalendar, recurring-ical-events and the subscription code (httpx) are imported only
@@ -49,76 +49,78 @@ class AgendaEntry:
         return self.start is None
 
 
-class _Parsed:
-    """A cached copy in memory: the calendar, its query and recent windows' results."""
+class _Cached:
+    """An index in memory (per file stamp) and recent windows' rows: the panel redraws
+    often, and a window outside the index's expanded days costs an expansion."""
 
-    def __init__(self, stamp: tuple[int, int], cal: icalendar.Calendar) -> None:
+    def __init__(self, stamp: tuple[int, int], index: dict[str, Any]) -> None:
         self.stamp = stamp
-        self.cal = cal
-        self.query: Any = None
-        self.windows: dict[tuple[dt.datetime, dt.datetime], list[Any]] = {}
+        self.index = index
+        self.windows: dict[tuple[dt.date, dt.date, str], list[Any]] = {}
 
-    def occurrences(self, start: dt.datetime, end: dt.datetime) -> list[Any]:
-        """Events in [start, end), computed once per window (the panel redraws often)."""
-        key = (start, end)
+    def rows(self, first: dt.date, last: dt.date, zone: dt.tzinfo) -> list[Any]:
+        # Imported on first use, for start-up time: only with a subscribed calendar.
+        from cockpit.calendar.calendar_index import rows
+
+        key = (first, last, str(zone))
         if key not in self.windows:
             if len(self.windows) > 8:
                 self.windows.clear()
-            self.windows[key] = self._expand(start, end)
+            self.windows[key] = rows(self.index, first, last, zone)
         return self.windows[key]
-
-    def _expand(self, start: dt.datetime, end: dt.datetime) -> list[Any]:
-        import icalendar
-        import recurring_ical_events
-
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                if self.query is None:  # building the query indexes every event: once
-                    self.query = recurring_ical_events.of(self.cal, skip_bad_series=True)
-                return list(self.query.between(start, end))
-        except Exception:  # one bad series broke the whole query: expand one by one
-            pass
-        zones = self.cal.walk("VTIMEZONE")
-        out: list[Any] = []
-        for event in self.cal.walk("VEVENT"):
-            single = icalendar.Calendar()
-            for component in [*zones, event]:
-                single.add_component(component)
-            try:
-                out.extend(recurring_ical_events.of(single).between(start, end))
-            except Exception:
-                continue
-        return out
 
 
 _lock = threading.Lock()
-_parsed: dict[Path, _Parsed] = {}
+_cached: dict[Path, _Cached] = {}
 
 
-def _load(path: Path) -> _Parsed | None:
-    """The parsed cached copy at `path` (re-parsed only when the file changed)."""
+def _load(path: Path, today: dt.date, zone: dt.tzinfo) -> _Cached | None:
+    """The index of the cached copy at `path` (read again only when it changed; built
+    once from the copy for a calendar stored before indexes existed)."""
+    # Imported on first use, for start-up time: only with a subscribed calendar.
+    from cockpit.calendar import calendar_index
+
+    index_file = calendar_index.index_path(path)
     try:
-        st = path.stat()
+        st = index_file.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
     except OSError:
-        return None
-    stamp = (st.st_mtime_ns, st.st_size)
+        stamp = None
     with _lock:
-        hit = _parsed.get(path)
-    if hit and hit.stamp == stamp:
+        hit = _cached.get(path)
+    if hit and stamp and hit.stamp == stamp:
         return hit
+    index = calendar_index.read(path) if stamp else None
+    if index is None:
+        index = _rebuild(path, today, zone)
+        if index is None:
+            return None  # a damaged copy shows nothing, it never stops the agenda
+        try:
+            st = index_file.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (0, 0)
+    cached = _Cached(stamp or (0, 0), index)
+    with _lock:
+        _cached[path] = cached
+    return cached
+
+
+def _rebuild(path: Path, today: dt.date, zone: dt.tzinfo) -> dict[str, Any] | None:
     import icalendar
+
+    from cockpit.calendar import calendar_index
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             cal = icalendar.Calendar.from_ical(path.read_bytes())
+        index, _skipped, _dropped = calendar_index.build(cal, today, zone)
     except Exception:  # a damaged cache shows nothing, it never stops the agenda
         return None
-    parsed = _Parsed(stamp, cal)
-    with _lock:
-        _parsed[path] = parsed
-    return parsed
+    with contextlib.suppress(OSError):
+        calendar_index.write(path, index)
+    return index
 
 
 def _local(value: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
@@ -127,22 +129,15 @@ def _local(value: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
 
 
 def _calendar_entries(
-    name: str, cal: _Parsed, first: dt.date, last: dt.date, zone: dt.tzinfo, ours: str | None
+    name: str, cal: _Cached, first: dt.date, last: dt.date, zone: dt.tzinfo, ours: str | None
 ) -> Iterable[AgendaEntry]:
-    begin = dt.datetime.combine(first, dt.time(), tzinfo=zone)
-    finish = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=zone)
     source = clean_text(name) or "calendar"
-    for event in cal.occurrences(begin, finish):
-        if str(event.get("STATUS", "")).upper() == "CANCELLED":
-            continue
-        if ours and str(event.get("UID", "")).endswith(ours):
+    for row in cal.rows(first, last, zone):
+        if ours and row.uid.endswith(ours):
             continue  # our own export, imported back: routines and items show already
-        title = clean_text(str(event.get("SUMMARY", ""))) or i18n.t("cal.untitled")
-        location = clean_text(str(event.get("LOCATION", "")))
-        try:
-            start, end = event.decoded("DTSTART"), event.end
-        except Exception:  # an occurrence without a computable end: show its start only
-            start, end = event.decoded("DTSTART"), None
+        title = clean_text(row.title) or i18n.t("cal.untitled")
+        location = clean_text(row.location)
+        start, end = row.start, row.end
         if not isinstance(start, dt.datetime):
             stop = end if isinstance(end, dt.date) and end > start else start + dt.timedelta(1)
             day = max(start, first)
@@ -209,7 +204,6 @@ def _subscribed(
     ws: Workspace, first_day: dt.date, last: dt.date, zone: dt.tzinfo
 ) -> list[AgendaEntry]:
     # Imported on first use, for start-up time.
-    from cockpit.calendar.ical_export import uid_domain
     from cockpit.calendar.ical_import import cached_calendars
 
     # Without a calendar id nothing was ever exported, so no event can be one of ours.
@@ -217,7 +211,7 @@ def _subscribed(
     ours = uid_domain(cal_id) if cal_id else None
     out: list[AgendaEntry] = []
     for name, path in cached_calendars(ws):
-        cal = _load(path)
+        cal = _load(path, ws.clock.today(), zone)
         if cal is not None:
             out.extend(_calendar_entries(name, cal, first_day, last, zone, ours))
     return out

@@ -24,9 +24,9 @@ from tinydb.table import Document
 
 from cockpit.calendar import caldav_client
 from cockpit.calendar.caldav_client import SyncError
-from cockpit.calendar.ical_export import export_objects, uid_domain
+from cockpit.calendar.ical_export import export_objects
 from cockpit.calendar.ical_import import store_calendar
-from cockpit.calendar.routines import calendar_id
+from cockpit.calendar.routines import calendar_id, uid_domain
 from cockpit.core.i18n import t
 from cockpit.core.text import redact_url
 

@@ -58,11 +58,6 @@ def uid_for(kind: str, ref: int, cal_id: str) -> str:
     return f"{kind}-{ref}@{cal_id}.cockpit"
 
 
-def uid_domain(cal_id: str) -> str:
-    """The UID suffix every object of this workspace carries."""
-    return f"@{cal_id}.cockpit"
-
-
 def _stamp(text: str | None, tz: dt.tzinfo) -> dt.datetime:
     """A stored ISO time (or date) as UTC; the epoch when missing or unreadable."""
     if not text:

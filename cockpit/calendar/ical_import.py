@@ -21,13 +21,15 @@ from urllib.parse import urlsplit
 from tinydb import Query
 from tinydb.table import Document
 
+from cockpit.calendar import calendar_index
 from cockpit.calendar.ical_fetch import SourceError, fetch, is_url, normalise
-from cockpit.calendar.ical_parse import Parsed, parse_calendar
+from cockpit.calendar.ical_zone import user_zone
 from cockpit.core.errors import NotFoundError
 from cockpit.core.model import iso
 from cockpit.storage.atomic import atomic_write, ensure_dir
 
 if TYPE_CHECKING:
+    from cockpit.calendar.ical_parse import Parsed
     from cockpit.items.workspace import Workspace
 
 FILE = "calendar"
@@ -112,23 +114,35 @@ def store_calendar(
     A read with no usable event and a file-level problem (an HTML error page, say) counts
     as a failed refresh: the previous copy stays.
     """
+    # Imported here, for start-up time: the agenda reads this module's `cached_calendars`
+    # and must not pay for icalendar and x-wr-timezone.
+    from cockpit.calendar.ical_parse import parse_calendar
+
     keep_from = ws.clock.today() - dt.timedelta(days=KEEP_DAYS)
     with warnings.catch_warnings():
         # icalendar warns (e.g. about guessed vendor TZIDs) on stderr; the report says enough.
         warnings.simplefilter("ignore")
         parsed: Parsed = parse_calendar(raw, keep_from)
     name = parsed.name or name or _default_name(source)
-    report = ImportReport(source, name, parsed.events, parsed.skipped, parsed.old)
     path = cache_path(ws, source)
     unusable = parsed.events == 0 and any(c == "file" for c, _ in parsed.skipped)
     if unusable and path.exists():
+        report = ImportReport(source, name, parsed.events, parsed.skipped, parsed.old)
         report.error = "; ".join(r for c, r in parsed.skipped if c == "file")
         _save_record(ws, source, {"origin": origin, "error": report.error, "checked": _now(ws)})
         return report
+    # The agenda's index: recurrences expanded for the coming days, within bounds; a
+    # series that cannot be is left out of the copy too, with its reason.
+    index, left_out, dropped = calendar_index.build(parsed.calendar, ws.clock.today(), _zone(ws))
+    kept = [c for c in parsed.calendar.subcomponents if str(c.get("UID", "")) not in dropped]
+    events = parsed.events - (len(parsed.calendar.subcomponents) - len(kept))
+    parsed.calendar.subcomponents = kept
+    report = ImportReport(source, name, events, parsed.skipped + left_out, parsed.old)
     ensure_dir(path.parent)
     body = parsed.calendar.to_ical()
     if not path.exists() or path.read_bytes() != body:
         atomic_write(path, body)
+    calendar_index.write(path, index)
     _save_record(
         ws,
         source,
@@ -138,8 +152,8 @@ def store_calendar(
             "cache": path.name,
             "fetched": _now(ws),
             "checked": _now(ws),
-            "events": parsed.events,
-            "skipped": len(parsed.skipped),
+            "events": events,
+            "skipped": len(report.skipped),
             "old": parsed.old,
             "error": None,
             "etag": etag,
@@ -153,6 +167,11 @@ def _now(ws: Workspace) -> str:
     return iso(ws.clock.now())
 
 
+def _zone(ws: Workspace) -> dt.tzinfo:
+    """The user's zone (its name when one is known: recurrences need the rules)."""
+    return user_zone(ws.clock.tz, ws.config.timezone) or ws.clock.tz
+
+
 def _read(ws: Workspace, source: str, origin: str, conditional: bool) -> ImportReport:
     rec = _record(ws, source) if conditional else None
     has_copy = cache_path(ws, source).exists()
@@ -160,6 +179,8 @@ def _read(ws: Workspace, source: str, origin: str, conditional: bool) -> ImportR
     modified = rec.get("last_modified") if rec and has_copy else None
     fetched = fetch(source, etag, modified)
     if fetched.body is None and rec is not None:
+        # Unchanged, but days went by: the index's expanded window moves with today.
+        calendar_index.refresh_window(cache_path(ws, source), ws.clock.today(), _zone(ws))
         _save_record(ws, source, {"origin": origin, "checked": _now(ws), "error": None})
         return ImportReport(
             source,
@@ -225,7 +246,9 @@ def remove_subscription(ws: Workspace, source_or_name: str) -> dict[str, Any]:
         if rec.get("source") in candidates or rec.get("name") == wanted:
             with ws.files.transaction(FILE):
                 ws.files.table(FILE, TABLE).remove(doc_ids=[rec["id"]])
-            cache_path(ws, str(rec["source"])).unlink(missing_ok=True)
+            cached = cache_path(ws, str(rec["source"]))
+            cached.unlink(missing_ok=True)
+            calendar_index.index_path(cached).unlink(missing_ok=True)
             return rec
     raise NotFoundError(f"no subscribed calendar {source_or_name!r} (see `cockpit ical ls`)")
 

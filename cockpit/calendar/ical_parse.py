@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import icalendar
-import recurring_ical_events
 import x_wr_timezone
 
+from cockpit.calendar.recurrence import rule_problem
 from cockpit.core.text import clean_text
 
 TIME_PROPS = ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
@@ -28,7 +28,6 @@ DESCRIPTION_MAX = 2000
 _BLOCK = re.compile(r"BEGIN:(VEVENT|VTIMEZONE)\r?\n.*?END:\1\r?\n?", re.S | re.I)
 _BEGIN_EVENT = re.compile(r"^BEGIN:VEVENT\s*$", re.M | re.I)
 _HEADER = re.compile(r"^X-WR-(?:CALNAME|TIMEZONE):[^\r\n]*", re.M | re.I)
-_PROBE_DAYS = 400  # expansion window that proves an event's recurrence can be computed
 
 
 @dataclass
@@ -144,26 +143,6 @@ def _check_event(event: icalendar.Event) -> str | None:
     return None
 
 
-def _probe(event: icalendar.Event) -> str | None:
-    """Why the recurrence of `event` cannot be computed, or None.
-
-    Expanding a window from its start proves the rules and zones are usable, so the
-    agenda never meets the error later.
-    """
-    if not any(name in event for name in ("RRULE", "RDATE", "EXDATE")):
-        return None  # a single event: the decode checks said all there is to say
-    try:
-        start = event.decoded("DTSTART")
-        probe = icalendar.Calendar()
-        probe.add_component(event)
-        begin = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time())
-        begin = begin.replace(tzinfo=None)
-        recurring_ical_events.of(probe).between(begin, begin + dt.timedelta(days=_PROBE_DAYS))
-    except Exception as exc:  # broken values surface as many exception types
-        return _reason(exc)
-    return None
-
-
 def _day(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -240,7 +219,7 @@ def parse_calendar(raw: bytes, keep_from: dt.date | None = None) -> Parsed:
                 if not problem and keep_from and _ended_before(component, keep_from):
                     old += 1
                     continue
-                problem = problem or _probe(component)
+                problem = problem or rule_problem(component)
                 if problem:
                     skipped.append((_describe(component, n), problem))
                     continue

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import icalendar
+if TYPE_CHECKING:
+    import icalendar
 
 # VTIMEZONE rules are written for this many years from the first routine; calendar apps
 # use their own zone database for IANA names, the rules are for those that do not.
@@ -91,4 +93,6 @@ def vtimezone(zone: ZoneInfo, first: dt.date) -> icalendar.Timezone:
     """
     start = dt.date(first.year, 1, 1)
     end = dt.date(first.year + ZONE_YEARS, 1, 1)
+    import icalendar  # for start-up time: the agenda asks this module only for the zone
+
     return icalendar.Timezone.from_tzinfo(zone, tzid=zone.key, first_date=start, last_date=end)

@@ -229,6 +229,11 @@ class RoutineBook:
         return routine
 
 
+def uid_domain(cal_id: str) -> str:
+    """The UID suffix every object of this workspace carries (exported calendars)."""
+    return f"@{cal_id}.cockpit"
+
+
 def existing_calendar_id(ws: Workspace) -> str | None:
     """The calendar id if one was made (reading only: nothing is written)."""
     meta = ws.files.raw(FILE).get("meta", {}).get("1", {})
