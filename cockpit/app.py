@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.changes import View, based_on
+from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
 from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET
@@ -71,6 +73,7 @@ class CockpitApp(App[None]):
         self.pending = 0
         self.failure: StorageError | None = None
         """A workspace file that could not be used: the app stopped because of it."""
+        self.maintained = ws.clock.today()  # the open workspace was maintained for today
         self.typeahead = TypeAhead(self, self._handle_event)
 
     async def on_event(self, event: events.Event) -> None:
@@ -108,6 +111,7 @@ class CockpitApp(App[None]):
         if self.fetch_feeds:
             self.set_timer(FIRST_REFRESH_SECONDS, self.refresh_calendars)
             self.set_interval(CALENDAR_MINUTES * 60, self.refresh_calendars)
+        self._tell_warnings()
 
     def on_ready(self) -> None:
         """First frame is on screen: resume the garbage collector paused for loading, and
@@ -132,16 +136,38 @@ class CockpitApp(App[None]):
         self.exit(return_code=3)
 
     # persistence -----------------------------------------------------------------------
-    def persist(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None) -> None:
-        """Run `fn` on the writer thread; call `on_done(result)` back on the UI."""
+    def persist(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None,
+        *,
+        basis: View | None = None,
+        on_error: Callable[[Exception], bool] | None = None,
+    ) -> None:
+        """Run `fn` on the writer thread; call `on_done(result)` back on the UI.
+
+        `basis` is what the user saw when deciding the change (`ws.files.view()`): a
+        record changed elsewhere since is merged field by field or the change is
+        refused (`cockpit.core.changes`). A refusal is one sentence: shown by
+        `on_error` (a form keeps it next to its fields and returns True) or as a
+        notification; a conflict or a failed save also reloads the screens from disk,
+        so what is shown is what is stored.
+        """
         self.pending += 1
+
+        def write() -> Any:
+            with based_on(basis):
+                return fn()
 
         async def run() -> None:
             loop = asyncio.get_running_loop()
             try:
-                result = await loop.run_in_executor(self.writer, fn)
-            except (InvalidError, NotFoundError, StorageError) as exc:
-                say(self, t("note.error", message=exc), severity="error", timeout=6)
+                result = await loop.run_in_executor(self.writer, write)
+            except (ConflictError, InvalidError, NotFoundError, StorageError) as exc:
+                if on_error is None or not on_error(exc):
+                    self._refused(exc)
+                if isinstance(exc, ConflictError | StorageError):
+                    self._reload_after_failure()
                 return
             finally:
                 self.pending -= 1
@@ -149,6 +175,37 @@ class CockpitApp(App[None]):
                 on_done(result)
 
         self.run_worker(run(), group="writes", exit_on_error=False)
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, ConflictError):
+            say(self, t("note.conflict", what=exc.what), severity="warning")
+        else:
+            say(self, t("note.error", message=exc), severity="error", timeout=8)
+
+    def _reload_after_failure(self) -> None:
+        """Show what is on disk after a refused or failed write (never raising: a file
+        that cannot be read now is one more sentence)."""
+        try:
+            self.reload_screens()
+        except StorageError as exc:
+            say(self, str(exc), severity="error", timeout=10)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """Any worker that fails (every one runs with `exit_on_error=False`) becomes a
+        notification: no background job can end the app."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        message = str(error) or type(error).__name__
+        say(self, t("note.failed", message=message), severity="error", timeout=10)
+        self._reload_after_failure()
+
+    def _tell_warnings(self) -> None:
+        """Say what maintenance could not do (a full disk at start or at midnight)."""
+        while self.ws.warnings:
+            warning = self.ws.warnings.pop(0)
+            say(self, warning, severity="warning", timeout=12)
 
     # feeds -----------------------------------------------------------------------------
     def refresh_feeds(
@@ -214,13 +271,20 @@ class CockpitApp(App[None]):
     # calendars ---------------------------------------------------------------------------
     def refresh_calendars(self) -> None:
         """Re-read subscribed calendars in a thread; a broken one keeps its last copy."""
-        self.run_worker(self._refresh_calendars(), group="calendars", exclusive=True)
+        self.run_worker(
+            self._refresh_calendars(), group="calendars", exclusive=True, exit_on_error=False
+        )
 
     async def _refresh_calendars(self) -> None:
         # Imported on first use, for start-up time.
         from cockpit.calendar.ical_import import refresh_subscriptions
 
-        reports = await asyncio.to_thread(refresh_subscriptions, self.ws)
+        # Its own file handles: the UI's cached copies are never seen half-written.
+        try:
+            reports = await asyncio.to_thread(refresh_subscriptions, self.ws.detached())
+        except StorageError as exc:  # e.g. the lock held too long by a CLI run
+            say(self, str(exc), severity="warning", timeout=8)
+            return
         for report in reports:
             if report.error:
                 say(self, report.error, severity="warning", timeout=6)
@@ -245,7 +309,7 @@ class CockpitApp(App[None]):
 
     def sync_calendar(self) -> None:
         """`ical sync` from the palette: CalDAV push and pull in a thread."""
-        self.run_worker(self._sync_calendar(), group="caldav", exclusive=True)
+        self.run_worker(self._sync_calendar(), group="caldav", exclusive=True, exit_on_error=False)
 
     async def _sync_calendar(self) -> None:
         # Imported on first use, for start-up time.
@@ -253,7 +317,7 @@ class CockpitApp(App[None]):
         from cockpit.calendar.caldav_sync import sync
 
         try:
-            report = await asyncio.to_thread(sync, self.ws)
+            report = await asyncio.to_thread(sync, self.ws.detached())  # own file handles
         except (SyncError, StorageError) as exc:
             say(self, str(exc), severity="error", timeout=10)
             return
@@ -314,9 +378,18 @@ class CockpitApp(App[None]):
                 reload()
 
     def check_rollover(self) -> None:
-        """Midnight and Monday arrive without a restart."""
+        """Midnight and Monday arrive without a restart; a new day also brings the daily
+        backup and archive sweep (on the writer thread), as opening a workspace does."""
+        today = self.ws.clock.today()
+        if today != self.maintained:
+            self.maintained = today
+            self.persist(self.ws.maintain, on_done=lambda _made: self._maintained())
         if (daily := self._daily()) is not None:
             daily.check_rollover()
+
+    def _maintained(self) -> None:
+        self._tell_warnings()
+        self.reload_screens()  # the sweep moved old finished items out of the hot file
 
     # command palette -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:

@@ -12,6 +12,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from cockpit.core.errors import ConflictError
 from cockpit.core.i18n import t
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.safe import DataTable, say
@@ -19,7 +20,9 @@ from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
+    from cockpit.core.changes import View
     from cockpit.items.workspace import Workspace
+    from cockpit.screens.dialogs.forms import Form
 
 # action -> (on a list widget, on a scrolling pane)
 MOVES = {
@@ -39,6 +42,10 @@ class CockpitScreen(Screen[None]):
     # `:focus` styles), and the footer rebuilds when its keys change.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
+    _form: Form | None = None  # the form whose values are being saved, if any
+    _form_basis: View | None = None
+    _form_saving = False
+
     @property
     def cockpit(self) -> CockpitApp:
         return self.app  # type: ignore[return-value]
@@ -50,9 +57,61 @@ class CockpitScreen(Screen[None]):
     def reload(self) -> None:
         """Re-read the workspace and redraw (the app calls it after outside changes)."""
 
-    def change(self, fn: Callable[[], Any], message: Callable[[Any], str]) -> None:
-        """Persist on the writer thread, then redraw and say what happened."""
-        self.cockpit.persist(fn, on_done=lambda result: self._changed(message(result)))
+    def change(
+        self, fn: Callable[[], Any], message: Callable[[Any], str], basis: View | None = None
+    ) -> None:
+        """Persist on the writer thread, then redraw and say what happened.
+
+        The change is based on what the screen shows now (or on `basis`, what a dialog
+        showed when it opened): a record changed elsewhere since keeps that change.
+        Called while a form opened with `open_form` is being saved, the form stays open
+        until the write is done, and shows the sentence if it failed.
+        """
+        form = self._form
+        if form is None:
+
+            def done(result: Any) -> None:
+                self._changed(message(result))
+
+            self.cockpit.persist(fn, on_done=done, basis=basis or self.ws.files.view())
+            return
+        self._form_saving = True
+
+        def saved(result: Any) -> None:
+            if form.is_active:
+                form.dismiss(None)
+            self._changed(message(result))
+
+        def failed(exc: Exception) -> bool:
+            if isinstance(exc, ConflictError):  # the form's copy is stale: close it
+                if form.is_active:
+                    form.dismiss(None)
+                return False
+            form.show_error(str(exc))  # keep the form and what was typed
+            return True
+
+        self.cockpit.persist(fn, saved, basis=basis or self._form_basis, on_error=failed)
+
+    def open_form(self, form: Form, on_values: Callable[[dict[str, Any]], Any]) -> None:
+        """Show `form`; when saved, `on_values(values)` runs with the form still open.
+
+        A change it makes (`self.change`) is based on what the form showed when it
+        opened, and the form closes only once the write succeeded: on a full disk the
+        user keeps what they typed and sees why it was not saved.
+        """
+        basis = self.ws.files.view()
+
+        def submit(values: dict[str, Any]) -> None:
+            self._form, self._form_basis, self._form_saving = form, basis, False
+            try:
+                on_values(values)
+            finally:
+                saving, self._form, self._form_basis = self._form_saving, None, None
+            if not saving and form.is_active:
+                form.dismiss(None)  # nothing to write (or it opened another dialog)
+
+        form.submit = submit
+        self.app.push_screen(form)
 
     def _changed(self, message: str) -> None:
         self.reload()

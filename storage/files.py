@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,8 +34,9 @@ from tinydb.table import Table
 
 from cockpit.storage.atomic import atomic_write, ensure_dir
 from cockpit.storage.backup import make_backup
-from cockpit.storage.errors import CorruptFileError, SchemaError
-from cockpit.storage.jsonstore import AtomicJSONStorage, Stamp, decode, file_stamp
+from cockpit.storage.cow import CopyOnWriteDB
+from cockpit.storage.errors import CorruptFileError, SchemaError, StorageError, os_failure
+from cockpit.storage.jsonstore import AtomicJSONStorage, Stamp, Tables, decode, file_stamp
 from cockpit.storage.lock import WorkspaceLock
 from cockpit.storage.migrations import CURRENT_SCHEMA, migrate
 
@@ -61,6 +63,7 @@ class WorkspaceFiles:
         self.lock = WorkspaceLock(root / ".lock")
         self._storages: dict[str, AtomicJSONStorage] = {}
         self._dbs: dict[str, TinyDB] = {}
+        self._made = threading.Lock()  # two threads asking first must get one storage
         self.created = False
 
     # opening ------------------------------------------------------------------------
@@ -72,30 +75,39 @@ class WorkspaceFiles:
             SchemaError: written by a newer cockpit.
         """
         ensure_dir(self.root)
-        marker = self.root / MARKER
-        with self.lock.hold():
-            if not marker.exists():
-                self._create(marker)
-            else:
-                version = self._schema(marker)
-                if version > CURRENT_SCHEMA:
-                    raise SchemaError(
-                        f"{self.root} was written by a newer cockpit (schema {version}, "
-                        f"this one knows {CURRENT_SCHEMA}); upgrade cockpit"
-                    )
-                if version < CURRENT_SCHEMA:
-                    stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
-                    make_backup(self.root, f"pre-migrate-{stamp}", self.lock)
-                    migrate(self.root, version)
-                    self._write_marker(marker, CURRENT_SCHEMA)
-            for name in DATA_FILES:
-                path = self.path(name)
-                if not path.exists():
-                    atomic_write(path, b"{}")
-            # Temp files of writers killed mid-write: any live writer would hold the lock.
-            for stale in self.root.glob(".*.tmp"):
-                stale.unlink(missing_ok=True)
+        try:
+            with self.lock.hold():
+                self._open()
+        except StorageError:
+            raise
+        except OSError as exc:  # whatever the steps below met: one sentence, never errno
+            raise os_failure(Path(exc.filename or self.root), exc, "open") from None
         return self
+
+    def _open(self) -> None:
+        marker = self.root / MARKER
+        if not marker.exists():
+            self._create(marker)
+        else:
+            version = self._schema(marker)
+            if version > CURRENT_SCHEMA:
+                raise SchemaError(
+                    f"{self.root} was written by a newer cockpit (schema {version}, "
+                    f"this one knows {CURRENT_SCHEMA}); upgrade cockpit"
+                )
+            if version < CURRENT_SCHEMA:
+                stamp = dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
+                make_backup(self.root, f"pre-migrate-{stamp}", self.lock)
+                migrate(self.root, version)
+                self._write_marker(marker, CURRENT_SCHEMA)
+        for name in DATA_FILES:
+            path = self.path(name)
+            if not path.exists():
+                atomic_write(path, b"{}")
+        # Temp files of writers killed mid-write: any live writer would hold the lock.
+        for stale in self.root.glob(".*.tmp"):
+            if stale.is_file():
+                stale.unlink(missing_ok=True)
 
     def _create(self, marker: Path) -> None:
         fresh = True
@@ -114,12 +126,16 @@ class WorkspaceFiles:
 
     def _schema(self, marker: Path) -> int:
         try:
-            data = json.loads(marker.read_bytes())
+            raw = marker.read_bytes()
+        except OSError as exc:
+            raise os_failure(marker, exc, "read") from None
+        try:
+            data = json.loads(raw)
             version = data["schema"]
             if not isinstance(version, int):
                 raise TypeError
             return version
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             raise CorruptFileError(marker, "no readable schema version") from None
 
     # access -------------------------------------------------------------------------
@@ -129,11 +145,15 @@ class WorkspaceFiles:
 
     def storage(self, name: str) -> AtomicJSONStorage:
         """The storage object of one file (created on first use)."""
-        if name not in self._storages:
-            storage = AtomicJSONStorage(self.path(name))
-            self._storages[name] = storage
-            self._dbs[name] = TinyDB(storage=lambda: storage)
-        return self._storages[name]
+        found = self._storages.get(name)
+        if found is not None:
+            return found
+        with self._made:
+            if name not in self._storages:
+                storage = AtomicJSONStorage(self.path(name))
+                self._dbs[name] = CopyOnWriteDB(storage=lambda: storage)
+                self._storages[name] = storage  # last: a reader finds both or neither
+            return self._storages[name]
 
     def table(self, name: str, table: str) -> Table:
         """A TinyDB table of file `name`. Query caching is off: other processes write too."""
@@ -141,8 +161,29 @@ class WorkspaceFiles:
         return self._dbs[name].table(table, cache_size=0)
 
     def raw(self, name: str) -> dict[str, Any]:
-        """Parsed content of a file (cached by stamp)."""
+        """Parsed content of a file (cached by stamp).
+
+        Outside a transaction this is the committed snapshot, shared with every other
+        reader: read it, never change it. Inside one (on the thread holding the lock)
+        it is that transaction's working copy.
+        """
         return self.storage(name).read()
+
+    def view(self) -> dict[str, Tables]:
+        """The committed content of every file this process has read, as it last read
+        it, without looking at the disk again: what a screen showed.
+
+        Changes made later from it carry this as their basis (see
+        `cockpit.core.changes`), so a newer change by another process is not overwritten.
+        Taking a view costs nothing: snapshots are shared, never copied. A file never
+        read is left out (nothing of it was shown).
+        """
+        out: dict[str, Tables] = {}
+        for name, storage in list(self._storages.items()):
+            seen = storage.last_seen()
+            if seen is not None:
+                out[name] = seen
+        return out
 
     def check(self, *names: str) -> None:
         """Parse the named files now, so corruption stops us before any work starts."""

@@ -1,10 +1,17 @@
-"""A TinyDB storage that is atomic, stamp-cached and batchable.
+"""A TinyDB storage that is atomic, stamp-cached, batchable and safe to read from any
+thread while another one writes.
 
+- The *snapshot* is the file's committed content as last read or written. It is never
+  changed in place: readers (the UI thread, a background refresh) may hold on to it
+  and iterate it while a write is under way.
 - `read()` re-parses the file only when its stamp (inode, size, mtime) changed, so a
   keypress does not re-read the file, yet another process's write is always seen.
-- `write()` replaces the file atomically. Inside a batch (a workspace transaction) it
-  only marks the data dirty; `flush()` writes once at the end, so an operation that
-  touches several documents costs one fsync.
+- A *batch* (a workspace transaction) belongs to the thread that holds the workspace
+  lock. That thread reads and changes a private working copy (a new top-level dict;
+  `CopyOnWriteTable` never edits a stored document in place); every other thread
+  keeps reading the snapshot, so nobody ever sees half a change. `end(commit=True)`
+  writes once and publishes the working copy as the new snapshot; a rollback simply
+  drops it.
 - A file that does not parse raises `CorruptFileError` and is never written over: every
   write follows a successful read of the same file.
 """
@@ -12,36 +19,34 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
-from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from cockpit.storage import shapes
 from cockpit.storage.atomic import atomic_write
-from cockpit.storage.errors import CorruptFileError
+from cockpit.storage.codec import Tables, encode, parse
+from cockpit.storage.errors import CorruptFileError, os_failure
 
-Tables = dict[str, dict[str, Any]]
+__all__ = ["AtomicJSONStorage", "Stamp", "Tables", "decode", "encode", "file_stamp"]
+
 Stamp = tuple[int, int, int]
 
 
 def file_stamp(path: Path) -> Stamp | None:
-    """Identity of the file's current content; None when it does not exist."""
+    """Identity of the file's current content; None when it does not exist.
+
+    Raises:
+        FileAccessError: the file's status cannot be read (e.g. permission denied).
+    """
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise os_failure(path, exc, "read") from None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def encode(data: Tables) -> bytes:
-    """Compact UTF-8 JSON (Chinese stays readable and small).
-
-    orjson rather than the json module: encoding the hot file is most of a keypress's
-    cost, and orjson does it about ten times faster (the bench's triage p95 depends on it).
-    """
-    return orjson.dumps(data)
 
 
 def decode(path: Path, raw: bytes) -> Tables:
@@ -52,18 +57,10 @@ def decode(path: Path, raw: bytes) -> Tables:
             has the wrong shape (`shapes`: a title that is a number, a record that is
             a list …).
     """
-    if not raw.strip():
-        raise CorruptFileError(path, "the file is empty")
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        if "utf-8" in str(exc).lower():
-            raise CorruptFileError(path, "not UTF-8 text") from None
-        raise CorruptFileError(
-            path, f"invalid JSON at line {exc.lineno} column {exc.colno}"
-        ) from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise CorruptFileError(path, "not a table of records")
+        data = parse(raw)
+    except ValueError as exc:
+        raise CorruptFileError(path, str(exc)) from None
     if (wrong := shapes.problem(path.stem, data)) is not None:  # a title that is a number…
         raise CorruptFileError(path, wrong)
     return data
@@ -74,47 +71,72 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._cache: Tables | None = None
+        self._guard = threading.Lock()  # swaps of snapshot and stamp
+        self._snapshot: Tables | None = None
         self._stamp: Stamp | None = None
+        self._owner: int | None = None  # the thread running the batch
         self._batch = 0
+        self._work: Tables | None = None
         self._dirty = False
-        self._checked = False
 
     # TinyDB's interface -------------------------------------------------------------
     def read(self) -> Tables:
-        if self._batch and self._checked and self._cache is not None:
-            return self._cache  # checked once under the lock: our copy is the truth
-        self._checked = bool(self._batch)
-        stamp = file_stamp(self.path)
-        if stamp is not None and stamp == self._stamp and self._cache is not None:
-            return self._cache
-        if stamp is None:
-            self._cache, self._stamp = {}, None
-            return self._cache
-        try:
-            raw = self.path.read_bytes()
-        except OSError as exc:
-            raise CorruptFileError(self.path, exc.strerror or str(exc)) from None
-        self._cache = decode(self.path, raw)
-        self._stamp = stamp
-        return self._cache
+        if self._batch and self._owner == threading.get_ident():
+            if self._work is None:
+                # First read under the lock: check the stamp (another process may have
+                # written), then work on a private top-level copy.
+                self._work = dict(self.committed())
+            return self._work
+        return self.committed()
 
     def write(self, data: Tables) -> None:
-        self._cache = data
-        if self._batch:
-            self._dirty = True
-            return
-        self._write_now(data)
+        if not (self._batch and self._owner == threading.get_ident()):
+            # Outside a transaction there is no lock, so another process's change
+            # could be lost; and the snapshot must never change in place.
+            raise RuntimeError(f"{self.path.name}: writes happen inside a transaction")
+        self._work = data
+        self._dirty = True
 
     def close(self) -> None:
         pass
 
+    # snapshots ----------------------------------------------------------------------
+    def committed(self) -> Tables:
+        """The file's committed content (parsed again only when its stamp changed).
+
+        The result is shared: callers read it and never change it.
+        """
+        stamp = file_stamp(self.path)
+        with self._guard:
+            if stamp == self._stamp and self._snapshot is not None:
+                return self._snapshot
+        if stamp is None:
+            fresh: Tables = {}
+        else:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                raw, stamp = b"{}", None  # replaced between stat and read: read again later
+            except OSError as exc:
+                raise os_failure(self.path, exc, "read") from None
+            fresh = decode(self.path, raw)
+        with self._guard:
+            self._snapshot, self._stamp = fresh, stamp
+        return fresh
+
+    def last_seen(self) -> Tables | None:
+        """The snapshot as last read or written, without looking at the disk: what this
+        process showed (None when the file was never read)."""
+        with self._guard:
+            return self._snapshot
+
     # batching -----------------------------------------------------------------------
     def begin(self) -> None:
-        """Enter a batch (called with the workspace lock held)."""
+        """Enter a batch (called with the workspace lock held, by the thread holding it)."""
         if self._batch == 0:
+            self._owner = threading.get_ident()
+            self._work = None
             self._dirty = False
-            self._checked = False  # the first read under the lock checks the stamp
         self._batch += 1
 
     def end(self, commit: bool) -> None:
@@ -122,15 +144,15 @@ class AtomicJSONStorage(Storage):
         self._batch -= 1
         if self._batch:
             return
-        if commit and self._dirty and self._cache is not None:
-            self._write_now(self._cache)
-        elif not commit and self._dirty:
-            self.invalidate()
-        self._dirty = False
+        work, dirty = self._work, self._dirty
+        self._work, self._dirty, self._owner = None, False, None
+        if commit and dirty and work is not None:
+            self._write_now(work)
 
     def invalidate(self) -> None:
-        """Forget the cached copy; the next read parses the file."""
-        self._cache, self._stamp = None, None
+        """Forget the snapshot; the next read parses the file."""
+        with self._guard:
+            self._snapshot, self._stamp = None, None
 
     @property
     def stamp(self) -> Stamp | None:
@@ -138,9 +160,7 @@ class AtomicJSONStorage(Storage):
         return self._stamp
 
     def _write_now(self, data: Tables) -> None:
-        try:
-            atomic_write(self.path, encode(data))
-        except BaseException:
-            self.invalidate()
-            raise
-        self._stamp = file_stamp(self.path)
+        atomic_write(self.path, encode(data))  # on failure the snapshot stays the truth
+        stamp = file_stamp(self.path)
+        with self._guard:
+            self._snapshot, self._stamp = data, stamp

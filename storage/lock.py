@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cockpit.storage.atomic import FILE_MODE
-from cockpit.storage.errors import LockTimeoutError
+from cockpit.storage.errors import LockTimeoutError, os_failure
 
 
 class WorkspaceLock:
@@ -53,13 +53,19 @@ class WorkspaceLock:
         return self._depth > 0
 
     def _acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as exc:
+            raise os_failure(self.path, exc, "lock") from None
         deadline = time.monotonic() + self.timeout
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
-            except BlockingIOError:
+            except OSError as exc:
+                if not isinstance(exc, BlockingIOError):
+                    os.close(fd)
+                    raise os_failure(self.path, exc, "lock") from None
                 if time.monotonic() > deadline:
                     os.close(fd)
                     pid = _recorded_pid(self.path)

@@ -29,6 +29,7 @@ from cockpit.core.routine import (
     default_routines,
     validate,
 )
+from cockpit.storage import StorageError
 
 if TYPE_CHECKING:  # books take the workspace that holds them; for annotations only
     from cockpit.items.workspace import Workspace
@@ -55,18 +56,27 @@ class RoutineBook:
 
     # reading --------------------------------------------------------------------------
     def all(self) -> list[Routine]:
-        """Every routine, in week order (first weekday, then start time)."""
+        """Every routine, in week order (first weekday, then start time).
+
+        Setting up (the defaults on first use, the config's entries when they changed)
+        writes; when that cannot be done (a full disk, a read-only file) the routines are
+        still shown - the defaults unsaved - and the next read tries again.
+        """
         raw = self.ws.files.raw(FILE)
-        if "routines" not in raw:
-            self.install_defaults()
-            raw = self.ws.files.raw(FILE)
-        if self.ws.config.routines and not self._applying:
-            self._applying = True
-            try:
-                if apply(self, self.ws.config.routines):
-                    raw = self.ws.files.raw(FILE)
-            finally:
-                self._applying = False
+        try:
+            if "routines" not in raw:
+                self.install_defaults()
+                raw = self.ws.files.raw(FILE)
+            if self.ws.config.routines and not self._applying:
+                self._applying = True
+                try:
+                    if apply(self, self.ws.config.routines):
+                        raw = self.ws.files.raw(FILE)
+                finally:
+                    self._applying = False
+        except StorageError:
+            if "routines" not in raw:
+                return _unsaved_defaults(self.ws.clock.today())
         rows = [Routine.from_doc(int(k), v) for k, v in raw.get("routines", {}).items()]
         rows.sort(key=lambda r: (min(r.weekdays, default=7), r.start, r.id))
         return rows
@@ -232,6 +242,15 @@ class RoutineBook:
 def uid_domain(cal_id: str) -> str:
     """The UID suffix every object of this workspace carries (exported calendars)."""
     return f"@{cal_id}.cockpit"
+
+
+def _unsaved_defaults(today: dt.date) -> list[Routine]:
+    """Seed 000's routines with ids, as shown while they cannot be stored."""
+    rows = default_routines(today)
+    for n, routine in enumerate(rows, 1):
+        routine.id = n
+    rows.sort(key=lambda r: (min(r.weekdays, default=7), r.start, r.id))
+    return rows
 
 
 def existing_calendar_id(ws: Workspace) -> str | None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from cockpit.cli.exits import EXIT_STORAGE, CliError
+from cockpit.cli.exits import CliError
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
 from cockpit.core.weeks import parse_week
@@ -72,10 +72,7 @@ def write_out(text: str, output: Path | None) -> None:
     # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.storage.atomic import atomic_write
 
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise CliError(f"cannot write {output}: {exc.strerror}", EXIT_STORAGE) from None
+    atomic_write(output, text.encode("utf-8"))  # a FileAccessError is a storage error: exit 3
 
 
 def group(sub: Any, name: str, text: str) -> Any:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cockpit.cli.common import count, guard, read_date, workspace
-from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
+from cockpit.cli.exits import EXIT_INPUT, CliError
 from cockpit.cli.routines import register_routines
 from cockpit.core.i18n import t
 from cockpit.core.text import redact_url
@@ -73,10 +73,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    try:
-        atomic_write(args.output, data)
-    except OSError as exc:
-        raise CliError(f"cannot write {args.output}: {exc.strerror}", EXIT_STORAGE) from None
+    atomic_write(args.output, data)  # a FileAccessError is a storage error: exit 3
     kinds = [e.kind for e in events]
     print(
         t(

@@ -1,35 +1,58 @@
 """The one undoable-change mechanism every book uses (items, customers, routines,
-metrics, requirements, launches, notes, entry marks).
+metrics, requirements, launches, notes, entry marks), and the one place that keeps a
+change from overwriting another process's newer one.
 
 A change runs inside a storage transaction through a `ChangeSet`: each document it
 touches is snapshotted the first time (its state before the change, or None when it did
-not exist), and when the transaction commits the snapshots become one undo step on the
-workspace's stack. `revert` walks a step back. Keeping this in one place means a rule
-about undo (for example, never overwriting another process's newer change) is made once.
+not exist); when the action ends, each touched document that changed gets the next
+`seq` (its edit counter) and the set becomes one undo step on the workspace's stack.
+
+Optimistic concurrency, made once here:
+- A change made from a value read earlier runs `based_on(view)`, where `view` is what
+  the screen (or form, or dialog) showed (`WorkspaceFiles.view()`). When a record's
+  `seq` in that view is the one on disk, the change is written as it is. When the
+  record changed since, only the fields this change touched are written, and only if
+  the other change left them alone (a three-way merge, `merge3`); otherwise the whole
+  action is refused with `ConflictError` and nothing is written.
+- Undo (`revert`) uses the same merge against the state the change left behind, so it
+  never overwrites what another process changed afterwards.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, MutableMapping
+import threading
+from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from tinydb.table import Document, Table
 
+from cockpit.core.errors import ConflictError
 from cockpit.storage import WorkspaceFiles
+
+View = Mapping[str, Mapping[str, Mapping[str, Any]]]
+"""Committed content of workspace files as read earlier: file -> table -> id -> doc."""
+
+APPEND_ONLY = frozenset({"history", "log"})
+"""List fields both sides only append to: a merge keeps both sides' new entries."""
+
+LATEST = frozenset({"updated"})
+"""Time stamps of the last change: a merge keeps the later one."""
 
 
 @dataclass
 class Change:
-    """One document's state before an undoable change (None = it did not exist)."""
+    """One document of an undoable change: its state before, and the state this change
+    left (None = it did not exist)."""
 
     file: str
     table: str
     doc_id: int
     before: dict[str, Any] | None
     label: str
+    after: dict[str, Any] | None = None
 
 
 UndoStack = list[list[Change]]
@@ -43,13 +66,45 @@ class Undoable(Protocol):
     undo_stack: UndoStack
 
 
+# the basis of changes made on this thread ---------------------------------------------
+_local = threading.local()
+
+
+@contextmanager
+def based_on(view: View | None) -> Iterator[None]:
+    """Changes made on this thread inside the block were decided from `view`."""
+    previous = getattr(_local, "view", None)
+    _local.view = view
+    try:
+        yield
+    finally:
+        _local.view = previous
+
+
+def current_basis() -> View | None:
+    """The view changes on this thread are based on (None: they read fresh data)."""
+    view: View | None = getattr(_local, "view", None)
+    return view
+
+
+def seq_of(doc: Mapping[str, Any] | None) -> int:
+    """A stored document's edit counter (0 for none, or a record without one)."""
+    if not doc:
+        return 0
+    value = doc.get("seq", 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+# the change set -----------------------------------------------------------------------
 class ChangeSet:
     """The documents one action changes, recorded as they are first touched."""
 
-    def __init__(self, files: WorkspaceFiles, label: str = "") -> None:
+    def __init__(self, files: WorkspaceFiles, label: str = "", basis: View | None = None) -> None:
         self.files = files
         self.label = label
         """The step's label (e.g. "done Write the PRD"); set or change it before commit."""
+        self.basis = basis
+        """What the user saw when deciding this change (None: decided on fresh data)."""
         self.changes: list[Change] = []
         self._seen: dict[tuple[str, str, int], Change] = {}
 
@@ -112,7 +167,7 @@ class ChangeSet:
     def replace(
         self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: str = ""
     ) -> None:
-        """Replace a stored document's fields with `doc` in place."""
+        """Replace a stored document's fields with `doc`."""
         self.snapshot(file, table, doc_id, label)
 
         def swap(stored: MutableMapping[Any, Any]) -> None:
@@ -130,30 +185,181 @@ class ChangeSet:
         return before
 
     def finish(self) -> list[Change]:
-        """The recorded changes, each labelled (its own label, else the step's)."""
+        """Settle the action inside its transaction: merge records that changed since
+        the basis was read (or refuse), count each changed record's `seq` on, label
+        every change and note the state it left.
+
+        Raises:
+            ConflictError: a record this action changes was changed elsewhere in the
+                same fields since the user saw it; nothing is written.
+        """
+        puts: dict[tuple[str, str], dict[int, dict[str, Any] | None]] = {}
         for change in self.changes:
             change.label = change.label or self.label
+            after = _stored(self.files, change.file, change.table, change.doc_id)
+            seen = _in_view(self.basis, change)
+            if not isinstance(seen, _Unseen) and _moved(seen, change.before):
+                # Decided from an older copy: keep what the other change did.
+                after = _merged(seen, after, change.before, change.label)
+            if after is not None and change.before is not None and after != change.before:
+                after = {**after, "seq": seq_of(change.before) + 1}
+            if after is not _stored(self.files, change.file, change.table, change.doc_id):
+                puts.setdefault((change.file, change.table), {})[change.doc_id] = after
+            change.after = after
+        for (file, table), docs in puts.items():
+            _put(self.files, file, table, docs)
         return self.changes
 
 
 @contextmanager
 def changing(ws: Undoable, *files: str, label: str = "") -> Iterator[ChangeSet]:
     """Run one undoable action: a transaction over `files`, recorded as one undo step
-    when it commits (nothing is recorded when the action raises)."""
-    changes = ChangeSet(ws.files, label)
+    when it commits (nothing is recorded when the action raises). The action's basis
+    is this thread's `based_on` view, if any."""
+    changes = ChangeSet(ws.files, label, current_basis())
     with ws.files.transaction(*files):
         yield changes
-    step = changes.finish()
+        step = changes.finish()
     if step:
         ws.undo_stack.append(step)
 
 
 def revert(files: WorkspaceFiles, step: list[Change]) -> None:
-    """Put every document of `step` back as it was before (in one transaction)."""
+    """Put every document of `step` back as it was before (in one transaction).
+
+    A document changed again since the step (by another process, or by a later action
+    whose undo step is gone) keeps that later change: undo takes back only the fields
+    the step changed, and only where nothing else changed them since.
+
+    Raises:
+        ConflictError: a field the step changed was changed again since; nothing is
+            written.
+    """
     with files.transaction(*dict.fromkeys(c.file for c in step)):
+        puts: dict[tuple[str, str], dict[int, dict[str, Any] | None]] = {}
         for change in reversed(step):
-            table = files.table(change.file, change.table)
-            if table.contains(doc_id=change.doc_id):
-                table.remove(doc_ids=[change.doc_id])
-            if change.before is not None:
-                table.insert(Document(copy.deepcopy(change.before), doc_id=change.doc_id))
+            if change.after == change.before:
+                continue  # the action left this record as it was: nothing to take back
+            current = _stored(files, change.file, change.table, change.doc_id)
+            if _moved(change.after, current):
+                back = _merged(change.after, change.before, current, change.label)
+            else:
+                back = change.before
+            if back is not None:
+                newest = max(seq_of(current), seq_of(change.after), seq_of(change.before))
+                back = {**back, "seq": newest + 1}
+            puts.setdefault((change.file, change.table), {})[change.doc_id] = back
+        for (file, table), docs in puts.items():
+            _put(files, file, table, docs)
+
+
+# merging ------------------------------------------------------------------------------
+class _Unseen:
+    """The record is not in the view (its file was not part of it)."""
+
+
+_UNSEEN = _Unseen()
+_ABSENT: Any = object()  # a key (or a record) that does not exist
+
+
+class _Clash(Exception):
+    """Both sides changed the same field to different values."""
+
+
+def _in_view(view: View | None, change: Change) -> dict[str, Any] | _Unseen | None:
+    if view is None or change.file not in view:
+        return _UNSEEN
+    doc = view[change.file].get(change.table, {}).get(str(change.doc_id))
+    return dict(doc) if doc is not None else None
+
+
+def _moved(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> bool:
+    """True when the record is not the one `old` was (created, deleted or re-counted)."""
+    if (old is None) != (new is None):
+        return True
+    return old is not None and new is not None and seq_of(old) != seq_of(new)
+
+
+def _merged(
+    base: Mapping[str, Any] | None,
+    mine: Mapping[str, Any] | None,
+    theirs: Mapping[str, Any] | None,
+    label: str,
+) -> dict[str, Any] | None:
+    """`mine`'s changes from `base`, applied on `theirs` (None: the record is absent).
+
+    Raises:
+        ConflictError: a field both changed, differently.
+    """
+    strip = {"seq"}
+    try:
+        out = merge3(
+            _ABSENT if base is None else _without(base, strip),
+            _ABSENT if mine is None else _without(mine, strip),
+            _ABSENT if theirs is None else _without(theirs, strip),
+        )
+    except _Clash:
+        raise ConflictError(label) from None
+    if out is _ABSENT:
+        return None
+    result: dict[str, Any] = out
+    return result
+
+
+def _without(doc: Mapping[str, Any], keys: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k not in keys}
+
+
+def merge3(base: Any, mine: Any, theirs: Any, key: str = "") -> Any:
+    """Three-way merge of a stored value: what `mine` changed from `base`, on `theirs`.
+
+    Dicts merge key by key and equal-length lists item by item; an append-only list
+    (`APPEND_ONLY`) keeps both sides' new entries; a `LATEST` stamp keeps the later.
+
+    Raises:
+        _Clash: both sides changed the same value differently.
+    """
+    if mine == base:
+        return theirs
+    if theirs == base or mine == theirs:
+        return mine
+    if key in LATEST and isinstance(mine, str) and isinstance(theirs, str):
+        return max(mine, theirs)
+    if isinstance(mine, dict) and isinstance(theirs, dict):
+        old = base if isinstance(base, dict) else {}
+        out: dict[str, Any] = {}
+        for name in dict.fromkeys([*theirs, *mine]):
+            value = merge3(
+                old.get(name, _ABSENT), mine.get(name, _ABSENT), theirs.get(name, _ABSENT), name
+            )
+            if value is not _ABSENT:
+                out[name] = value
+        return out
+    if isinstance(mine, list) and isinstance(theirs, list) and isinstance(base, list):
+        if key in APPEND_ONLY:
+            return theirs + [x for x in mine if x not in base and x not in theirs]
+        if len(base) == len(mine) == len(theirs):
+            return [merge3(b, m, t) for b, m, t in zip(base, mine, theirs, strict=True)]
+    raise _Clash(key)
+
+
+# writing ------------------------------------------------------------------------------
+def _stored(files: WorkspaceFiles, file: str, table: str, doc_id: int) -> dict[str, Any] | None:
+    """The document as the running transaction sees it (no copy: read, don't change)."""
+    doc = files.raw(file).get(table, {}).get(str(doc_id))
+    return doc if isinstance(doc, dict) else None
+
+
+def _put(
+    files: WorkspaceFiles, file: str, table: str, docs: Mapping[int, dict[str, Any] | None]
+) -> None:
+    """Set (or, for None, remove) documents of one table in a single rewrite of it."""
+    storage = files.storage(file)
+    data = storage.read()
+    rows = dict(data.get(table, {}))
+    for doc_id, doc in docs.items():
+        if doc is None:
+            rows.pop(str(doc_id), None)
+        else:
+            rows[str(doc_id)] = doc
+    storage.write({**data, table: rows})

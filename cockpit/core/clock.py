@@ -26,6 +26,11 @@ class Clock(Protocol):
     @property
     def tz(self) -> dt.tzinfo: ...
 
+    @property
+    def preview(self) -> bool:
+        """True for a look at a day ahead of the real one: nothing is maintained then."""
+        ...
+
     def now(self) -> dt.datetime: ...
 
     def today(self) -> dt.date: ...
@@ -41,6 +46,10 @@ class SystemClock:
     def tz(self) -> dt.tzinfo:
         return self._tz
 
+    @property
+    def preview(self) -> bool:
+        return False
+
     def now(self) -> dt.datetime:
         return dt.datetime.now(self._tz)
 
@@ -51,15 +60,22 @@ class SystemClock:
 class FrozenClock:
     """A clock that only moves when told to; used by tests, the demo and benchmarks."""
 
-    def __init__(self, when: dt.datetime, tz: dt.tzinfo | None = None) -> None:
+    def __init__(
+        self, when: dt.datetime, tz: dt.tzinfo | None = None, *, preview: bool = False
+    ) -> None:
         if when.tzinfo is None:
             when = when.replace(tzinfo=tz or dt.UTC)
         self._now = when
         self._tz = tz or when.tzinfo or dt.UTC
+        self._preview = preview
 
     @property
     def tz(self) -> dt.tzinfo:
         return self._tz
+
+    @property
+    def preview(self) -> bool:
+        return self._preview
 
     def now(self) -> dt.datetime:
         return self._now.astimezone(self._tz)

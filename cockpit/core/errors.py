@@ -20,6 +20,16 @@ class InvalidError(CockpitError, ValueError):
     """A value the user gave that the domain refuses."""
 
 
+class ConflictError(CockpitError):
+    """A record was changed elsewhere (another window, a CLI run from cron) in the same
+    fields since the user saw it; nothing was written. `what` is the refused change."""
+
+    def __init__(self, what: str = "") -> None:
+        self.what = what
+        prefix = f"{what}: " if what else ""
+        super().__init__(f"{prefix}changed in another window - reloaded")
+
+
 class ConfigError(CockpitError, ValueError):
     """The config file exists but says something we cannot use."""
 

@@ -18,13 +18,18 @@ def make_clock(config: Config) -> Clock:
     """The system clock in the configured zone.
 
     `COCKPIT_NOW` (an ISO time) freezes it: tests, benchmarks and the README's screen
-    captures use it so that output does not depend on today's date.
+    captures use it so that output does not depend on today's date. A frozen day after
+    the real one (by the system clock, in the same zone) is a *preview*: the workspace
+    is shown and changed as on that day, but no daily backup or archive sweep is made
+    for a day that has not come (it would skip the real day's backup).
     """
     tz = local_zone(config.timezone)
     frozen = os.environ.get("COCKPIT_NOW")
     if frozen:
         when = dt.datetime.fromisoformat(frozen)
-        return FrozenClock(when if when.tzinfo else when.replace(tzinfo=tz), tz)
+        when = when if when.tzinfo else when.replace(tzinfo=tz)
+        ahead = when.astimezone(tz).date() > dt.datetime.now(tz).date()
+        return FrozenClock(when, tz, preview=ahead)
     return SystemClock(tz)
 
 

@@ -2,6 +2,7 @@
 
 Every change runs in a storage transaction (workspace lock held, one atomic write per
 touched file) and pushes an undo step, so the TUI's `u` can walk changes back one by one.
+Undo never overwrites what another process changed since (`cockpit.core.changes`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tinydb.table import Document, Table
 from cockpit.core.changes import Change, ChangeSet, UndoStack, changing, revert
 from cockpit.core.clock import Clock
 from cockpit.core.config import Config
-from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
 from cockpit.core.model import LISTS, STATUSES, Item, iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.core.weeks import week_of, weeks_between
@@ -25,7 +26,7 @@ from cockpit.customers.book import CustomerBook
 from cockpit.items.cache import RecordCache
 from cockpit.items.rules import defer_target
 from cockpit.items.views import DueIndex
-from cockpit.storage import WorkspaceFiles
+from cockpit.storage import StorageError, WorkspaceFiles
 from cockpit.storage.backup import daily_backup
 
 HOT = "items"
@@ -35,16 +36,31 @@ ARCHIVE = "archive"
 class Workspace:
     """Items of the workspace plus the customers book, over `WorkspaceFiles`."""
 
-    def __init__(self, root: Path, clock: Clock, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        clock: Clock,
+        config: Config | None = None,
+        *,
+        files: WorkspaceFiles | None = None,
+    ) -> None:
         self.root = root
         self.clock = clock
         self.config = config or Config()
-        self.files = WorkspaceFiles(root).open()
+        self.files = files or WorkspaceFiles(root).open()
         self.undo_stack: UndoStack = []
         self.customers = CustomerBook(self)
         self.item_cache: RecordCache[Item] = RecordCache(Item.from_doc)
         """The hot file's items, built once per stored document (see `items`)."""
         self._due = DueIndex()
+        self.warnings: list[str] = []
+        """Sentences about maintenance that could not be done (shown, never fatal)."""
+
+    def detached(self) -> Workspace:
+        """The same workspace over its own file handles, for a background thread
+        (calendar refresh, CalDAV sync): its reads and writes never touch the cached
+        copies the UI thread reads, which notices its writes by their file stamps."""
+        return Workspace(self.root, self.clock, self.config, files=WorkspaceFiles(self.root))
 
     @contextmanager
     def changing(self, *files: str, label: str = "") -> Iterator[ChangeSet]:
@@ -53,18 +69,45 @@ class Workspace:
             yield changes
 
     # daily maintenance ----------------------------------------------------------------
-    def maintain(self) -> None:
-        """Once a day: back up every file, then move old finished items to the archive."""
+    @property
+    def preview(self) -> bool:
+        """True when the clock shows a day after the real one (`COCKPIT_NOW` in the
+        future): a read-only look ahead, which never writes backups or archives."""
+        return self.clock.preview
+
+    def maintain(self) -> bool:
+        """Once a day: back up every file, then move old finished items to the archive.
+
+        Called when a workspace is opened and by the open app at midnight. What cannot
+        be done (a full disk, say) is noted in `warnings`, never raised: the user's
+        work goes on, and the next start or midnight tries again.
+
+        Returns:
+            True when today's backup was made now (False: it existed, or skipped).
+
+        Raises:
+            CorruptFileError: the hot file cannot be read (nothing is touched).
+        """
         self.files.check(HOT)
-        made = daily_backup(
-            self.root, self.clock.today().isoformat(), self.config.backups_keep, self.files.lock
-        )
-        if made is not None:
-            self.archive_old()
+        if self.preview:
+            return False
+        day = self.clock.today().isoformat()
+        try:
+            made = daily_backup(self.root, day, self.config.backups_keep, self.files.lock)
+            if made is not None:
+                self.archive_old()
+        except StorageError as exc:
+            self.warnings.append(f"the daily maintenance of {day} was skipped: {exc}")
+            return False
+        return made is not None
+
+    def archive_cutoff(self) -> str:
+        """Items finished before this moment (ISO) belong in the archive."""
+        return iso(self.clock.now() - dt.timedelta(weeks=self.config.archive_after_weeks))
 
     def archive_old(self) -> int:
         """Move items finished more than `archive_after_weeks` ago out of the hot file."""
-        cutoff = iso(self.clock.now() - dt.timedelta(weeks=self.config.archive_after_weeks))
+        cutoff = self.archive_cutoff()
         old = [i for i in self.items() if not i.is_open and (i.done_at or i.updated) < cutoff]
         if not old:
             return 0
@@ -192,18 +235,33 @@ class Workspace:
         return item
 
     def add_many(self, items: list[Item]) -> list[Item]:
-        """Store prepared items in one transaction (all or nothing); one undo step."""
+        """Store prepared items in one transaction (all or nothing); one undo step.
+
+        Items finished before the archive window (an imported history) go straight to
+        the archive, so an import never leaves the hot file - rewritten on every
+        keypress - holding years of finished work until the next daily sweep.
+        """
         if not items:
             return []
-        with self.changing(HOT) as changes:
+        cutoff = None if self.preview else self.archive_cutoff()
+        old = {
+            id(i)
+            for i in items
+            if cutoff is not None and not i.is_open and (i.done_at or i.updated) < cutoff
+        }
+        # Archive first, hot file second, as the daily sweep writes them.
+        with self.changing(*((ARCHIVE, HOT) if old else (HOT,))) as changes:
             for item in items:
                 item.id = self.next_id(HOT, "next_item")
-            changes.insert_new(
-                HOT,
-                "items",
-                {i.id: i.to_doc() for i in items},
-                {i.id: f"add {i.title}" for i in items},
-            )
+            for file, keep in ((ARCHIVE, True), (HOT, False)):
+                batch = [i for i in items if (id(i) in old) == keep]
+                if batch:
+                    changes.insert_new(
+                        file,
+                        "items",
+                        {i.id: i.to_doc() for i in batch},
+                        {i.id: f"add {i.title}" for i in batch},
+                    )
         return items
 
     def _change(
@@ -338,13 +396,22 @@ class Workspace:
 
     # undo -----------------------------------------------------------------------------
     def undo(self) -> Change | None:
-        """Revert the newest change of this session; None when there is nothing left."""
+        """Revert the newest change of this session; None when there is nothing left.
+
+        Raises:
+            ConflictError: another process changed the same fields since; that step is
+                dropped (it cannot be taken back without losing their change) and
+                nothing is written.
+        """
         while self.undo_stack and not self.undo_stack[-1]:
             self.undo_stack.pop()
         if not self.undo_stack:
             return None
         group = self.undo_stack.pop()
-        revert(self.files, group)
+        try:
+            revert(self.files, group)
+        except ConflictError as exc:
+            raise ConflictError(f"undo {exc.what}") from None
         return group[0]
 
     # outside changes ------------------------------------------------------------------

@@ -153,8 +153,9 @@ class MetricRow:
 
     @classmethod
     def from_doc(cls, table: str, doc_id: int, doc: Mapping[str, Any]) -> MetricRow:
-        """Build from a stored document of `table`."""
-        values = {k: v for k, v in doc.items() if k != "month"}
+        """Build from a stored document of `table` (its edit counter, `seq`, is the
+        storage's business and not a value)."""
+        values = {k: v for k, v in doc.items() if k not in ("month", "seq")}
         return cls(doc_id, table, str(doc.get("month", "")), values)
 
     def public(self) -> dict[str, Value | None]:

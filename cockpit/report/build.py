@@ -38,7 +38,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cockpit.core.errors import InvalidError
 from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import shift
 from cockpit.items.rules import is_due_by, is_key
@@ -226,11 +225,9 @@ def save_report(path: str, text: str) -> str:
     """Write `text` to `path` (`~` expanded) atomically; returns the path written.
 
     Raises:
-        InvalidError: the file cannot be written (the app shows the sentence).
+        FileAccessError: the file cannot be written (one sentence: which file, what
+            went wrong, what to do; the CLI exits 3, the app shows it).
     """
     target = Path(path).expanduser()
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise InvalidError(f"cannot write {target}: {exc.strerror or exc}") from None
+    atomic_write(target, text.encode("utf-8"))
     return str(target)

@@ -174,7 +174,8 @@ class NoteBook:
                 doc["highlights"] = highlights
             if thoughts is not None:
                 doc["thoughts"] = clean_thoughts(thoughts)
-            doc = {"week": week, **{k: v for k, v in doc.items() if k != "week" and v}}
+            kept = {k: v for k, v in doc.items() if k not in ("week", "seq") and v}
+            doc = {"week": week, **kept}
             changes.remove(FILE, WEEKS, doc_id)
             if len(doc) > 1:  # more than the week itself: something to keep
                 changes.insert(FILE, WEEKS, doc_id, doc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import abstractmethod
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -53,6 +54,9 @@ class Form(ModalScreen[dict[str, Any] | None]):
         super().__init__(classes="form-screen")
         localise(self)
         self.form_title = title
+        self.submit: Callable[[dict[str, Any]], None] | None = None
+        """Set by `CockpitScreen.open_form`: saving hands the values over with the form
+        still open (it closes once they are stored). Unset, saving dismisses with them."""
 
     def field(self, label_key: str, field_id: str, value: str = "", **kw: Any) -> ComposeResult:
         """A one-line input with its label on the left; a label's "(…)" hint becomes
@@ -88,7 +92,10 @@ class Form(ModalScreen[dict[str, Any] | None]):
             self.show_error(str(exc))
             self.query_one(f"#{exc.field}").focus()
             return
-        self.dismiss(values)
+        if self.submit is not None:
+            self.submit(values)
+        else:
+            self.dismiss(values)
 
     def show_error(self, message: str) -> None:
         """A form with a `.form-error` label keeps the sentence inside it, next to the
@@ -97,7 +104,7 @@ class Form(ModalScreen[dict[str, Any] | None]):
         labels = self.query(".form-error").results(Label)
         error = next(labels, None)
         if error is None:
-            say(self, message, severity="error")
+            say(self, message, severity="error", timeout=10)
             return
         error.update(Text(message))
         error.add_class("-shown")

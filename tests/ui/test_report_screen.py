@@ -103,7 +103,7 @@ async def test_save_to_a_missing_folder_says_so(app: CockpitApp, tmp_path: Path)
         await settle(pilot)
         last = list(app._notifications)[-1]
         assert last.severity == "error"
-        assert f"cannot write {target}" in last.message
+        assert f"cannot save {target}: its folder does not exist" in last.message
     assert not target.parent.exists()
 
 

@@ -117,7 +117,8 @@ def test_set_row_adds_then_merges_and_clears(ws: Workspace) -> None:
     assert again.values == {"cash": 1_200_000, "gaap": 1_000_000}
     stored = json.loads((ws.root / "metrics.json").read_bytes())
     assert stored["revenue"] == {
-        str(row.id): {"month": "2026-10", "cash": 1200000, "gaap": 1000000}
+        # `seq` counts the row's edits (optimistic concurrency, cockpit.core.changes)
+        str(row.id): {"month": "2026-10", "cash": 1200000, "gaap": 1000000, "seq": 1}
     }
     assert "revenue" not in json.loads((ws.root / "items.json").read_bytes())
 

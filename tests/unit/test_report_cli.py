@@ -92,7 +92,8 @@ def test_errors_are_one_sentence(root: Path, capsys: pytest.CaptureFixture[str])
     missing = root / "no-such-dir" / "r.md"
     code, out, err = run(capsys, "--data-dir", str(root), "report", "week", "-o", str(missing))
     assert (code, out) == (3, "")
-    assert err.startswith(f"cockpit: cannot write {missing}: ")
+    sentence = "its folder does not exist - create the folder or choose another path"
+    assert err == f"cockpit: cannot save {missing}: {sentence}.\n"
     assert not missing.parent.exists()
 
 

@@ -221,6 +221,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "browser.failed_plain": ("{via} did not start", "{via} 未能启动"),
     "note.bad_link": ("Only http(s) links are opened", "只打开 http(s) 链接"),
     "note.error": ("Error: {message}", "错误：{message}"),
+    "note.conflict": (
+        "Changed in another window — reloaded; not saved: {what}",
+        "已在其他窗口修改——已重新载入；未保存：{what}",
+    ),
+    "note.failed": ("Something went wrong: {message}", "出错了：{message}"),
     # finder / help / review
     "find.placeholder": ("Find items, customers, news…", "查找事项、客户、动态…"),
     "find.kind.item": ("item", "事项"),
