@@ -198,7 +198,9 @@ class ChangeSet:
             change.label = change.label or self.label
             after = _stored(self.files, change.file, change.table, change.doc_id)
             seen = _in_view(self.basis, change)
-            if not isinstance(seen, _Unseen) and _moved(seen, change.before):
+            # A record missing from the view was not shown, so nothing about it was
+            # decided from an old copy: the book computed this change from disk.
+            if isinstance(seen, dict) and _moved(seen, change.before):
                 # Decided from an older copy: keep what the other change did.
                 after = _merged(seen, after, change.before, change.label)
             if after is not None and change.before is not None and after != change.before:
@@ -274,10 +276,14 @@ def _in_view(view: View | None, change: Change) -> dict[str, Any] | _Unseen | No
 
 
 def _moved(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> bool:
-    """True when the record is not the one `old` was (created, deleted or re-counted)."""
-    if (old is None) != (new is None):
-        return True
-    return old is not None and new is not None and seq_of(old) != seq_of(new)
+    """True when the record is no longer the one `old` was: created, deleted, counted on
+    (`seq`), or rewritten by a writer that does not count (a feed refresh, a plain mark).
+
+    A changed `seq` answers at once; equal ones are confirmed by comparing the fields.
+    """
+    if old is None or new is None:
+        return (old is None) != (new is None)
+    return seq_of(old) != seq_of(new) or old != new
 
 
 def _merged(
