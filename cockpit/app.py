@@ -104,7 +104,7 @@ class CockpitApp(App[None]):
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(WATCH_SECONDS, self.check_terminal)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
-        minutes = self.ws.config.feeds_refresh_minutes
+        minutes = self.ws.config.feeds.refresh_minutes
         if self.fetch_feeds and minutes:
             self.set_timer(FIRST_REFRESH_SECONDS, self._timed_feed_refresh)
             self.set_interval(minutes * 60, self._timed_feed_refresh)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from cockpit import __version__
+from cockpit.core.settings import FeedSettings
 from cockpit.feeds.merge import Policy
 
 if TYPE_CHECKING:
@@ -21,11 +22,8 @@ USER_AGENT = f"cockpit/{__version__} (+feed reader)"
 class FeedConfig(Protocol):
     """The part of `cockpit.core.config.Config` that refreshing reads."""
 
-    feeds_concurrency: int
-    feeds_per_host: int
-    feeds_keep: int
-    feeds_max_bytes: int
-    feeds_timeout: float
+    @property
+    def feeds(self) -> FeedSettings: ...
 
 
 @dataclass
@@ -59,13 +57,14 @@ class FetchSettings:
     @classmethod
     def from_config(cls, config: FeedConfig) -> FetchSettings:
         """Settings from the `[feeds]` table of the config."""
+        feeds = config.feeds
         return cls(
-            concurrency=config.feeds_concurrency,
-            per_host=config.feeds_per_host,
-            timeout=config.feeds_timeout,
-            max_bytes=config.feeds_max_bytes,
-            keep=config.feeds_keep,
-            parse_processes=auto_processes(int(getattr(config, "feeds_parse_processes", -1))),
+            concurrency=feeds.concurrency,
+            per_host=feeds.per_host,
+            timeout=feeds.timeout,
+            max_bytes=feeds.max_bytes,
+            keep=feeds.keep,
+            parse_processes=auto_processes(feeds.parse_processes),
         )
 
     def limits(self) -> Limits:

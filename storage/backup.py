@@ -1,63 +1,73 @@
-"""Daily rotating backups and restore.
+"""Daily rotating backups and restore (whole, or one file).
 
 A backup is a folder `backups/NAME/` holding copies of every workspace file, made under
 the workspace lock so it is one consistent moment. Daily ones are named by date and the
 newest N are kept; ones made by `cockpit backup` carry a time as well and are kept until
-the user removes them. Restoring first saves the current files as `pre-restore-…`, so a
-restore can itself be undone.
+the user removes them. Restoring first saves the files it replaces as `pre-restore-…`,
+so a restore can itself be undone; restoring one file (`files=`) replaces that file
+only, so one corrupt file does not roll back the rest of the workspace.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from cockpit.storage.atomic import atomic_write, ensure_dir, fsync_dir
-from cockpit.storage.errors import CorruptFileError, StorageError
+from cockpit.storage.catalog import DAILY, SAVED_PREFIX, backups_dir, list_backups
+from cockpit.storage.codec import parse
+from cockpit.storage.errors import CorruptFileError, StorageError, os_failure
 from cockpit.storage.jsonstore import decode
 from cockpit.storage.lock import WorkspaceLock
 
-DAILY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+__all__ = [
+    "FileRestore",
+    "backups_dir",
+    "daily_backup",
+    "list_backups",
+    "make_backup",
+    "plan_restore",
+    "restore_backup",
+]
+
 FILES_GLOB = "*.json"
 
 
-def backups_dir(root: Path) -> Path:
-    """Where backups of workspace `root` live."""
-    return root / "backups"
+def make_backup(root: Path, name: str, lock: WorkspaceLock, only: tuple[str, ...] = ()) -> Path:
+    """Copy every workspace file (or the `only` ones) into `backups/NAME/` atomically:
+    a temp folder renamed into place, removed again if anything fails.
 
-
-def list_backups(root: Path) -> list[str]:
-    """Backup names, newest first (names sort by time)."""
-    folder = backups_dir(root)
-    if not folder.is_dir():
-        return []
-    names = [p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    return sorted(names, key=_sort_key, reverse=True)
-
-
-def _sort_key(name: str) -> str:
-    # "pre-restore-2026-11-22T101010" sorts by its time part too.
-    match = re.search(r"\d{4}-\d{2}-\d{2}(T\d{6})?", name)
-    return match.group(0) if match else name
-
-
-def make_backup(root: Path, name: str, lock: WorkspaceLock) -> Path:
-    """Copy every workspace file into `backups/NAME/` (atomically: temp folder + rename)."""
+    Raises:
+        FileAccessError: the copy cannot be made (full disk, ...); no temp folder stays.
+    """
     folder = backups_dir(root)
     ensure_dir(folder)
     target = folder / name
     tmp = folder / f".{name}.tmp"
     with lock.hold():
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        ensure_dir(tmp)
-        for src in sorted(root.glob(FILES_GLOB)):
-            atomic_write(tmp / src.name, src.read_bytes())
-        if target.exists():
-            shutil.rmtree(target)
-        tmp.rename(target)
-        fsync_dir(folder)
+        try:
+            if tmp.exists():
+                shutil.rmtree(tmp)
+            ensure_dir(tmp)
+            for src in sorted(root.glob(FILES_GLOB)):
+                if only and src.name not in only:
+                    continue
+                try:
+                    body = src.read_bytes()
+                except OSError as exc:
+                    raise os_failure(src, exc, "read") from None
+                atomic_write(tmp / src.name, body)
+            if target.exists():
+                shutil.rmtree(target)
+            tmp.rename(target)
+            fsync_dir(folder)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise os_failure(target, exc, "back up into") from None
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
     return target
 
 
@@ -87,21 +97,28 @@ def _damaged(root: Path) -> bool:
     return False
 
 
-def restore_backup(
-    root: Path, name: str | None, stamp: str, lock: WorkspaceLock
-) -> tuple[str, str]:
-    """Bring back backup `name` (default: the newest).
+@dataclass(frozen=True)
+class FileRestore:
+    """What restoring one file does: its records now and in the backup."""
 
-    Returns:
-        The name restored and the name of the folder holding the replaced files.
+    name: str
+    now: int | None  # records in the current file (None: missing or unreadable)
+    then: int
+    same: bool  # the backup's copy is byte for byte the current file
 
-    The backup's files are checked before anything is replaced; the current files are
-    saved as `pre-restore-STAMP` first (even when they are corrupt).
+    def describe(self) -> str:
+        """One line for the confirmation: "items.json  142 records now, 139 in the backup"."""
+        now = "unreadable or missing now" if self.now is None else f"{self.now} records now"
+        return f"{self.name:<18} {now}, {self.then} in the backup"
 
-    Raises:
-        StorageError: no such backup, or the backup itself is unreadable.
-    """
-    names = [n for n in list_backups(root) if not n.startswith("pre-restore-")]
+
+def _records(body: bytes) -> int:
+    tables = parse(body)
+    return sum(len(rows) for name, rows in tables.items() if name != "meta")
+
+
+def _source(root: Path, name: str | None) -> tuple[str, Path]:
+    names = [n for n in list_backups(root) if not n.startswith(SAVED_PREFIX)]
     if name is None:
         if not names:
             raise StorageError(f"{root} has no backups to restore")
@@ -110,10 +127,25 @@ def restore_backup(
     if not source.is_dir():
         known = ", ".join(list_backups(root)[:8]) or "none"
         raise StorageError(f"no backup named {name!r} in {backups_dir(root)} (have: {known})")
-    # Read once: what was checked is what gets written, even if `pre-restore-…` below
-    # lands on the same name as the source.
-    files = {path.name: path.read_bytes() for path in sorted(source.glob(FILES_GLOB))}
-    for file_name, body in files.items():
+    return name, source
+
+
+def _read_checked(
+    root: Path, name: str | None, files: tuple[str, ...]
+) -> tuple[str, dict[str, bytes]]:
+    """The backup's name and the bytes of the files to bring back, each checked."""
+    name, source = _source(root, name)
+    try:
+        present = {p.name: p for p in sorted(source.glob(FILES_GLOB))}
+        wanted = files or tuple(present)
+        missing = [f for f in wanted if f not in present]
+        if missing:
+            have = ", ".join(present) or "no files"
+            raise StorageError(f"backup {name} has no {missing[0]} (it holds {have})")
+        bodies = {f: present[f].read_bytes() for f in wanted}
+    except OSError as exc:
+        raise os_failure(source, exc, "read") from None
+    for file_name, body in bodies.items():
         if file_name == "workspace.json":
             continue
         try:
@@ -122,13 +154,64 @@ def restore_backup(
             raise StorageError(
                 f"backup {name} is damaged too: {exc.problem} in {source / file_name}"
             ) from None
+    return name, bodies
+
+
+def plan_restore(
+    root: Path, name: str | None, files: tuple[str, ...] = ()
+) -> tuple[str, list[FileRestore]]:
+    """What `restore_backup` would replace, without touching anything.
+
+    Raises:
+        StorageError: no such backup or file in it, or the backup is damaged.
+    """
+    name, bodies = _read_checked(root, name, files)
+    out = []
+    for file_name, body in bodies.items():
+        if file_name == "workspace.json":
+            continue
+        current = root / file_name
+        try:
+            now_body: bytes | None = current.read_bytes()
+        except OSError:
+            now_body = None
+        try:
+            now = None if now_body is None else _records(now_body)
+        except ValueError:
+            now = None
+        out.append(FileRestore(file_name, now, _records(body), now_body == body))
+    return name, out
+
+
+def restore_backup(
+    root: Path,
+    name: str | None,
+    stamp: str,
+    lock: WorkspaceLock,
+    files: tuple[str, ...] = (),
+) -> tuple[str, str]:
+    """Bring back backup `name` (default: the newest), whole or only `files`
+    (file names such as "items.json").
+
+    Returns:
+        The name restored and the name of the folder holding the replaced files.
+
+    The backup's files are checked before anything is replaced; the files about to be
+    replaced are saved as `pre-restore-STAMP` first (even when they are corrupt).
+
+    Raises:
+        StorageError: no such backup (or file in it), or the backup itself is unreadable.
+    """
+    # Read once: what was checked is what gets written, even if `pre-restore-…` below
+    # lands on the same name as the source.
+    name, bodies = _read_checked(root, name, files)
     with lock.hold():
         # Never overwrite an earlier pre-restore folder (two restores in one second).
-        saved, n = f"pre-restore-{stamp}", 1
+        saved, n = f"{SAVED_PREFIX}{stamp}", 1
         while (backups_dir(root) / saved).exists():
             n += 1
-            saved = f"pre-restore-{stamp}-{n}"
-        make_backup(root, saved, lock)
-        for file_name, body in files.items():
+            saved = f"{SAVED_PREFIX}{stamp}-{n}"
+        make_backup(root, saved, lock, only=tuple(files))
+        for file_name, body in bodies.items():
             atomic_write(root / file_name, body)
     return name, saved

@@ -81,7 +81,7 @@ def password(config: Config) -> str | None:
     Raises:
         SyncError: the command fails or prints nothing.
     """
-    command = config.caldav_password_command
+    command = config.caldav.password_command
     if command:
         try:
             done = subprocess.run(
@@ -125,11 +125,11 @@ def sync(ws: Workspace) -> SyncReport:
         SyncError: not configured, unreachable, wrong password or a rejected object.
     """
     cfg = ws.config
-    url = (cfg.caldav_url or "").strip()
+    url = (cfg.caldav.url or "").strip()
     if not url:
         raise SyncError("no CalDAV calendar configured: set url under [caldav] in config.toml")
     secret = password(cfg)
-    if cfg.caldav_username and secret is None:
+    if cfg.caldav.username and secret is None:
         raise SyncError(f"no CalDAV password: set [caldav] password_command or {PASSWORD_ENV}")
     local = export_objects(ws)
     hashes = {uid: hashlib.sha256(body).hexdigest() for uid, body in local.items()}
@@ -158,7 +158,7 @@ def _push(
     """Create, update and delete our objects; returns the other events and the name."""
     state = _state(ws, url)
     domain = uid_domain(calendar_id(ws))
-    with caldav_client.connect(url, ws.config.caldav_username, secret, TIMEOUT) as remote:
+    with caldav_client.connect(url, ws.config.caldav.username, secret, TIMEOUT) as remote:
         ours: dict[str, str] = {}
         foreign: list[str] = []
         for href, data in remote.list():

@@ -209,7 +209,7 @@ def import_calendar(ws: Workspace, source: str) -> ImportReport:
 
 def _config_sources(ws: Workspace) -> list[str]:
     base = ws.config.path.parent if ws.config.path else None
-    return [normalise(s, base) for s in ws.config.calendar_subscribe if s.strip()]
+    return [normalise(s, base) for s in ws.config.calendar.subscribe if s.strip()]
 
 
 def refresh_subscriptions(ws: Workspace) -> list[ImportReport]:
@@ -265,7 +265,7 @@ def cached_calendars(ws: Workspace) -> list[tuple[str, Path]]:
         source, origin = str(rec.get("source", "")), rec.get("origin")
         if origin == "config" and source not in configured:
             continue
-        if origin == "caldav" and source != (ws.config.caldav_url or ""):
+        if origin == "caldav" and source != (ws.config.caldav.url or ""):
             continue
         path = cache_path(ws, source)
         if path.exists():

@@ -20,7 +20,13 @@ from cockpit.items.workspace import Workspace
 
 
 def workspace(args: argparse.Namespace) -> Workspace:
-    return open_workspace(args)
+    """The workspace a command works on, opened and maintained for today; what the
+    maintenance could not do (a full disk, say) is a warning on stderr, not a failure."""
+    ws = open_workspace(args)
+    for warning in ws.warnings:
+        print(f"cockpit: warning: {warning.rstrip('.')}.", file=sys.stderr)
+    ws.warnings.clear()
+    return ws
 
 
 def read_week(text: str | None, ws: Workspace) -> str | None:

@@ -157,7 +157,7 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
 
     ws = workspace(args)
     customers = ws.customers.all()
-    due = customers_due(customers, ws.clock.today(), ws.config.top_untouched_days)
+    due = customers_due(customers, ws.clock.today(), ws.config.customers.top_untouched_days)
     due_ids = {d.customer.id: d.reason for d in due}
     rank = {d.customer.id: n for n, d in enumerate(due)}
     customers.sort(key=lambda c: (rank.get(c.id, len(rank)), c.name.casefold()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,22 @@ def register_data(sub: Any) -> None:
 
     p = sub.add_parser("backup", help="back up the workspace now")
     p.set_defaults(handler=cmd_backup)
-    p = sub.add_parser("restore", help="restore a backup (default: the newest)")
-    p.add_argument("name", nargs="?")
+    p = sub.add_parser(
+        "restore",
+        help="restore a backup (default: the newest), whole or one file",
+        description="Bring back a backup. With --file only that file is replaced; a "
+        "whole restore says which files it replaces and asks first (--yes in scripts). "
+        "The replaced files are kept in backups/pre-restore-TIME.",
+    )
+    p.add_argument("name", nargs="?", help="the backup (see --list); default: the newest")
+    p.add_argument(
+        "--file",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="restore only this file (e.g. items.json); may be repeated",
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     p.add_argument("--list", action="store_true", help="list backups instead")
     p.set_defaults(handler=cmd_restore)
 
@@ -89,7 +104,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.core.paths import default_data_dir
     from cockpit.items.context import load_settings, make_clock
-    from cockpit.storage.backup import list_backups, restore_backup
+    from cockpit.storage.backup import list_backups, plan_restore, restore_backup
     from cockpit.storage.lock import WorkspaceLock
 
     # Restore must work when the workspace is corrupt, so it does not open it.
@@ -101,7 +116,48 @@ def cmd_restore(args: argparse.Namespace) -> int:
         names = list_backups(root)
         print("\n".join(names) if names else f"No backups in {root / 'backups'}")
         return 0
+    files = tuple(_data_file(f) for f in args.file)
+    name, plan = plan_restore(root, args.name, files)
+    if not files:  # the whole workspace: say what it replaces, and ask
+        changed = [f for f in plan if not f.same]
+        print(f"Restoring backup {name} replaces {len(changed)} of {len(plan)} files in {root}:")
+        for f in changed:
+            print(f"  {f.describe()}")
+        if changed and not args.yes:
+            _confirm(name, len(changed))
     stamp = make_clock(config).now().strftime("%Y-%m-%dT%H%M%S")
-    name, saved = restore_backup(root, args.name, stamp, WorkspaceLock(root / ".lock"))
-    print(f"Restored backup {name} into {root} (the files it replaced are in backups/{saved})")
+    lock = WorkspaceLock(root / ".lock")
+    name, saved = restore_backup(root, name, stamp, lock, files)
+    what = ", ".join(files) if files else "the workspace"
+    print(
+        f"Restored {what} from backup {name} into {root} (what it replaced is in backups/{saved})"
+    )
     return 0
+
+
+def _data_file(text: str) -> str:
+    """A file of the workspace as the user names it ("items", "items.json", a path)."""
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.storage.files import DATA_FILES, MARKER
+
+    name = Path(text).name
+    name = name if name.endswith(".json") else f"{name}.json"
+    known = [f"{n}.json" for n in DATA_FILES] + [MARKER]
+    if name not in known:
+        raise CliError(f"{text!r} is not a workspace file; use one of {', '.join(known)}")
+    return name
+
+
+def _confirm(name: str, count: int) -> None:
+    """Ask on a terminal; without one (cron, a pipe) refuse unless --yes was given."""
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"restoring backup {name} replaces {count} files of the workspace; run it in a "
+            "terminal to confirm, pass --yes, or restore one file with --file"
+        )
+    try:
+        answer = input("Replace them? The current files are kept in backups/pre-restore-… [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        raise CliError("restore cancelled; nothing was replaced")

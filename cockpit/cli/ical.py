@@ -196,7 +196,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
     ws = workspace(args)
     first = read_date(args.first, ws) or ws.clock.today()
-    days = args.days if args.days is not None else ws.config.calendar_days
+    days = args.days if args.days is not None else ws.config.calendar.days
     if days < 1:
         raise CliError("--days must be 1 or more")
     entries = agenda(ws, first, days)

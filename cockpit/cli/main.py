@@ -112,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here, not at the top, for start-up time: storage pulls in tinydb and orjson,
     # which `--version` and `--help` never need.
     from cockpit.storage import StorageError
+    from cockpit.storage.errors import os_failure
 
     out, err = sys.stdout, sys.stderr
     try:
@@ -137,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # one that no layer turned into a sentence: still one, status 3
+        _fail(str(os_failure(Path(exc.filename or "."), exc, "use")))
+        return EXIT_STORAGE
     finally:
         sys.stdout, sys.stderr = out, err
 

@@ -66,7 +66,7 @@ def cmd_metrics_set(args: argparse.Namespace) -> int:
 
 def cmd_metrics_show(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    threshold = ws.config.metrics_threshold
+    threshold = ws.config.metrics.threshold
     names = [args.table] if args.table else list(metrics.TABLE_NAMES)
     data = {name: metrics.rows(ws, name) for name in names}
     if args.json:

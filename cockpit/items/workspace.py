@@ -93,7 +93,7 @@ class Workspace:
             return False
         day = self.clock.today().isoformat()
         try:
-            made = daily_backup(self.root, day, self.config.backups_keep, self.files.lock)
+            made = daily_backup(self.root, day, self.config.storage.backups_keep, self.files.lock)
             if made is not None:
                 self.archive_old()
         except StorageError as exc:
@@ -103,7 +103,7 @@ class Workspace:
 
     def archive_cutoff(self) -> str:
         """Items finished before this moment (ISO) belong in the archive."""
-        return iso(self.clock.now() - dt.timedelta(weeks=self.config.archive_after_weeks))
+        return iso(self.clock.now() - dt.timedelta(weeks=self.config.storage.archive_after_weeks))
 
     def archive_old(self) -> int:
         """Move items finished more than `archive_after_weeks` ago out of the hot file."""

@@ -214,7 +214,7 @@ def daily_lines(
 ) -> list[str]:
     """One summary line per table that has data, in table order.
 
-    Feed it `cockpit.metrics.book.all_rows(ws)` and `ws.config.metrics_threshold`.
+    Feed it `cockpit.metrics.book.all_rows(ws)` and `ws.config.metrics.threshold`.
     """
     out = []
     for table, rows in rows_by_table.items():

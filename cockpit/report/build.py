@@ -64,7 +64,7 @@ LANGUAGES = ("en", "zh")
 
 def report_language(config: Config) -> str:
     """The report's default language: `[report] language`, else the UI's."""
-    return config.report_language or config.language
+    return config.report.language or config.language
 
 
 def default_filename(week: str, lang: str) -> str:
@@ -104,7 +104,7 @@ def _items(ws: Workspace, span: Span) -> list[Item]:
     """Hot items, plus the archive only for weeks old enough to be in it (it holds items
     finished more than `archive_after_weeks` ago, and it can be large)."""
     items = ws.items()
-    cutoff = ws.clock.now() - dt.timedelta(weeks=ws.config.archive_after_weeks)
+    cutoff = ws.clock.now() - dt.timedelta(weeks=ws.config.storage.archive_after_weeks)
     if span.start < cutoff:
         items += ws.archived()
     return sorted(items, key=lambda i: i.id)

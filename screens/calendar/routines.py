@@ -210,11 +210,11 @@ class RoutinesScreen(CockpitScreen):
 
     def action_add(self) -> None:
         _routine, weekday = self.current()
-        self.app.push_screen(RoutineForm(None, weekday), self._save)
+        self.open_form(RoutineForm(None, weekday), self._save)
 
     def action_edit(self) -> None:
         if routine := self._need():
-            self.app.push_screen(RoutineForm(routine), self._save)
+            self.open_form(RoutineForm(routine), self._save)
 
     def _save(self, values: dict[str, Any] | None) -> None:
         if not values:

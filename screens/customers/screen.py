@@ -104,7 +104,7 @@ class CustomersScreen(PlanningScreen):
         ws = self.cockpit.ws
         today = ws.clock.today()
         customers = ws.customers.all()
-        due = customers_due(customers, today, ws.config.top_untouched_days)
+        due = customers_due(customers, today, ws.config.customers.top_untouched_days)
         self.customers = {c.id: c for c in customers}
         self.due = {d.customer.id: d for d in due}
         self.rank = {d.customer.id: n for n, d in enumerate(due)}
@@ -228,12 +228,12 @@ class CustomersScreen(PlanningScreen):
 
     def action_add(self) -> None:
 
-        self.app.push_screen(CustomerForm(), self._save)
+        self.open_form(CustomerForm(), self._save)
 
     def action_edit(self) -> None:
 
         if (cust := self._need()) is not None:
-            self.app.push_screen(CustomerForm(cust), lambda v: self._save(v, cust.id))
+            self.open_form(CustomerForm(cust), lambda v: self._save(v, cust.id))
 
     def _save(self, values: dict[str, Any] | None, cust_id: int | None = None) -> None:
         if not values:
@@ -266,7 +266,7 @@ class CustomersScreen(PlanningScreen):
                     lambda _touch: t("note.touched", name=cust.name),
                 )
 
-        self.app.push_screen(TouchForm(cust.name), save)
+        self.open_form(TouchForm(cust.name), save)
 
     def action_link(self) -> None:
 
@@ -300,4 +300,4 @@ class CustomersScreen(PlanningScreen):
                     lambda c: t("customers.note.churn", name=c.name, reason=reason),
                 )
 
-        self.app.push_screen(ChurnForm(cust), save)
+        self.open_form(ChurnForm(cust), save)

@@ -21,7 +21,7 @@ def add(daily: DailyScreen) -> None:
 
     panel = daily.focused_panel()
     if panel is not None and panel.kind == "customers":
-        daily.app.push_screen(CustomerForm(), lambda values: _save_customer(daily, values))
+        daily.open_form(CustomerForm(), lambda values: _save_customer(daily, values))
         return
     preset: dict[str, Any] = {}
     if panel is not None and panel.panel in ("plan", "ops", "key"):
@@ -30,7 +30,7 @@ def add(daily: DailyScreen) -> None:
         entry = EntryStore(daily.ws.files).get(ref)
         if entry is not None:
             preset.update(title=entry.title, notes=entry.link or "", tags="news")
-    daily.app.push_screen(ItemForm(daily.ws, None, preset), daily.save_item)
+    daily.open_form(ItemForm(daily.ws, None, preset), daily.save_item)
 
 
 def edit(daily: DailyScreen) -> None:
@@ -55,7 +55,7 @@ def edit(daily: DailyScreen) -> None:
         return
     item = daily.need_item()
     if item is not None:
-        daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
+        daily.open_form(ItemForm(daily.ws, item, {}), daily.save_item)
 
 
 def log_touch(daily: DailyScreen, customer_id: int) -> None:
@@ -68,14 +68,17 @@ def log_touch(daily: DailyScreen, customer_id: int) -> None:
     except LookupError:
         say(daily, t("note.not_here"), severity="warning")
         return
-    daily.app.push_screen(TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values))
+    daily.open_form(TouchForm(daily.ws, cust.name), lambda values: _save_touch(daily, values))
 
 
 def save_item(daily: DailyScreen, values: dict[str, Any] | None) -> None:
-    """Store a new item, or the edited fields of an existing one."""
+    """Store a new item, or the fields the user changed in an existing one (the form
+    returns only those; an edit that changed nothing writes nothing)."""
     if not values:
         return
     item_id = values.pop("id", None)
+    if item_id is not None and not values:
+        return
     ws = daily.ws
     if item_id is None:
         daily.change(

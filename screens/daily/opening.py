@@ -74,7 +74,7 @@ def show_hit(daily: DailyScreen, hit: Hit) -> None:
         except LookupError:
             return
         if item.is_open:  # planned for a later week: edit it in place
-            daily.app.push_screen(ItemForm(daily.ws, item, {}), daily.save_item)
+            daily.open_form(ItemForm(daily.ws, item, {}), daily.save_item)
         else:
             say(daily, f"#{item.id} {item.title} · {item.status} · {item.week}")
         return

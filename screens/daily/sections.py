@@ -41,7 +41,7 @@ def launch_rows(ws: Workspace, today: dt.date) -> list[Row]:
 def metrics_lines(ws: Workspace) -> list[str]:
     """One summary per metrics table with data ("revenue +8% MoM, 3rd month of growth")."""
 
-    return daily_lines(all_rows(ws), ws.config.metrics_threshold, language())
+    return daily_lines(all_rows(ws), ws.config.metrics.threshold, language())
 
 
 def tick_checklist(screen: DailyScreen) -> bool:

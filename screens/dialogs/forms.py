@@ -129,7 +129,8 @@ class Form(ModalScreen[dict[str, Any] | None]):
 
 
 class ItemForm(Form):
-    """Add a new item, or edit `item`."""
+    """Add a new item, or edit `item` (returning only the fields the user changed, so
+    a save never writes back a value another window changed meanwhile)."""
 
     def __init__(self, ws: Workspace, item: Item | None, preset: dict[str, Any]) -> None:
         title = t("form.edit_item", id=item.id) if item else t("form.add_item")
@@ -179,7 +180,7 @@ class ItemForm(Form):
             "notes": self.query_one("#f-notes", Input).value,
         }
         if self.item is not None:
-            values["id"] = self.item.id
+            values = {"id": self.item.id, **_changed_fields(self.item, values)}
         return values
 
     def customer(self) -> str:
@@ -199,6 +200,21 @@ class ItemForm(Form):
         else:
             message = t("form.no_customer", name=name)
         raise FormError("f-customer", message)
+
+
+def _changed_fields(item: Item, values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values that differ from what `item` showed."""
+    shown: dict[str, Any] = {
+        "title": item.title,
+        "list_name": item.list,
+        "week": item.week,
+        "due": item.due_date(),
+        "customer": item.customer,
+        "owner": item.owner,
+        "tags": list(item.tags),
+        "notes": item.notes,
+    }
+    return {name: value for name, value in values.items() if shown.get(name) != value}
 
 
 class CustomerForm(Form):

@@ -26,6 +26,7 @@ from cockpit.screens.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
+    from cockpit.core.changes import View
     from cockpit.core.model import Item
 
 
@@ -41,6 +42,7 @@ class ReviewScreen(Screen[None]):
         self.pos = 0
         self.decided: list[tuple[int, str]] = []  # (position, decision), for undo and the end
         self.skipped: set[int] = set()  # item ids passed over with `n`
+        self.shown: View | None = None  # the workspace as the card showed it
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -71,6 +73,10 @@ class ReviewScreen(Screen[None]):
             self.pos += 1  # decided elsewhere (another terminal, the CLI) meanwhile
         return None
 
+    def reload(self) -> None:
+        """The app calls this after outside changes (and a refused decision)."""
+        self.show()
+
     def show(self) -> None:
         ws = self.cockpit.ws
         progress = self.query_one("#review-progress", Static)
@@ -99,6 +105,7 @@ class ReviewScreen(Screen[None]):
         for stamp, what in item.history[-5:]:
             lines.append(Text(f"{stamp[:10]}  {what}", style="dim"))
         card.update(Group(*lines))
+        self.shown = ws.files.view()  # a decision is made from this card
 
     def _show_end(self, progress: Static, card: Static) -> None:
         """What was decided, what was skipped and what is still open (named)."""
@@ -148,7 +155,11 @@ class ReviewScreen(Screen[None]):
             self.pos += 1
             self.show()
 
-        self.cockpit.persist(lambda: fn(item_id), on_done=after)
+        def refused(_exc: Exception) -> bool:
+            self.decided.pop()  # nothing was decided: undo must not step back over it
+            return False  # the app says why, and reloads this card
+
+        self.cockpit.persist(lambda: fn(item_id), after, basis=self.shown, on_error=refused)
 
     def action_keep(self) -> None:
         self._decide(self.cockpit.ws.keep, "keep")

@@ -189,7 +189,7 @@ class LaunchesScreen(PlanningScreen):
 
     # actions ---------------------------------------------------------------------------
     def action_new(self) -> None:
-        self.app.push_screen(LaunchForm(None), self._save_launch)
+        self.open_form(LaunchForm(None), self._save_launch)
 
     def _save_launch(self, values: dict[str, Any] | None) -> None:
         if not values:
@@ -230,7 +230,7 @@ class LaunchesScreen(PlanningScreen):
         """On the launch list: move its go-live; on the checklist: edit the item."""
         if self.focused is self.panel("list"):
             if (launch := self.current_launch()) is not None:
-                self.app.push_screen(LaunchForm(launch), self._save_launch)
+                self.open_form(LaunchForm(launch), self._save_launch)
             return
         if (picked := self._need_item()) is None:
             return
@@ -244,4 +244,4 @@ class LaunchesScreen(PlanningScreen):
                     lambda it: t("note.saved", title=it.title),
                 )
 
-        self.app.push_screen(LaunchItemForm(launch, item), save)
+        self.open_form(LaunchItemForm(launch, item), save)

@@ -79,7 +79,7 @@ class MetricsScreen(PlanningScreen):
 
     @property
     def threshold(self) -> float:
-        return self.cockpit.ws.config.metrics_threshold
+        return self.cockpit.ws.config.metrics.threshold
 
     # data ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -201,14 +201,14 @@ class MetricsScreen(PlanningScreen):
     def action_add(self) -> None:
         month = default_month(self.spec, self.rows[self.table], self.cockpit.ws.clock.today())
         form = MetricRowForm(self.spec, None, month, self._taken(None))
-        self.app.push_screen(form, self._save)
+        self.open_form(form, self._save)
 
     def action_edit(self) -> None:
         row = self.current()
         if row is None:
             say(self, t("metrics.no_row"), severity="warning")
             return
-        self.app.push_screen(MetricRowForm(self.spec, row, row.month, self._taken(row)), self._save)
+        self.open_form(MetricRowForm(self.spec, row, row.month, self._taken(row)), self._save)
 
     def _save(self, values: dict[str, Any] | None) -> None:
         if not values:

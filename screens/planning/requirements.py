@@ -220,11 +220,11 @@ class RequirementsScreen(PlanningScreen):
         return req
 
     def action_add(self) -> None:
-        self.app.push_screen(RequirementForm(None), self._save)
+        self.open_form(RequirementForm(None), self._save)
 
     def action_edit(self) -> None:
         if (req := self._need()) is not None:
-            self.app.push_screen(RequirementForm(req), self._save)
+            self.open_form(RequirementForm(req), self._save)
 
     def _save(self, values: dict[str, Any] | None) -> None:
         if not values:
@@ -255,7 +255,7 @@ class RequirementsScreen(PlanningScreen):
             return
         old, new = t(f"req.status.{req.status}"), t(f"req.status.{step}")
         form = MoveForm(t("req.form.advance", id=req.id, old=old, new=new), (step,))
-        self.app.push_screen(form, lambda values: self._move(req, values))
+        self.open_form(form, lambda values: self._move(req, values))
 
     def action_move(self) -> None:
         """Any move the lifecycle allows from here, picked from a list, with a reason."""
@@ -266,7 +266,7 @@ class RequirementsScreen(PlanningScreen):
             say(self, refusal(req), severity="warning", timeout=6)
             return
         title = t("req.form.move", id=req.id, status=t(f"req.status.{req.status}"))
-        self.app.push_screen(MoveForm(title, moves), lambda values: self._move(req, values))
+        self.open_form(MoveForm(title, moves), lambda values: self._move(req, values))
 
     def _move(self, req: Requirement, values: dict[str, Any] | None) -> None:
         if not values:

@@ -46,7 +46,7 @@ def open_link(screen: EntryScreen, entry_id: int | None) -> None:
     if link is None:
         say(screen, t("note.bad_link"), severity="warning")
         return
-    command = app.ws.config.ui_browser
+    command = app.ws.config.ui.browser
 
     def done(opened: Opened) -> None:
         if opened.ok:

@@ -82,6 +82,7 @@ def edit_week_notes(
     app: CockpitApp = screen.app  # type: ignore[assignment]
     book = NoteBook(app.ws)
     form = NotesForm(book.week_notes(week))
+    shown = app.ws.files.view()  # saved as a change of what the form showed
 
     def saved(notes: WeekNotes) -> None:
         say(app, t("notes.saved", week=notes.week), timeout=3)
@@ -96,6 +97,7 @@ def edit_week_notes(
                 values["week"], highlights=values["highlights"], thoughts=values["thoughts"]
             ),
             on_done=saved,
+            basis=shown,
         )
 
     app.push_screen(form, chosen)

@@ -8,7 +8,7 @@ from pathlib import Path
 from cockpit.app import make_app
 from cockpit.core import i18n
 from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
+from cockpit.core.config import Config, UiSettings
 from cockpit.items.workspace import Workspace
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.widgets.panels import Panel
@@ -281,7 +281,7 @@ async def test_news_panel_star_read_and_unsafe_links(tmp_path: Path, clock: Froz
     from tests.unit.test_browser import recorder, wait_for
 
     script, out = recorder(tmp_path)  # a real program as the [ui] browser
-    ws = small_workspace(tmp_path / "ws", clock, Config(ui_browser=[str(script)]))
+    ws = small_workspace(tmp_path / "ws", clock, Config(ui=UiSettings(browser=[str(script)])))
     store = EntryStore(ws.files)
     good, bad = store.add(
         [

@@ -11,7 +11,7 @@ import pytest
 from cockpit.app import make_app
 from cockpit.core import i18n
 from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
+from cockpit.core.config import Config, UiSettings
 from cockpit.feeds.store import EntryStore
 from tests.ui.helpers import settle, small_workspace
 from tests.unit.test_browser import recorder, wait_for
@@ -89,7 +89,7 @@ async def test_inside_tmux_it_names_the_setting_in_chinese(
 @pytest.mark.usefixtures("no_display")
 async def test_ui_browser_opens_it_even_over_ssh(tmp_path: Path, clock: FrozenClock) -> None:
     script, out = recorder(tmp_path)
-    ws, ref = with_entry(tmp_path, clock, Config(ui_browser=[str(script), "--new-tab"]))
+    ws, ref = with_entry(tmp_path, clock, Config(ui=UiSettings(browser=[str(script), "--new-tab"])))
     app = make_app(ws, watch=False, fetch=False)
     async with app.run_test(size=SIZE) as pilot:
         await _press_o(pilot, app, ref)
@@ -102,7 +102,7 @@ async def test_a_failing_browser_command_copies_the_link(
     tmp_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("TMUX", raising=False)
-    ws, ref = with_entry(tmp_path, clock, Config(ui_browser=[str(tmp_path / "gone")]))
+    ws, ref = with_entry(tmp_path, clock, Config(ui=UiSettings(browser=[str(tmp_path / "gone")])))
     app = make_app(ws, watch=False, fetch=False)
     async with app.run_test(size=SIZE) as pilot:
         await _press_o(pilot, app, ref)

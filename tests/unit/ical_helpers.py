@@ -19,8 +19,15 @@ CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "ica
 
 
 def make_ws(root: Path, when: dt.datetime, zone: ZoneInfo, **config: object) -> Workspace:
-    """A workspace at `root` whose clock is stopped at `when` in `zone`."""
-    cfg = Config(timezone=zone.key, **config)  # type: ignore[arg-type]
+    """A workspace at `root` whose clock is stopped at `when` in `zone`; `config` sets
+    `path` or an area's setting by its TOML name (`caldav_url` is `[caldav] url`)."""
+    cfg = Config(timezone=zone.key)
+    for name, value in config.items():
+        if name in ("path", "language"):
+            setattr(cfg, name, value)
+            continue
+        area, setting = name.split("_", 1)
+        setattr(getattr(cfg, area), setting, value)
     return Workspace(root, FrozenClock(when, zone), cfg)
 
 

@@ -53,10 +53,10 @@ def test_parse_command() -> None:
 def test_config_reads_ui_browser(tmp_path: Path) -> None:
     cfg = tmp_path / "config.toml"
     cfg.write_text('[ui]\nbrowser = "firefox --new-tab"\n')
-    assert load_config(cfg).ui_browser == ["firefox", "--new-tab"]
+    assert load_config(cfg).ui.browser == ["firefox", "--new-tab"]
     cfg.write_text('[ui]\nbrowser = ["open", "-a", "Firefox"]\n')
-    assert load_config(cfg).ui_browser == ["open", "-a", "Firefox"]
-    assert load_config(tmp_path / "none.toml").ui_browser is None
+    assert load_config(cfg).ui.browser == ["open", "-a", "Firefox"]
+    assert load_config(tmp_path / "none.toml").ui.browser is None
     cfg.write_text("[ui]\nbrowser = 3\n")
     with pytest.raises(ConfigError, match=r"\[ui\] browser: browser is a command"):
         load_config(cfg)

@@ -18,7 +18,7 @@ from cockpit.calendar.caldav_client import SyncError
 from cockpit.calendar.caldav_sync import PASSWORD_ENV, password, sync
 from cockpit.calendar.routines import RoutineBook, calendar_id
 from cockpit.cli.main import main
-from cockpit.core.config import Config
+from cockpit.core.config import CaldavSettings, Config
 from cockpit.items.workspace import Workspace
 from tests.radicale_server import Radicale, radicale
 from tests.unit.ical_helpers import SHANGHAI, make_ws
@@ -154,12 +154,12 @@ def test_a_rejected_object_is_one_sentence(ws: Workspace, server: Radicale, url:
 
 
 def test_unreachable_server_and_missing_calendar(ws: Workspace, server: Radicale) -> None:
-    ws.config.caldav_url = "http://127.0.0.1:9/pm/cal/"
+    ws.config.caldav.url = "http://127.0.0.1:9/pm/cal/"
     with pytest.raises(
         SyncError, match=r"cannot reach the CalDAV server .* \(connection refused\)"
     ):
         sync(ws)
-    ws.config.caldav_url = f"{server.base}/{server.user}/no-such-calendar/"
+    ws.config.caldav.url = f"{server.base}/{server.user}/no-such-calendar/"
     with pytest.raises(SyncError, match="no CalDAV calendar at"):
         sync(ws)
 
@@ -174,11 +174,17 @@ def test_password_command_first_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(PASSWORD_ENV, raising=False)
     script = "import sys; print('line-one'); print('line-two')"
     command = f"{shlex.quote(sys.executable)} -c {shlex.quote(script)}"
-    assert password(Config(caldav_password_command=command)) == "line-one"
+    assert password(Config(caldav=CaldavSettings(password_command=command))) == "line-one"
     with pytest.raises(SyncError, match="exit status 3"):
-        password(Config(caldav_password_command=f"{shlex.quote(sys.executable)} -c 'exit(3)'"))
+        password(
+            Config(
+                caldav=CaldavSettings(
+                    password_command=f"{shlex.quote(sys.executable)} -c 'exit(3)'"
+                )
+            )
+        )
     with pytest.raises(SyncError, match="printed no password"):
-        password(Config(caldav_password_command="true"))
+        password(Config(caldav=CaldavSettings(password_command="true")))
     assert password(Config()) is None
     monkeypatch.setenv(PASSWORD_ENV, "from-env")
     assert password(Config()) == "from-env"

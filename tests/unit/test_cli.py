@@ -382,7 +382,11 @@ def test_backup_and_restore_list(cockpit: Run, root: Path) -> None:
     assert ok(cockpit("restore", "--list")).out.splitlines() == ["2026-11-18T120000", "2026-11-18"]
 
     ok(cockpit("add", "after the backup"))
-    ok(cockpit("restore"))
+    # Not on a terminal and without --yes, a whole restore refuses (nothing replaced).
+    refused = cockpit("restore")
+    assert refused.code == 1 and "pass --yes" in refused.err
+    assert sorted(ls_all(cockpit)) == ["after the backup", "before the backup"]
+    ok(cockpit("restore", "--yes"))
     assert list(ls_all(cockpit)) == ["before the backup"]
     names = ok(cockpit("restore", "--list")).out.splitlines()
     # Newest first; the two folders made at the same second may come in either order.

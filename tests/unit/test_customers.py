@@ -209,7 +209,7 @@ def test_due_rule_is_the_daily_screens(ws: Workspace) -> None:
     ws.customers.add("Follow up", next_followup=TODAY, stage="opportunity")
     ws.customers.add("Quiet normal")
 
-    due = customers_due(ws.customers.all(), TODAY, ws.config.top_untouched_days)
+    due = customers_due(ws.customers.all(), TODAY, ws.config.customers.top_untouched_days)
 
     assert [(d.customer.name, d.reason) for d in due] == [
         ("Top never", "never"),

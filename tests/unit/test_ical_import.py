@@ -206,7 +206,7 @@ def test_config_subscriptions_and_removal(tmp_path: Path) -> None:
     (report,) = refresh_subscriptions(ws)  # relative to the config file's folder
     assert report.source == str(source) and report.events == 1
     assert [name for name, _ in cached_calendars(ws)] == ["Team calendar"]
-    ws.config.calendar_subscribe = []  # removed from the config: gone from the agenda
+    ws.config.calendar.subscribe = []  # removed from the config: gone from the agenda
     assert cached_calendars(ws) == []
     other = tmp_path / "other.ics"
     other.write_text(EVENT.format(blob="QUFB").replace("Team", "Other"), encoding="utf-8")

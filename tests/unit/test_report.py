@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
+from cockpit.core.config import Config, ReportSettings
 from cockpit.feeds.store import EntryStore
 from cockpit.items.workspace import Workspace
 from cockpit.report.build import build_report, default_filename, report_language
@@ -281,7 +281,7 @@ def test_an_unknown_language_is_refused(ws: Workspace) -> None:
 
 def test_language_and_file_name_defaults() -> None:
     assert report_language(Config(language="zh")) == "zh"
-    assert report_language(Config(language="zh", report_language="en")) == "en"
+    assert report_language(Config(language="zh", report=ReportSettings(language="en"))) == "en"
     assert default_filename(WEEK, "zh") == "周报-2026-W47.md"
     assert default_filename(WEEK, "en") == "report-2026-W47.md"
 

@@ -120,7 +120,7 @@ def test_restore_brings_back_the_newest_backup_and_keeps_the_corrupt_files(
     assert cli("--data-dir", str(root), "ls") == 3
     capsys.readouterr()
 
-    assert cli("--data-dir", str(root), "restore") == 0
+    assert cli("--data-dir", str(root), "restore", "--yes") == 0
     out, err = capsys.readouterr()
     assert err == ""
     assert "2026-11-18" in out
@@ -203,8 +203,21 @@ def test_corrupt_file_is_not_rotated_into_the_daily_backups(
     # Only the good backup from before the damage; the damaged days made none.
     assert sorted(p.name for p in (root / "backups").iterdir()) == ["2026-11-18"]
 
-    assert cli("--data-dir", str(root), "restore") == 0
+    # The refusal names the exact command that brings back that one file ...
     capsys.readouterr()
+    assert cli("--data-dir", str(root), "ls", "--all") == 3
+    advice = f"cockpit --data-dir {root} restore 2026-11-18 --file archive.json"
+    assert f"run `{advice}`" in one_line(capsys.readouterr().err)
+    # ... and following it replaces only that file: the items added since stay.
+    assert cli(*advice.split()[1:]) == 0
+    assert "Restored archive.json from backup 2026-11-18" in capsys.readouterr().out
     assert cli("--data-dir", str(root), "ls", "--all", "--json") == 0
     titles = [i["title"] for i in json.loads(capsys.readouterr().out)]
-    assert titles == ["ship 17.2 release notes", "call 招商银行 about the upgrade"]
+    assert titles == [
+        "ship 17.2 release notes",
+        "call 招商银行 about the upgrade",
+        "on 2026-11-19",
+        "on 2026-11-20",
+    ]
+    saved = [p for p in (root / "backups").iterdir() if p.name.startswith("pre-restore-")]
+    assert [p.name for p in saved[0].iterdir()] == ["archive.json"]  # the damaged copy

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.cli.main import main
-from cockpit.core.config import Config
+from cockpit.core.config import Config, StorageSettings
 from cockpit.core.errors import InvalidError
 from cockpit.items.workspace import Workspace
 from cockpit.storage.backup import list_backups, make_backup
@@ -153,7 +153,7 @@ def test_daily_backup_once_a_day_keeps_seven_and_leaves_manual_ones(tmp_path: Pa
 
 def test_daily_backup_keep_follows_config(tmp_path: Path) -> None:
     clock = frozen(dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC))
-    ws = Workspace(tmp_path / "ws", clock, Config(backups_keep=2))
+    ws = Workspace(tmp_path / "ws", clock, Config(storage=StorageSettings(backups_keep=2)))
     for _ in range(5):
         ws.maintain()
         clock.advance(days=1)
@@ -194,13 +194,13 @@ def test_restore_unknown_name_fails_cleanly_listing_known_ones(
 
 def test_restore_by_name_and_undo_it(backed_up: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert titles(backed_up) == ["one", "three", "two"]
-    assert cli("--data-dir", str(backed_up), "restore", "2026-11-18") == 0
+    assert cli("--data-dir", str(backed_up), "restore", "2026-11-18", "--yes") == 0
     assert titles(backed_up) == []
     saved = [n for n in list_backups(backed_up) if n.startswith("pre-restore-")]
     assert saved == ["pre-restore-2026-11-18T120000"]
     # A restore can itself be undone by restoring what it saved - even within the same
     # second, when the second restore's own pre-restore folder must not overwrite it.
-    assert cli("--data-dir", str(backed_up), "restore", saved[0]) == 0
+    assert cli("--data-dir", str(backed_up), "restore", saved[0], "--yes") == 0
     assert titles(backed_up) == ["one", "three", "two"]
     assert sorted(n for n in list_backups(backed_up) if n.startswith("pre-restore-")) == [
         "pre-restore-2026-11-18T120000",
@@ -209,9 +209,9 @@ def test_restore_by_name_and_undo_it(backed_up: Path, capsys: pytest.CaptureFixt
     first = read_json(backed_up / "backups" / saved[0] / "items.json")["items"]
     assert sorted(d["title"] for d in first.values()) == ["one", "three", "two"]
     # Without a name: the newest real backup, never a pre-restore one.
-    assert cli("--data-dir", str(backed_up), "restore") == 0
+    assert cli("--data-dir", str(backed_up), "restore", "--yes") == 0
     assert titles(backed_up) == ["one", "two"]
-    assert "Restored backup 2026-11-18T120000" in capsys.readouterr().out
+    assert "from backup 2026-11-18T120000" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("name", ["2026-11-18", None])

@@ -107,8 +107,8 @@ def test_csv_and_taskwarrior_imports_are_cleaned(tmp_path: Path, clock: FrozenCl
 def test_a_config_with_a_byte_order_mark_reads_and_its_strings_are_cleaned() -> None:
     config = load_config(HOSTILE / "config-bom.toml")
     assert config.language == "en"
-    assert config.caldav_url == "https://dav.example/cal/"
-    assert config.caldav_username == "pm"
+    assert config.caldav.url == "https://dav.example/cal/"
+    assert config.caldav.username == "pm"
     assert [(r["title_en"], r["title_zh"]) for r in config.routines] == [("Stand-up", "站会")]
 
 
