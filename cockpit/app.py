@@ -73,6 +73,7 @@ class CockpitApp(App[None]):
         self.pending = 0
         self.failure: StorageError | None = None
         """A workspace file that could not be used: the app stopped because of it."""
+        self.forms_saving = 0  # forms kept open until their save is stored (typeahead waits)
         self.maintained = ws.clock.today()  # the open workspace was maintained for today
         self.typeahead = TypeAhead(self, self._handle_event)
 
@@ -169,6 +170,10 @@ class CockpitApp(App[None]):
                 if isinstance(exc, ConflictError | StorageError):
                     self._reload_after_failure()
                 return
+            except Exception as exc:  # a bug: the caller hears of it, the worker handler says it
+                if on_error is not None:
+                    on_error(exc)
+                raise
             finally:
                 self.pending -= 1
             if on_done is not None:

@@ -76,13 +76,17 @@ class CockpitScreen(Screen[None]):
             self.cockpit.persist(fn, on_done=done, basis=basis or self.ws.files.view())
             return
         self._form_saving = True
+        app = self.cockpit
+        app.forms_saving += 1  # keys typed meanwhile wait for the form to close
 
         def saved(result: Any) -> None:
+            app.forms_saving -= 1
             if form.is_active:
                 form.dismiss(None)
             self._changed(message(result))
 
         def failed(exc: Exception) -> bool:
+            app.forms_saving -= 1
             if isinstance(exc, ConflictError):  # the form's copy is stale: close it
                 if form.is_active:
                     form.dismiss(None)

@@ -86,7 +86,11 @@ class TypeAhead:
             self.handled()
 
     def _quiet(self) -> bool:
-        """Every widget mounted and none with messages still to handle."""
+        """Every widget mounted and none with messages still to handle, and no form
+        waiting for its save (it closes once stored: keys typed after `enter` belong
+        to what comes after it, not to the form)."""
+        if getattr(self.app, "forms_saving", 0):
+            return False
         for node in list(self.app._registry):
             if node._closing or node._closed:
                 continue
