@@ -68,7 +68,7 @@ TOP = ("language", "timezone")
 OTHER_TABLES = ("keys", "routines")
 
 
-@dataclass
+@dataclass(slots=True)  # a misspelt attribute is an error, not a silent new field
 class Config:
     """Everything the user can set; every field has a safe default."""
 

@@ -10,8 +10,6 @@ config file is silently ignored.
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import json
 import types
 import typing
 from dataclasses import dataclass, field
@@ -33,7 +31,7 @@ def setting(
     return field(default=default, metadata={"low": low, "high": high, "choices": choices})
 
 
-@dataclass
+@dataclass(slots=True)
 class CustomerSettings:
     """`[customers]`: who is due a call."""
 
@@ -41,7 +39,7 @@ class CustomerSettings:
     """A top-tier customer with no touch for this many days shows as due."""
 
 
-@dataclass
+@dataclass(slots=True)
 class StorageSettings:
     """`[storage]`: the hot file, the archive and the daily backups."""
 
@@ -52,7 +50,7 @@ class StorageSettings:
     """How many daily backups to keep."""
 
 
-@dataclass
+@dataclass(slots=True)
 class FeedSettings:
     """`[feeds]`: the background refresh and what one refresh may cost."""
 
@@ -78,7 +76,7 @@ class FeedSettings:
     """Processes parsing feeds: -1 auto (2 on 2+ cores), 0 one background thread."""
 
 
-@dataclass
+@dataclass(slots=True)
 class CalendarSettings:
     """`[calendar]`: subscribed calendars and the agenda."""
 
@@ -89,7 +87,7 @@ class CalendarSettings:
     """How many days the agenda shows (today first)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class CaldavSettings:
     """`[caldav]`: the server `cockpit ical sync` talks to."""
 
@@ -103,7 +101,7 @@ class CaldavSettings:
     """A command whose first output line is the password (it is never stored)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class MetricsSettings:
     """`[metrics]`: the monthly tables' trends."""
 
@@ -111,7 +109,7 @@ class MetricsSettings:
     """A month-over-month move beyond this share (0.2 = 20%) is an inflection."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ReportSettings:
     """`[report]`: the weekly report (周报)."""
 
@@ -119,7 +117,7 @@ class ReportSettings:
     """Headings of the weekly report: `en` or `zh` (default: the UI's language)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class UiSettings:
     """`[ui]`: how the TUI reaches the rest of the desktop."""
 
@@ -140,6 +138,9 @@ def names_of(cls: type) -> list[str]:
 
 def closest(name: str, known: list[str]) -> str:
     """ " (did you mean "x"?)" for the nearest known name, or "" when none is near."""
+    # Imported on a mistake only, for start-up time: every command reads the config.
+    import difflib
+
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f" (did you mean {match[0]!r}?)" if match else ""
 
@@ -210,6 +211,9 @@ def _num(value: float | None) -> str:
 
 def _shown(value: Any) -> str:
     """A value as it is written in TOML (true, 3, "text", [1, 2])."""
+    # Imported on a mistake only, for start-up time: every command reads the config.
+    import json
+
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
     except (TypeError, ValueError):

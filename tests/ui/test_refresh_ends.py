@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cockpit.app import make_app
 from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
+from cockpit.core.config import Config, FeedSettings
 from cockpit.feeds.subscriptions import FeedList
 from cockpit.items.workspace import Workspace
 from tests.feedserver import FeedServer, read_fixture
@@ -22,7 +22,7 @@ SIZE = (120, 40)
 async def test_a_refresh_with_bad_feeds_ends_and_can_run_again(
     tmp_path: Path, clock: FrozenClock
 ) -> None:
-    ws = Workspace(tmp_path / "ws", clock, Config(feeds_timeout=1.0))
+    ws = Workspace(tmp_path / "ws", clock, Config(feeds=FeedSettings(timeout=1.0)))
     feeds = FeedList(ws.files)
     with FeedServer() as server:
         feeds.add(server.route("/pg.rss", body=read_fixture("pg-news.rss")), "community")

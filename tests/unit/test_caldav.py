@@ -231,24 +231,24 @@ def test_a_password_in_the_url_never_shows(
     """`[caldav] url = "https://pm:secret@host/…"`: errors, reports and listings say
     `pm:***@` (issue 11, item 8)."""
     secret = "hunter2-secret"
-    ws.config.caldav_url = f"http://pm:{secret}@127.0.0.1:9/pm/cal/"  # nothing listens
+    ws.config.caldav.url = f"http://pm:{secret}@127.0.0.1:9/pm/cal/"  # nothing listens
     with pytest.raises(SyncError) as unreachable:
         sync(ws)
     assert secret not in str(unreachable.value)
     assert "http://pm:***@127.0.0.1:9/pm/cal/" in str(unreachable.value)
     # A wrong password in the URL of a real server: refused, and still not shown.
     monkeypatch.delenv(PASSWORD_ENV)
-    ws.config.caldav_username = None
-    ws.config.caldav_url = url.replace("://", f"://{server.user}:{secret}@")
+    ws.config.caldav.username = None
+    ws.config.caldav.url = url.replace("://", f"://{server.user}:{secret}@")
     with pytest.raises(SyncError, match="refused the username or password") as refused:
         sync(ws)
     assert secret not in str(refused.value) and f"{server.user}:***@" in str(refused.value)
     # The right one: the sync works, and neither its report nor `ical ls` shows it.
-    ws.config.caldav_url = url.replace("://", f"://{server.user}:{server.password}@")
+    ws.config.caldav.url = url.replace("://", f"://{server.user}:{server.password}@")
     report = sync(ws)
     assert server.password not in " ".join(report.describe())
     root, config = ws.root, ws.root.parent / "config.toml"
-    config.write_text(f'[caldav]\nurl = "{ws.config.caldav_url}"\n', "utf-8")
+    config.write_text(f'[caldav]\nurl = "{ws.config.caldav.url}"\n', "utf-8")
     capsys.readouterr()
     assert main(["--data-dir", str(root), "--config", str(config), "ical", "ls", "--json"]) == 0
     listed = capsys.readouterr().out

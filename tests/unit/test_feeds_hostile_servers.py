@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from cockpit.cli.main import main
-from cockpit.core.config import Config
+from cockpit.core.config import Config, FeedSettings
 from cockpit.feeds import refresh as refresh_module
 from cockpit.feeds.refresh import FetchSettings
 from cockpit.feeds.store import EntryStore
@@ -80,7 +80,7 @@ def test_a_trickling_server_is_cut_at_the_configured_timeout(
     files: WorkspaceFiles, server: FeedServer
 ) -> None:
     # One byte a second never trips a read timeout; the whole download gets `timeout`.
-    settings = FetchSettings.from_config(Config(feeds_timeout=1.0))
+    settings = FetchSettings.from_config(Config(feeds=FeedSettings(timeout=1.0)))
     assert settings.total_timeout is None and settings.limits().deadline == 1.0
     slow = server.route("/drip.xml", body=read_fixture("rss20.xml"), trickle=1.0, piece=1)
     subscribe(files, good_feed(server), slow)
@@ -97,7 +97,7 @@ def test_a_trickling_server_is_cut_at_the_configured_timeout(
 
 def test_the_default_deadline_follows_the_timeout() -> None:
     for seconds in (3.0, 10.0, 45.0):
-        limits = FetchSettings.from_config(Config(feeds_timeout=seconds)).limits()
+        limits = FetchSettings.from_config(Config(feeds=FeedSettings(timeout=seconds))).limits()
         assert (limits.timeout, limits.deadline) == (seconds, seconds)
 
 
