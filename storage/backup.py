@@ -22,6 +22,7 @@ from cockpit.storage.jsonstore import decode
 from cockpit.storage.lock import WorkspaceLock
 
 __all__ = [
+    "DAILY",
     "FileRestore",
     "backups_dir",
     "daily_backup",

@@ -185,7 +185,7 @@ def gather(origin: Origin, env: dict[str, str] | None = None) -> Facts:
         lock=_lock(root),
         feeds=_feeds(root),
         caldav=_caldav(config, environ),
-        terminal=terminal_facts(environ, config.ui_browser),
+        terminal=terminal_facts(environ, config.ui.browser),
     )
 
 
@@ -300,7 +300,7 @@ def _backups(root: Path, config: Config) -> BackupFacts:
         # The clock the app would use (COCKPIT_NOW included), in the configured zone.
         today = make_clock(config).today()
         age = (today - dt.date.fromisoformat(day.group(0))).days
-    return BackupFacts(last, age, daily, len(names) - daily, config.backups_keep)
+    return BackupFacts(last, age, daily, len(names) - daily, config.storage.backups_keep)
 
 
 def _lock(root: Path) -> LockFacts:
@@ -339,11 +339,11 @@ def _feeds(root: Path) -> FeedFacts:
 
 
 def _caldav(config: Config, environ: dict[str, str]) -> CaldavFacts:
-    url = config.caldav_url
+    url = config.caldav.url
     if not url:
         return CaldavFacts(False, None, None, "none")
     parts = urlsplit(url)
-    if config.caldav_password_command:
+    if config.caldav.password_command:
         password = "password_command"
     elif environ.get(CALDAV_PASSWORD_ENV):
         password = "env"
@@ -362,4 +362,4 @@ def _caldav(config: Config, environ: dict[str, str]) -> CaldavFacts:
     shown = urlunsplit((parts.scheme, netloc, parts.path, "", ""))
     if parts.query:
         shown += "?…"
-    return CaldavFacts(True, shown, config.caldav_username or parts.username, password)
+    return CaldavFacts(True, shown, config.caldav.username or parts.username, password)
