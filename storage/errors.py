@@ -28,8 +28,9 @@ class CorruptFileError(StorageError):
         source = good_copy(root, path.name)
         if source is None:
             advice = (
-                "no backup holds a readable copy - repair it by hand, or move it away "
-                "to start that file empty"
+                f"no backup holds a readable copy of it (`cockpit --data-dir {root} restore "
+                "--list` shows the backups) - repair it by hand, or move it away to start "
+                "that file empty"
             )
         else:
             advice = (
