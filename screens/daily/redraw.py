@@ -104,12 +104,12 @@ class Redraw:
         assert isinstance(today, dt.date)
         lines, new = self.memo(
             "metrics",
-            (stamps(ws, "metrics"), context, ws.config.metrics_threshold),
+            (stamps(ws, "metrics"), context, ws.config.metrics.threshold),
             lambda: sections.metrics_lines(ws),
         )
         if new:
             self.show_line(screen, "metrics-line", "  ·  ".join(lines), "dim")
-        top_days = ws.config.top_untouched_days
+        top_days = ws.config.customers.top_untouched_days
         due, new = self.memo(
             "customers",
             (stamps(ws, "customers"), context, top_days),
@@ -117,7 +117,7 @@ class Redraw:
         )
         if new:
             screen.panel("customers").set_rows([customer_row(d, today) for d in due])
-        days = ws.config.calendar_days
+        days = ws.config.calendar.days
         # The agenda shows the open items due in its window: an index lookup, not a
         # scan; a keypress on undated work (or work due elsewhere) leaves it alone.
         dated = ws.due_between(today, today + dt.timedelta(days=max(days, 1) - 1))
