@@ -5,7 +5,7 @@ and going back. Screens add their own keys on top."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.containers import VerticalScroll
 from textual.reactive import Reactive
@@ -33,6 +33,17 @@ MOVES = {
 }
 
 
+def set_header(screen: Screen[Any], sub_title: str) -> None:
+    """What `screen`'s header says: the app's name and what this screen is.
+
+    Titles belong to the screen (the Header shows the screen's own title), never to
+    the app: `app.title` is shared by the whole stack, so the daily screen underneath
+    reloading (after a feed refresh, an outside change) renamed the screen on top.
+    """
+    screen.title = t("title")
+    screen.sub_title = sub_title
+
+
 class CockpitScreen(Screen[None]):
     """Base of cockpit's screens (the daily screen included)."""
 
@@ -45,6 +56,17 @@ class CockpitScreen(Screen[None]):
     _form: Form | None = None  # the form whose values are being saved, if any
     _form_basis: View | None = None
     _form_saving = False
+
+    SUBTITLE: ClassVar[str] = ""
+    """Catalog key of the screen's name, shown in its header after the app's name."""
+
+    def on_mount(self) -> None:
+        # Called besides each screen's own on_mount (Textual runs every class's).
+        set_header(self, self.header_subtitle())
+
+    def header_subtitle(self) -> str:
+        """The header's second half (the daily screen shows the week and the date)."""
+        return t(self.SUBTITLE) if self.SUBTITLE else ""
 
     @property
     def cockpit(self) -> CockpitApp:

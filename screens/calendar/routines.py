@@ -64,6 +64,7 @@ class RoutinesScreen(CockpitScreen):
     """This week's routines grouped by weekday (left) and the picked one's detail."""
 
     BINDINGS = ROUTINES
+    SUBTITLE = "routines.title"
 
     def __init__(self) -> None:
         super().__init__(id="routines")
@@ -89,7 +90,6 @@ class RoutinesScreen(CockpitScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("routines.title")
         self.reload()
         self.week_list.focus()
 

@@ -58,6 +58,7 @@ class CustomersScreen(PlanningScreen):
     """The customer book; `select` puts the cursor on that customer id."""
 
     BINDINGS = CUSTOMERS
+    SUBTITLE = "customers.title"
 
     def __init__(self, select: int | None = None) -> None:
         super().__init__(id="customers")
@@ -86,7 +87,6 @@ class CustomersScreen(PlanningScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("customers.title")
         self.reload()
         self.table.focus()
 

@@ -14,7 +14,7 @@ from cockpit.core.i18n import t
 from cockpit.core.model import Item
 from cockpit.feeds.store import EntryStore
 from cockpit.items.rules import defer_target
-from cockpit.screens.base import CockpitScreen
+from cockpit.screens.base import CockpitScreen, set_header
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily import opening, sections
 from cockpit.screens.daily.redraw import Redraw
@@ -76,12 +76,12 @@ class DailyScreen(CockpitScreen):
         self.day = today
         self._redraw.reload(self)
         self._reload_feeds(now)
-        self.app.title = t("title")
-        self.app.sub_title = t(
-            "header.week",
-            week=ws.week,
-            date=f"{t(f'weekday.{today.weekday()}')} {today.isoformat()}",
-        )
+        set_header(self, self.header_subtitle())
+
+    def header_subtitle(self) -> str:
+        today = self.ws.clock.today()
+        weekday = t(f"weekday.{today.weekday()}")
+        return t("header.week", week=self.ws.week, date=f"{weekday} {today.isoformat()}")
 
     def _reload_feeds(self, now: dt.datetime) -> None:
         # Without any subscription, the empty panel says which keys bring the defaults.

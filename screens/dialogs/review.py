@@ -17,6 +17,7 @@ from textual.widgets import Header
 
 from cockpit.core.i18n import relative_day, t
 from cockpit.items.rules import carry_over
+from cockpit.screens.base import set_header
 from cockpit.screens.dialogs.defer import ask_defer
 from cockpit.screens.dialogs.forms import WeekPrompt
 from cockpit.screens.dialogs.help import HelpScreen
@@ -57,6 +58,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        set_header(self, t("key.review"))
         ws = self.cockpit.ws
         self.queue = [i.id for i in carry_over(ws.items(), ws.week)]
         self.show()

@@ -39,6 +39,7 @@ class LaunchesScreen(PlanningScreen):
     """Launches on top, the picked one's checklist below, the highlighted item last."""
 
     BINDINGS = LAUNCHES
+    SUBTITLE = "launch.title"
 
     def __init__(self) -> None:
         super().__init__(id="launches")
@@ -55,7 +56,6 @@ class LaunchesScreen(PlanningScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("launch.title")
         self.reload()
         self.panel("items").focus()
 

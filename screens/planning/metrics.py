@@ -46,6 +46,7 @@ class MetricsScreen(PlanningScreen):
     """Tables on the left; the picked table's rows and trends on the right."""
 
     BINDINGS = METRICS
+    SUBTITLE = "metrics.title"
 
     def __init__(self, table: str = "revenue") -> None:
         super().__init__(id="metrics")
@@ -65,7 +66,6 @@ class MetricsScreen(PlanningScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("metrics.title")
         self.reload()
         self.grid.focus()
 

@@ -66,6 +66,7 @@ class RequirementsScreen(PlanningScreen):
     """Filters on the status line, the pool, and the highlighted requirement below it."""
 
     BINDINGS = REQUIREMENTS
+    SUBTITLE = "req.title"
 
     def __init__(self) -> None:
         super().__init__(id="requirements")
@@ -89,7 +90,6 @@ class RequirementsScreen(PlanningScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("req.title")
         self.reload()
         self.listing.focus()
 

@@ -36,6 +36,7 @@ class ReadingScreen(CockpitScreen):
     """The left list picks what the entry list shows: everything, a category or a feed."""
 
     BINDINGS = READING
+    SUBTITLE = "reading.title"
 
     def __init__(self) -> None:
         super().__init__(id="reading")
@@ -57,7 +58,6 @@ class ReadingScreen(CockpitScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("reading.title")
         self.reload()
         self.panel("entries").focus()
         self.show_progress(self.cockpit.feed_progress)

@@ -23,6 +23,7 @@ from textual.widgets import Header
 from cockpit.core.i18n import t
 from cockpit.core.weeks import shift
 from cockpit.report.build import build_report, default_filename, report_language, save_report
+from cockpit.screens.base import set_header
 from cockpit.screens.dialogs.forms import PathPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import localise
@@ -94,7 +95,7 @@ class ReportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = t("report.screen")
+        set_header(self, t("report.screen"))
         self.reload()
         self.query_one("#report-body").focus()
 

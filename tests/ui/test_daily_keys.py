@@ -234,7 +234,7 @@ async def test_rollover_to_monday_without_restart(tmp_path: Path, clock: FrozenC
         carried = titles(app, "carry")
         assert "社区 meetup 场地确认" in carried and "Review PG 17 release notes" in carried
         assert titles(app, "plan") == ["Plan Q1 roadmap"]
-        assert "2026-W48" in app.sub_title
+        assert "2026-W48" in (app.screen.sub_title or "")
 
 
 async def test_reload_after_outside_change(tmp_path: Path, clock: FrozenClock) -> None:
