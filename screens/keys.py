@@ -11,7 +11,7 @@ import dataclasses
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
-from cockpit.core.i18n import CATALOG, t
+from cockpit.core.i18n import CATALOG, language, t
 
 NAV: list[BindingType] = [
     Binding("j,down", "cursor_down", "key.down", id="cursor_down", show=False),
@@ -32,15 +32,16 @@ DAILY: list[BindingType] = [
     Binding("d", "delete", "key.delete", id="delete"),
     Binding("u", "undo", "key.undo", id="undo"),
     Binding("slash", "find", "key.find", id="find", key_display="/"),
+    # The other screens: shown in the key bar after the triage keys, as far as it fits.
     Binding("v", "review", "key.review", id="review"),
     Binding("f", "reading", "key.reading", id="reading"),
-    Binding("w", "routines", "routines.title", id="open_routines", show=False),
-    Binding("C", "customers", "key.customers", id="open_customers", show=False),
-    Binding("n", "notes", "key.notes", id="open_notes", show=False),
-    Binding("W", "report", "key.report", id="open_report", show=False),
-    Binding("M", "metrics", "key.metrics", id="open_metrics", show=False),
-    Binding("P", "requirements", "key.requirements", id="open_requirements", show=False),
-    Binding("L", "launches", "key.launches", id="open_launches", show=False),
+    Binding("C", "customers", "key.customers", id="open_customers"),
+    Binding("W", "report", "key.report", id="open_report"),
+    Binding("n", "notes", "key.notes", id="open_notes"),
+    Binding("w", "routines", "routines.title", id="open_routines"),
+    Binding("M", "metrics", "key.metrics", id="open_metrics"),
+    Binding("P", "requirements", "key.requirements", id="open_requirements"),
+    Binding("L", "launches", "key.launches", id="open_launches"),
     Binding("r", "refresh", "key.refresh", id="refresh_feeds", show=False),
     Binding("o", "open_link", "key.open", id="open_link", show=False),
     Binding("s", "star", "key.star", id="star", show=False),
@@ -91,3 +92,20 @@ def localise(node: DOMNode) -> None:
             dataclasses.replace(b, description=t(b.description)) if b.description in CATALOG else b
             for b in bindings
         ]
+
+
+_SHORT: dict[str, dict[str, str]] = {}
+
+
+def short_label(label: str) -> str:
+    """The key bar's form of a (translated) binding label: its `.short` catalog entry
+    where there is one ("Defer to next week" -> "Defer"), else the label itself."""
+    lang = language()
+    table = _SHORT.get(lang)
+    if table is None:
+        table = _SHORT[lang] = {
+            t(key[: -len(".short")]): t(key)
+            for key in CATALOG
+            if key.endswith(".short") and key[: -len(".short")] in CATALOG
+        }
+    return table.get(label, label)

@@ -36,7 +36,7 @@ from cockpit.screens.calendar.forms import (
 )
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class RoutinesScreen(CockpitScreen):
             yield Panel("routines", "routines", "routines.title", id="routines-list")
             with VerticalScroll(id="routines-detail"):
                 yield Static("", id="routines-card")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

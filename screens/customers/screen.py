@@ -26,7 +26,7 @@ from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker,
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import PlanningScreen
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 CUSTOMERS: list[BindingType] = [
@@ -84,7 +84,7 @@ class CustomersScreen(PlanningScreen):
             yield Static("", id="cust-card")
             yield Panel("touches", "touches", "customers.touches", id="cust-touches")
             yield Panel("items", "items", "customers.items", id="cust-items")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -23,8 +23,8 @@ from cockpit.screens.dialogs.defer import ask_defer, deferred_note
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.footer import Footer
-from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.keybar import KeyBar
+from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
     from cockpit.find.search import Hit
@@ -58,7 +58,7 @@ class DailyScreen(CockpitScreen):
                 yield Panel("customers", "customers", "panel.customers")
                 yield Panel("agenda", "agenda", "panel.agenda")
                 yield Panel("feeds", "entries", "panel.feeds")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -23,7 +23,7 @@ from cockpit.screens.dialogs.forms import WeekPrompt
 from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import REVIEW, localise
 from cockpit.screens.safe import Static, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
@@ -55,7 +55,7 @@ class ReviewScreen(Screen[None]):
             yield Static("", id="review-progress")
             yield Static("", id="review-card")
             yield Static(Text(t("review.keys"), style="dim"), id="review-keys")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         set_header(self, t("key.review"))

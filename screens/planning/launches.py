@@ -18,7 +18,7 @@ from cockpit.planning.checklists import Launch, LaunchItem
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import LaunchForm, LaunchItemForm, PlanningScreen
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 LAUNCHES: list[BindingType] = [
@@ -53,7 +53,7 @@ class LaunchesScreen(PlanningScreen):
         yield Panel("launches", "launches", "launch.title", id="launch-list")
         yield Panel("items", "launch-items", "launch.checklist", id="launch-items")
         yield Static("", id="launch-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

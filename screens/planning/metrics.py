@@ -26,7 +26,7 @@ from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
 from cockpit.screens.safe import DataTable, Static, plain, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 METRICS: list[BindingType] = [
@@ -63,7 +63,7 @@ class MetricsScreen(PlanningScreen):
             with Vertical(id="metrics-right"):
                 yield DataTable(id="metrics-rows", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="metrics-trends")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -30,7 +30,7 @@ from cockpit.planning.requirement_rules import (
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MoveForm, PlanningScreen, RequirementForm
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 REQUIREMENTS: list[BindingType] = [
@@ -87,7 +87,7 @@ class RequirementsScreen(PlanningScreen):
             yield Static("", id="req-life")
             with VerticalScroll(id="req-log-box"):
                 yield Static("", id="req-log")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

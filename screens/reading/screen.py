@@ -21,7 +21,7 @@ from cockpit.screens.keys import READING, localise
 from cockpit.screens.reading import entry_actions, feed_actions
 from cockpit.screens.reading.turn import TurnScreen
 from cockpit.screens.safe import Static, plain
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class ReadingScreen(CockpitScreen):
                 yield Panel("entries", "entries", "reading.entries")
                 with VerticalScroll(id="reading-preview", can_focus=False):
                     yield Static("", id="preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -29,7 +29,7 @@ from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.report.notes import edit_week_notes
 from cockpit.screens.safe import Static, say
-from cockpit.screens.widgets.footer import Footer
+from cockpit.screens.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
@@ -92,7 +92,7 @@ class ReportScreen(Screen[None]):
         yield Static("", id="report-status")
         with VerticalScroll(id="report-body"):
             yield Static("", id="report-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         set_header(self, t("report.screen"))

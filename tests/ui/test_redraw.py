@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.color import Color
-from textual.widgets._footer import FooterKey
 
 from cockpit.app import CockpitApp, make_app
 from cockpit.core.clock import FrozenClock
@@ -17,6 +16,7 @@ from cockpit.core.model import Item
 from cockpit.items.rules import PANELS, panels
 from cockpit.items.workspace import Workspace
 from cockpit.screens.daily.screen import DailyScreen
+from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel
 from tests.ui.helpers import settle
 from tests.ui.rendered import drawn
@@ -106,7 +106,8 @@ async def test_moving_between_panels_keeps_the_footer_and_draws_the_focus(
     app = make_app(ws, watch=False, fetch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        keys = list(app.screen.query(FooterKey))
+        bar = app.screen.query_one(KeyBar)
+        keys = bar.lines()
         assert keys
         screen = app.screen
         assert isinstance(screen, DailyScreen)
@@ -121,7 +122,7 @@ async def test_moving_between_panels_keeps_the_footer_and_draws_the_focus(
         await pilot.press("tab")
         await settle(pilot)
         assert screen.focused is carry
-        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: no rebuild
+        assert app.screen.query_one(KeyBar) is bar and bar.lines() == keys  # no rebuild
         assert border(carry) != blurred  # the focus is drawn all the same
         assert border(screen.panel("key")) == blurred
 

@@ -4,10 +4,10 @@
 twice is a mistake, caught at import (and by the tests).
 """
 
-from cockpit.core.labels import calendar, core, customers, doctor, feeds, metrics, report
+from cockpit.core.labels import calendar, core, customers, doctor, feeds, keys, metrics, report
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _area in (core, feeds, calendar, customers, metrics, report, doctor):
+for _area in (core, feeds, calendar, customers, metrics, report, doctor, keys):
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")
