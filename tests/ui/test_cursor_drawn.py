@@ -5,10 +5,12 @@ showed nothing (issue 10)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rich.color import Color
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
@@ -18,6 +20,7 @@ from cockpit.core.config import Config
 from cockpit.demo.build import build_demo
 from cockpit.items.workspace import Workspace
 from cockpit.screens.widgets.panels import Panel
+from tests.ui.helpers import settle
 from tests.ui.rendered import marked_rows, row_looks
 
 # (name, keys that open the list from the daily screen, the list, the key that moves down)
@@ -42,6 +45,14 @@ def demo_app(root: Path, clock: FrozenClock) -> CockpitApp:
     ws = Workspace(root, clock, Config())
     build_demo(ws)
     return make_app(ws, watch=False, fetch=False)
+
+
+async def drawn_when(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    """Give a loaded machine time to draw (the assertion after it says what is wrong)."""
+    for _ in range(40):
+        if done():
+            return
+        await pilot.pause(0.05)
 
 
 def _distance(a: Color | None, b: Color | None) -> float:
@@ -79,17 +90,19 @@ async def test_cursor_row_is_drawn_and_moves(
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         widget = app.screen.query_one(selector)
         at, top = _cursor_index(widget), _header(widget)
+        await drawn_when(pilot, lambda: marked_rows(app, widget, top)[:1] == [at])
         assert marked_rows(app, widget, top)[:1] == [at], f"{name}: the cursor is not drawn"
         looks = row_looks(app, widget, top)
         cursor_bg = looks[at][len(looks[at]) // 2]
         neighbour = looks[at + 1][len(looks[at]) // 2]
         assert _distance(cursor_bg, neighbour) > 40, f"{name}: the cursor barely shows"
         await pilot.press(down)
-        await pilot.pause()
+        await settle(pilot)
         moved = _cursor_index(widget)
+        await drawn_when(pilot, lambda: marked_rows(app, widget, top)[:1] == [moved])
         assert moved > at
         assert marked_rows(app, widget, top)[:1] == [moved], f"{name}: the mark did not move"
 
