@@ -142,6 +142,9 @@ class KeyBar(Widget):
         lines = 2 if self.app.size.height >= TALL and _line(keys, tail) > width else 1
         if self.styles.height is None or self.styles.height.value != lines:
             self.styles.height = lines
+        # Toasts sit one line up for Textual's one-line footer; the stylesheet lifts
+        # them above a two-line bar on screens with this class.
+        self.screen.set_class(lines == 2, "-keybar-tall")
 
     def keys(self) -> tuple[list[Key], list[Key], Key | None]:
         """(the screen's keys in order, the right-end keys, the help key)."""

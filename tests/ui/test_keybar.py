@@ -69,3 +69,18 @@ async def test_daily_bar_at_80x24_says_where_the_rest_is(
     assert ("? more" if lang == "en" else "? 更多") in line
     assert "▏" not in line and "…" not in line
     assert len([w for w in words if w in DAILY_KEYS]) >= 7
+
+
+async def test_toasts_stay_above_a_two_line_bar(tmp_path: Path, clock: FrozenClock) -> None:
+    from textual.widgets._toast import Toast
+
+    ws = Workspace(tmp_path / "ws", clock, Config())
+    build_demo(ws)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("a toast long enough to take a few lines in its box " * 3, timeout=30)
+        await pilot.pause(0.3)
+        bar = app.screen.query_one(KeyBar).region
+        (toast,) = app.screen.query(Toast)
+        assert bar.height == 2 and toast.region.bottom <= bar.y
