@@ -24,7 +24,7 @@ from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
     from cockpit.find.search import Hit
