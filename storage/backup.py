@@ -118,21 +118,34 @@ def _records(body: bytes) -> int:
     return sum(len(rows) for name, rows in tables.items() if name != "meta")
 
 
-def _source(root: Path, name: str | None) -> tuple[str, Path]:
+def _source(root: Path, name: str | Path | None) -> tuple[str, Path]:
+    """The backup to read: one of the workspace's own, by name (never a path: a name
+    like "/tmp/x" or "../x" must not reach outside `backups/`), or a folder given as a
+    `Path` (`restore --from DIR`, which the command line confirms first)."""
+    if isinstance(name, Path):
+        folder = name.expanduser().resolve()
+        if not folder.is_dir():
+            raise StorageError(f"{name} is not a folder to restore from")
+        if not any(folder.glob(FILES_GLOB)):
+            raise StorageError(f"{name} holds no workspace files (items.json, …) to restore")
+        return str(folder), folder
     names = [n for n in list_backups(root) if not n.startswith(SAVED_PREFIX)]
     if name is None:
         if not names:
             raise StorageError(f"{root} has no backups to restore")
         name = names[0]
-    source = backups_dir(root) / name
-    if not source.is_dir():
+    if name not in list_backups(root):
         known = ", ".join(list_backups(root)[:8]) or "none"
-        raise StorageError(f"no backup named {name!r} in {backups_dir(root)} (have: {known})")
-    return name, source
+        raise StorageError(
+            f"{name!r} is not a backup of this workspace (have: {known}); see "
+            "`cockpit restore --list`, or restore from another folder with "
+            "`cockpit restore --from DIR`, which asks first"
+        )
+    return name, backups_dir(root) / name
 
 
 def _read_checked(
-    root: Path, name: str | None, files: tuple[str, ...]
+    root: Path, name: str | Path | None, files: tuple[str, ...]
 ) -> tuple[str, dict[str, bytes]]:
     """The backup's name and the bytes of the files to bring back, each checked."""
     name, source = _source(root, name)
@@ -159,7 +172,7 @@ def _read_checked(
 
 
 def plan_restore(
-    root: Path, name: str | None, files: tuple[str, ...] = ()
+    root: Path, name: str | Path | None, files: tuple[str, ...] = ()
 ) -> tuple[str, list[FileRestore]]:
     """What `restore_backup` would replace, without touching anything.
 
@@ -186,13 +199,14 @@ def plan_restore(
 
 def restore_backup(
     root: Path,
-    name: str | None,
+    name: str | Path | None,
     stamp: str,
     lock: WorkspaceLock,
     files: tuple[str, ...] = (),
 ) -> tuple[str, str]:
     """Bring back backup `name` (default: the newest), whole or only `files`
-    (file names such as "items.json").
+    (file names such as "items.json"). `name` is one of the workspace's backups, or a
+    `Path` to a folder of workspace files (`restore --from`).
 
     Returns:
         The name restored and the name of the folder holding the replaced files.

@@ -35,9 +35,10 @@ def register_data(sub: Any) -> None:
     p = sub.add_parser(
         "restore",
         help="restore a backup (default: the newest), whole or one file",
-        description="Bring back a backup. With --file only that file is replaced; a "
-        "whole restore says which files it replaces and asks first (--yes in scripts). "
-        "The replaced files are kept in backups/pre-restore-TIME.",
+        description="Bring back a backup (one of `restore --list`). With --file only that "
+        "file is replaced; a whole restore says which files it replaces and asks first "
+        "(--yes in scripts). --from DIR takes the files of another folder and always "
+        "asks. The replaced files are kept in backups/pre-restore-TIME.",
     )
     p.add_argument("name", nargs="?", help="the backup (see --list); default: the newest")
     p.add_argument(
@@ -46,6 +47,13 @@ def register_data(sub: Any) -> None:
         default=[],
         metavar="FILE",
         help="restore only this file (e.g. items.json); may be repeated",
+    )
+    p.add_argument(
+        "--from",
+        dest="from_dir",
+        type=Path,
+        metavar="DIR",
+        help="restore from this folder instead of one of the workspace's backups (asks first)",
     )
     p.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     p.add_argument("--list", action="store_true", help="list backups instead")
@@ -117,8 +125,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         print("\n".join(names) if names else f"No backups in {root / 'backups'}")
         return 0
     files = tuple(_data_file(f) for f in args.file)
-    name, plan = plan_restore(root, args.name, files)
-    if not files:  # the whole workspace: say what it replaces, and ask
+    if args.from_dir is not None and args.name is not None:
+        raise CliError("name a backup or give --from DIR, not both")
+    # A folder from outside the workspace is only taken with --from, and always asked
+    # about: it may not be this workspace's data at all.
+    source: str | Path | None = args.from_dir if args.from_dir is not None else args.name
+    name, plan = plan_restore(root, source, files)
+    if not files or args.from_dir is not None:  # say what it replaces, and ask
         changed = [f for f in plan if not f.same]
         print(f"Restoring backup {name} replaces {len(changed)} of {len(plan)} files in {root}:")
         for f in changed:
@@ -127,7 +140,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             _confirm(name, len(changed))
     stamp = make_clock(config).now().strftime("%Y-%m-%dT%H%M%S")
     lock = WorkspaceLock(root / ".lock")
-    name, saved = restore_backup(root, name, stamp, lock, files)
+    name, saved = restore_backup(root, source, stamp, lock, files)
     what = ", ".join(files) if files else "the workspace"
     print(
         f"Restored {what} from backup {name} into {root} (what it replaced is in backups/{saved})"
