@@ -271,7 +271,7 @@ def _launch(doc: dict[str, Any]) -> str | None:
     if not isinstance(items, list):
         return f"items is {_what(items)} where a list of checklist items belongs"
     for n, item in enumerate(items, 1):
-        problem = _record(item, LAUNCH_ITEM, f"item {n}")
+        problem = _record(item, LAUNCH_ITEM, "item", str(n))
         if problem:
             return problem
     return None
@@ -324,49 +324,72 @@ def problem(name: str, data: Mapping[str, Any]) -> str | None:
         docs = data.get(table)
         if docs is None:
             continue
+        required = _REQUIRED.get(what, ())
+        rules = _rules(shape)
         for key, doc in docs.items():
-            label = f"{what} {key}"
             if not key.isdigit():
                 return f"table {table!r} has a record under {key!r}, which is not a number"
-            found = _record(doc, shape, label, _REQUIRED.get(what, ()))
+            found = _record(doc, shape, what, key, required, rules)
             if found is None and whole is not None and isinstance(doc, dict):
                 inner = whole(doc)
-                found = f"{label}: {inner}" if inner else None
+                found = f"{what} {key}: {inner}" if inner else None
             if found:
                 return found
     return None
 
 
-def _record(doc: Any, shape: Shape, label: str, required: tuple[str, ...] = ()) -> str | None:
+Rules = dict[str, tuple[tuple[type, ...], Check, set[Any] | None]]
+
+
+def _record(
+    doc: Any,
+    shape: Shape,
+    what: str,
+    key: str,
+    required: tuple[str, ...] = (),
+    rules: Rules | None = None,
+) -> str | None:
+    # One pass per record of a file read from disk (a 20k-item hot file at every CLI
+    # run): plain types are checked inline, and a value another record already passed
+    # with (a week, a status, a due date) is not checked again.
     if type(doc) is not dict:
-        return f"{label} is {_what(doc)}, not a record"
+        return f"{what} {key} is {_what(doc)}, not a record"
     for field in required:
         if field not in doc:
-            return f"{label} has no {field}"
-    plain, other = _split(shape)
+            return f"{what} {key} has no {field}"
     for field, value in doc.items():
-        types = plain.get(field)
-        if types is not None:
-            if type(value) in types:
-                continue
-            check = shape[field]
-        else:
-            check = other.get(field)  # type: ignore[assignment]
-            if check is None:
-                continue
+        rule = (rules or _rules(shape)).get(field)
+        if rule is None:
+            continue
+        types, check, passed = rule
+        if type(value) in types:
+            continue
+        # Only texts are remembered: no rule that is not a plain type passes a number,
+        # and True == 1 must never stand in for one another.
+        text = passed is not None and type(value) is str
+        if text and value in passed:  # type: ignore[operator]  # passed is a set
+            continue
         if (wrong := check(value)) is not None:
-            return f"{label}: {field} is {wrong}"
+            return f"{what} {key}: {field} is {wrong}"
+        if text and len(passed) < _PASSED_MAX:  # type: ignore[arg-type]
+            passed.add(value)  # type: ignore[union-attr]
     return None
 
 
-_SPLIT: dict[int, tuple[dict[str, tuple[type, ...]], dict[str, Check]]] = {}
+_PASSED_MAX = 4096  # values remembered per rule (weeks, dates, names: a few hundred)
+_RULES: dict[int, Rules] = {}
 
 
-def _split(shape: Shape) -> tuple[dict[str, tuple[type, ...]], dict[str, Check]]:
-    """The shape's plain-type fields (checked inline) apart from the others (cached)."""
-    found = _SPLIT.get(id(shape))
+def _rules(shape: Shape) -> Rules:
+    """Per field: the types that pass at once, the full check, and the texts seen to
+    pass it (None for a plain type rule, which has nothing more to check). Cached."""
+    found = _RULES.get(id(shape))
     if found is None:
-        plain = {f: c.types for f, c in shape.items() if isinstance(c, _Kind)}
-        other = {f: c for f, c in shape.items() if not isinstance(c, _Kind)}
-        found = _SPLIT[id(shape)] = (plain, other)
+        found = {}
+        for field, check in shape.items():
+            if isinstance(check, _Kind):
+                found[field] = (check.types, check, None)
+            else:
+                found[field] = ((), check, set())
+        _RULES[id(shape)] = found
     return found

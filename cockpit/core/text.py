@@ -20,7 +20,6 @@ markup (see `cockpit/screens/safe.py`).
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 # CSI / OSC / other ESC sequences first, so their parameters do not survive as text.
 _ESCAPES = re.compile(
@@ -122,6 +121,9 @@ def link_problem(url: str) -> str | None:
     with the address ("is not an http(s) URL"); None when it is usable."""
     if not _HTTP.match(url):
         return "is not an http(s) URL"
+    # Imported here, for start-up time: every command imports this module, few check links.
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(url)
         host = parts.hostname

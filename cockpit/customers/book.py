@@ -9,7 +9,6 @@ Every change is one transaction and one undo step.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -307,5 +306,8 @@ def name_candidates(wanted: str, names: list[str], limit: int = 5) -> list[str]:
     containing = sorted((n for n, f in folded.items() if wanted and wanted in f), key=str.casefold)
     if containing:
         return containing[:limit]
+    # Imported here, for start-up time: only a name that matched nothing needs it.
+    import difflib
+
     close = difflib.get_close_matches(wanted, list(folded.values()), n=limit, cutoff=0.6)
     return [n for n, f in folded.items() if f in close][:limit]

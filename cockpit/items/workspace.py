@@ -7,6 +7,7 @@ Undo never overwrites what another process changed since (`cockpit.core.changes`
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,10 +28,12 @@ from cockpit.items.cache import RecordCache
 from cockpit.items.rules import defer_target
 from cockpit.items.views import DueIndex
 from cockpit.storage import StorageError, WorkspaceFiles
-from cockpit.storage.backup import daily_backup
+from cockpit.storage.atomic import atomic_write
+from cockpit.storage.backup import backups_dir, daily_backup
 
 HOT = "items"
 ARCHIVE = "archive"
+SWEPT = ".swept"  # in a day's backup folder: that day's sweep ran
 
 
 class Workspace:
@@ -80,7 +83,10 @@ class Workspace:
 
         Called when a workspace is opened and by the open app at midnight. What cannot
         be done (a full disk, say) is noted in `warnings`, never raised: the user's
-        work goes on, and the next start or midnight tries again.
+        work goes on, and the next start or midnight tries again. The sweep also runs
+        on the first open of a day whose backup exists already (made before the sweep
+        could run, or by a start that stopped half-way): the hot file, rewritten on
+        every keypress, never waits a day holding work that belongs in the archive.
 
         Returns:
             True when today's backup was made now (False: it existed, or skipped).
@@ -94,7 +100,7 @@ class Workspace:
         day = self.clock.today().isoformat()
         try:
             made = daily_backup(self.root, day, self.config.storage.backups_keep, self.files.lock)
-            if made is not None:
+            if made is not None or self.sweep_due():
                 self.archive_old()
         except StorageError as exc:
             self.warnings.append(f"the daily maintenance of {day} was skipped: {exc}")
@@ -105,20 +111,29 @@ class Workspace:
         """Items finished before this moment (ISO) belong in the archive."""
         return iso(self.clock.now() - dt.timedelta(weeks=self.config.storage.archive_after_weeks))
 
+    def sweep_due(self) -> bool:
+        """True when today's backup exists but the hot file was not swept since (the
+        sweep leaves a mark in the backup's folder; without a backup, no sweep)."""
+        day = backups_dir(self.root) / self.clock.today().isoformat()
+        return day.is_dir() and not (day / SWEPT).exists()
+
     def archive_old(self) -> int:
         """Move items finished more than `archive_after_weeks` ago out of the hot file."""
         cutoff = self.archive_cutoff()
         old = [i for i in self.items() if not i.is_open and (i.done_at or i.updated) < cutoff]
-        if not old:
-            return 0
-        # Archive first, hot file second: a crash in between leaves a duplicate that the
-        # next sweep resolves, never a lost item.
-        with self.files.transaction(ARCHIVE, HOT):
-            archive, hot = self._items(ARCHIVE), self._items(HOT)
-            ids = [i.id for i in old]
-            archive.remove(doc_ids=[i for i in ids if archive.contains(doc_id=i)])
-            archive.insert_multiple(Document(i.to_doc(), doc_id=i.id) for i in old)
-            hot.remove(doc_ids=ids)
+        if old:
+            # Archive first, hot file second: a crash in between leaves a duplicate that
+            # the next sweep resolves, never a lost item.
+            with self.files.transaction(ARCHIVE, HOT):
+                archive, hot = self._items(ARCHIVE), self._items(HOT)
+                ids = [i.id for i in old]
+                archive.remove(doc_ids=[i for i in ids if archive.contains(doc_id=i)])
+                archive.insert_multiple(Document(i.to_doc(), doc_id=i.id) for i in old)
+                hot.remove(doc_ids=ids)
+        day = backups_dir(self.root) / self.clock.today().isoformat()
+        if day.is_dir():
+            with contextlib.suppress(OSError, StorageError):  # unmarked: swept again
+                atomic_write(day / SWEPT, b"")
         return len(old)
 
     # reading --------------------------------------------------------------------------

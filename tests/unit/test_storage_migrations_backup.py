@@ -302,3 +302,32 @@ def test_daily_maintenance_archives(tmp_path: Path) -> None:
 def root_backup_items(root: Path, name: str) -> list[str]:
     docs = read_json(root / "backups" / name / "items.json")["items"]
     return sorted(d["title"] for d in docs.values())
+
+
+def test_the_first_open_of_a_day_sweeps_even_when_its_backup_exists(tmp_path: Path) -> None:
+    """A hot file holding years of finished work (an import or a start from before the
+    sweep) is swept on the day's first open, not a day later; later opens do nothing."""
+    clock = frozen(dt.datetime(2026, 10, 7, 12, 0, tzinfo=dt.UTC))
+    ws = Workspace(tmp_path / "ws", clock)
+    ws.done(ws.add("finished long ago").id)
+    ws.add("open")
+    clock.advance(weeks=5)
+    make_backup(ws.root, clock.today().isoformat(), ws.files.lock)  # the day's backup exists
+    again = Workspace(ws.root, clock)
+    again.maintain()
+    assert [i.title for i in again.items()] == ["open"]
+    assert [i.title for i in again.archived()] == ["finished long ago"]
+    hot = ws.files.path("items")
+    stamp = file_stamp(hot)
+    later = Workspace(ws.root, clock)
+    assert not later.sweep_due()
+    later.maintain()
+    assert file_stamp(hot) == stamp  # swept once a day, not at every open
+
+
+def test_no_sweep_without_the_days_backup(tmp_path: Path) -> None:
+    clock = frozen(dt.datetime(2026, 10, 7, 12, 0, tzinfo=dt.UTC))
+    ws = Workspace(tmp_path / "ws", clock)
+    ws.done(ws.add("finished long ago").id)
+    clock.advance(weeks=5)
+    assert not ws.sweep_due()  # no backup of today (a damaged file skips it): no sweep
