@@ -93,6 +93,8 @@ class CockpitApp(App[None]):
     def on_mount(self) -> None:
         if self.ws.config.keys:
             self.set_keymap(self.ws.config.keys)
+            # After the first paint: naming every binding imports every screen.
+            self.set_timer(FIRST_REFRESH_SECONDS, self._check_keymap)
         # A closed terminal (tmux killed, ssh dropped) must end the app: left running, its
         # input thread would spin on end-of-file. SIGTERM also restores the terminal.
         loop = asyncio.get_running_loop()
@@ -205,6 +207,20 @@ class CockpitApp(App[None]):
         message = str(error) or type(error).__name__
         say(self, t("note.failed", message=message), severity="error", timeout=10)
         self._reload_after_failure()
+
+    def _check_keymap(self) -> None:
+        """`[keys]` names bindings by id: say which ids no screen has (a typo would
+        otherwise just do nothing), with the nearest real one."""
+        # Imported here, for start-up time: only a config with [keys] needs them.
+        from cockpit.core.settings import closest
+        from cockpit.screens.keys import binding_ids
+
+        known = sorted(binding_ids())
+        for name in self.ws.config.keys:
+            if name not in known:
+                where = self.ws.config.path or "config"
+                hint = closest(name, known)
+                say(self, f"{where}: [keys] has no binding {name!r}{hint}", severity="warning")
 
     def _tell_warnings(self) -> None:
         """Say what maintenance could not do (a full disk at start or at midnight)."""

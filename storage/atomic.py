@@ -98,10 +98,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         if before is not None:
             _keep_owner(fd, before)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        write_all(fd, data)
         os.fsync(fd)
         os.close(fd)
         fd = -1
@@ -118,6 +115,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     # is no reason to tell the user the save failed.
     with contextlib.suppress(OSError):
         fsync_dir(target.parent)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of `data` to `fd` (a short write is continued)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def _keep_owner(fd: int, before: os.stat_result) -> None:

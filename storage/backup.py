@@ -17,7 +17,7 @@ from pathlib import Path
 from cockpit.storage.atomic import atomic_write, ensure_dir, fsync_dir
 from cockpit.storage.catalog import DAILY, SAVED_PREFIX, backups_dir, list_backups
 from cockpit.storage.codec import parse
-from cockpit.storage.errors import CorruptFileError, StorageError, os_failure
+from cockpit.storage.errors import CorruptFileError, FileAccessError, StorageError, os_failure
 from cockpit.storage.jsonstore import decode
 from cockpit.storage.lock import WorkspaceLock
 
@@ -66,6 +66,11 @@ def make_backup(root: Path, name: str, lock: WorkspaceLock, only: tuple[str, ...
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise os_failure(target, exc, "back up into") from None
+        except FileAccessError as exc:  # a copy could not be written: say so of the backup
+            shutil.rmtree(tmp, ignore_errors=True)
+            if exc.errno is None:
+                raise
+            raise os_failure(target, OSError(exc.errno, ""), "back up into") from None
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
