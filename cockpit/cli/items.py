@@ -81,7 +81,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         notes=args.notes,
         key=args.key,
     )
-    print(f"Added #{item.id} to {item.week} {item.list}: {item.title}")
+    print(f"Added #{item.id} to {item.week} {shown_list(item)}: {item.title}")
     return 0
 
 

@@ -18,7 +18,8 @@ def cli(root: Path, tmp_path: Path, *args: str) -> tuple[int, str, str]:
 
 def test_key_is_one_rule_in_ls_json_and_the_report(tmp_path: Path) -> None:
     root = tmp_path / "ws"
-    cli(root, tmp_path, "add", "flagged with --key", "--key")
+    added = cli(root, tmp_path, "add", "flagged with --key", "--key")[1]
+    assert added == "Added #1 to 2026-W47 key: flagged with --key\n"  # as ls shows it
     cli(root, tmp_path, "add", "on the key list", "--list", "key")
     cli(root, tmp_path, "add", "plain plan")
     cli(root, tmp_path, "add", "ops work", "--list", "ops", "--key")
