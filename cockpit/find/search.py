@@ -329,7 +329,7 @@ def customer_records(customers: Iterable[Customer]) -> list[Record]:
             "customer",
             c.id,
             c.name,
-            " · ".join(p for p in (c.tier, c.industry, c.region) if p),
+            " · ".join(p for p in (t(f"tier.{c.tier}"), c.industry, c.region) if p),
             extra=f"{c.tier} {c.industry} {c.region}",
             customer=c.name,
         )
