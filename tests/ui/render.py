@@ -30,3 +30,14 @@ def toast_text(app: App[object]) -> str:
             line = "".join(segment.text for segment in strip.crop(region.x, region.right))
             shown.append(line.strip(" ▌"))
     return " ".join(part for part in shown if part)
+
+
+async def until(pilot: object, ready: object, tries: int = 40) -> None:
+    """Let the app run (writes, redraws) until `ready()` holds, or give up after
+    `tries` rounds: typed keys reach screens in order, but a loaded machine is slow."""
+    from tests.ui.helpers import settle
+
+    for _ in range(tries):
+        await settle(pilot)  # type: ignore[arg-type]
+        if ready():  # type: ignore[operator]
+            return

@@ -13,7 +13,7 @@ from cockpit.screens.daily.agenda_rows import followup_ref
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.forms import TouchForm
 from tests.ui.helpers import settle, small_workspace
-from tests.ui.render import screen_text
+from tests.ui.render import screen_text, until
 
 SIZE = (120, 40)
 
@@ -50,7 +50,7 @@ async def test_x_on_a_follow_up_logs_a_touch(tmp_path: Path, clock: FrozenClock)
         for ch in "renewal":
             await pilot.press(ch)
         await pilot.press("enter")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, DailyScreen))
         assert isinstance(app.screen, DailyScreen)
         fresh = Workspace(tmp_path / "ws", clock)
         touches = fresh.customers.touches(customer_id)

@@ -11,6 +11,7 @@ from cockpit.core.clock import FrozenClock
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.forms import ItemForm
 from tests.ui.helpers import settle, small_workspace
+from tests.ui.render import until
 
 SIZE = (120, 40)
 
@@ -40,7 +41,7 @@ async def test_a_part_of_a_name_is_refused_naming_the_candidates(
         assert not [i for i in ws.items() if i.title == "Renewal call"]
         app.screen.query_one("#f-customer").value = "acme telecom"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, DailyScreen))
         assert isinstance(app.screen, DailyScreen)
         saved = next(i for i in ws.items() if i.title == "Renewal call")
         assert saved.customer == "Acme Telecom"  # as the book spells it

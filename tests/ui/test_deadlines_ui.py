@@ -13,7 +13,7 @@ from cockpit.items.workspace import Workspace
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.defer import DeferScreen
 from tests.ui.helpers import settle, small_workspace
-from tests.ui.render import screen_text
+from tests.ui.render import screen_text, until
 
 SIZE = (120, 40)
 DUE = "Review PG 17 release notes"  # due Friday 2026-11-20, planned this week
@@ -43,7 +43,7 @@ async def test_defer_keeps_the_due_date_and_the_item_stays_this_week(
         assert "m  move the due date too, to 2026-11-27" in drawn
         assert "k  keep the due date: it stays on this week's screen" in drawn
         await pilot.press("k")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, DailyScreen))
         assert isinstance(app.screen, DailyScreen)
         stored = next(i for i in Workspace(tmp_path / "ws", clock).items() if i.title == DUE)
         assert (stored.week, stored.due) == ("2026-W48", "2026-11-20")
@@ -121,6 +121,6 @@ async def test_review_replan_refuses_a_past_week(tmp_path: Path, clock: FrozenCl
         assert "2026-W46 is in the past: pick 2026-W47 or a later week." in notes
         week_input.value = "next"
         await pilot.press("enter")
-        await settle(pilot)
+        await until(pilot, lambda: not isinstance(app.screen, WeekPrompt))
         carried = next(i for i in ws.items() if i.title == "Benchmark PostGIS 3.5 on ARM")
         assert carried.week == "2026-W48"

@@ -14,7 +14,7 @@ from cockpit.items.workspace import Workspace
 from cockpit.screens.reading.feed_form import FeedForm
 from cockpit.screens.reading.screen import ReadingScreen
 from tests.ui.helpers import settle
-from tests.ui.render import screen_text
+from tests.ui.render import screen_text, until
 from tests.ui.test_reading import reading_workspace
 
 SIZE = (120, 40)
@@ -92,7 +92,7 @@ async def test_add_a_feed_by_url_refusing_a_bad_one(tmp_path: Path, clock: Froze
         url.value = "https://www.postgresql.org/news.rss"
         app.screen.query_one("#feed-category").value = "community"
         await pilot.press("enter")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         assert isinstance(app.screen, ReadingScreen)
         assert "https://www.postgresql.org/news.rss" in feeds_on_disk(tmp_path / "ws", clock)
         drawn = screen_text(app)

@@ -13,8 +13,8 @@ from cockpit.core import i18n
 from cockpit.core.clock import FrozenClock
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.finder import FinderScreen, clip
-from tests.ui.helpers import settle, small_workspace
-from tests.ui.render import screen_lines
+from tests.ui.helpers import small_workspace
+from tests.ui.render import screen_lines, until
 
 LONG_ZH = "瀚海银行核心交易系统 PostgreSQL 高可用集群升级与跨地域容灾演练方案评审会议纪要整理"
 LONG_EN = (
@@ -81,7 +81,7 @@ async def test_filters_from_the_keyboard(tmp_path: Path, clock: FrozenClock) -> 
         lines = await _find(pilot, app, "list:key")
         assert _hit_lines(lines, "准备产品周会材料")
         await pilot.press("enter")
-        await settle(pilot)
+        await until(pilot, lambda: isinstance(app.screen, DailyScreen))
         assert isinstance(app.screen, DailyScreen)
         assert app.screen.focused is app.screen.panel("key")
 
