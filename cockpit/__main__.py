@@ -1,8 +1,8 @@
 """`python -m cockpit` is the same as the `cockpit` console script."""
 
-from cockpit.cli.main import main
+from cockpit.cli.main import run
 
 # Guarded: feed-parsing worker processes import the main module, and must not start a
 # second cockpit when they do.
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -101,6 +100,8 @@ def terminal() -> TextIO:
 
 
 def dump(data: Any) -> None:
-    """JSON to stdout, Chinese kept readable."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    """JSON to stdout, Chinese kept readable (written at once: `json.dump` to a stream
+    writes each token separately, and every write passes the terminal sanitiser)."""
+    import json  # imported here, for start-up time: most commands print text
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")

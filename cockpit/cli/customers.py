@@ -26,12 +26,10 @@ nothing is imported. `export -o FILE` writes UTF-8 with a BOM, so Excel opens it
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import guard, read_date, workspace, write_out
+from cockpit.cli.common import dump, guard, read_date, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.model import TIERS, Customer
 from cockpit.core.textwidth import fit
@@ -165,8 +163,7 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
     customers = [c for c in customers if args.tier in (None, c.tier)]
     if args.json:
         rows = [dict(c.public(), due=c.id in due_ids) for c in customers]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump(rows)
         return 0
     if not customers:
         print("No customers yet. Add one: cockpit customers add NAME --tier top")

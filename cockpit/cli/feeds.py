@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.cli.common import count, terminal, workspace, write_out
+from cockpit.cli.common import count, dump, terminal, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.textwidth import fit
 
@@ -108,8 +107,7 @@ def _local(stamp: str | None, ws: Workspace) -> str:
 
 
 def _dump(rows: list[dict[str, Any]]) -> None:
-    json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-    sys.stdout.write("\n")
+    dump(rows)
 
 
 # subscriptions --------------------------------------------------------------------------

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import count, guard, read_date, workspace
+from cockpit.cli.common import count, dump, guard, read_date, workspace
 from cockpit.cli.exits import EXIT_INPUT, CliError
 from cockpit.cli.routines import register_routines
 from cockpit.core.i18n import t
@@ -128,8 +127,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             }
             for r in reports
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump(rows)
     else:
         for report in reports:
             if report.error:
@@ -163,8 +161,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
         for rec in subscriptions(workspace(args))
     ]
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump(rows)
         return 0
     if not rows:
         print("No subscribed calendars. Add one: cockpit ical import FILE|URL")
@@ -212,8 +209,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump(rows)
         return 0
     day: dt.date | None = None
     for e in entries:

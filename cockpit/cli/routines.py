@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
-from cockpit.cli.common import count, guard, read_date, workspace
+from cockpit.cli.common import count, dump, guard, read_date, workspace
 from cockpit.core.i18n import language, t
 from cockpit.core.textwidth import fit
 
@@ -36,8 +34,7 @@ def cmd_routines_ls(args: argparse.Namespace) -> int:
     routines = RoutineBook(workspace(args)).all()
     if args.json:
         rows = [dict(r.to_doc(), id=r.id) for r in routines]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump(rows)
         return 0
     if not routines:
         print(t("cal.no_routines"))

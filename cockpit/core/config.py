@@ -15,7 +15,6 @@ done = "x,space"
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,6 +106,9 @@ def load_config(path: Path | None) -> Config:
     cfg = Config(path=path)
     if path is None or not path.exists():
         return cfg
+    # Imported here, for start-up time: most runs have no config file to parse.
+    import tomllib
+
     try:
         # utf-8-sig: Notepad and some editors start a UTF-8 file with a byte-order mark.
         raw: dict[str, Any] = _clean(tomllib.loads(path.read_text(encoding="utf-8-sig")))

@@ -65,16 +65,15 @@ class Record:
         changes the stored document it came from.
         """
         names, defaults, lists = _layout(cls)  # type: ignore[arg-type]  # classes hash
-        record = cls.__new__(cls)
-        values = record.__dict__
-        values.update(defaults)
         if names.issuperset(doc):
-            values.update(doc)
+            values = {**defaults, **doc}
         else:
-            values.update((k, v) for k, v in doc.items() if k in names)
+            values = {**defaults, **{k: v for k, v in doc.items() if k in names}}
         values["id"] = doc_id
         for name in lists:
             values[name] = list(values[name])
+        record = cls.__new__(cls)
+        record.__dict__ = values
         return record
 
 

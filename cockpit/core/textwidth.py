@@ -6,28 +6,35 @@ Textual apply in the TUI; the CLI has its own copy so `cockpit ls` never imports
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def cell_width(text: str) -> int:
     """Cells `text` occupies in a terminal."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():  # one cell each: most titles, and `ls` prints thousands
+        return len(text)
+    return sum(map(_char_width, text))
 
 
 def fit(text: str, width: int) -> str:
     """Cut `text` to at most `width` cells (with an ellipsis) and pad it to exactly that."""
-    if cell_width(text) > width:
+    used = cell_width(text)
+    if used > width:
         out, used = [], 0
         for ch in text:
-            w = cell_width(ch)
+            w = _char_width(ch)
             if used + w > width - 1:
                 break
             out.append(ch)
             used += w
         text = "".join(out) + "…"
-    return text + " " * (width - cell_width(text))
+        used += 1
+    return text + " " * (width - used)

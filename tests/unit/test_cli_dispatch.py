@@ -4,14 +4,17 @@ parser reads every command line exactly as the whole tree does."""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cockpit.cli.main import GROUPS, NONE, WHOLE, build_parser, command_in
+from cockpit.cli.main import GROUPS, NONE, WHOLE, build_parser, command_in, main
 
 
 def _commands(parser: argparse.ArgumentParser) -> list[str]:
@@ -132,3 +135,38 @@ def test_ls_loads_only_its_own_group(tmp_path: Any, monkeypatch: pytest.MonkeyPa
     others = [f"cockpit.cli.{m}" for m in GROUPS if m != "items"]
     heavy = ["cockpit.planning", "cockpit.metrics", "cockpit.feeds", "cockpit.report", "textual"]
     assert not [m for m in loaded if m in others or m.startswith(tuple(heavy))]
+
+
+def test_a_command_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COCKPIT_CONFIG", str(tmp_path / "none.toml"))
+    before = gc.get_threshold()
+    assert main(["--data-dir", str(tmp_path / "ws"), "ls"]) == 0
+    assert gc.get_threshold() == before
+
+
+def test_the_console_script_prints_everything_before_its_quick_exit(tmp_path: Path) -> None:
+    """`run` ends the process with os._exit: what the command wrote must all be out."""
+    env = dict(os.environ, COCKPIT_CONFIG=str(tmp_path / "none.toml"))
+    root = str(tmp_path / "ws")
+    script = (
+        "import sys\n"
+        "from cockpit.items.workspace import Workspace\n"
+        "from cockpit.items.context import make_clock\n"
+        "from cockpit.core.config import Config\n"
+        f"ws = Workspace(__import__('pathlib').Path({root!r}), make_clock(Config()))\n"
+        "ws.add_many([ws.new_item(f'item {n} ' + 'x' * 40) for n in range(3000)])\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+    for cmd in ([sys.executable, "-m", "cockpit"], [str(Path(sys.executable).parent / "cockpit")]):
+        done = subprocess.run(
+            [*cmd, "--data-dir", root, "ls"], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        assert len(lines) == 3000 and lines[-1].split()[0] == "3000"
+        failed = subprocess.run(
+            [*cmd, "--data-dir", root, "done", "999999"], env=env, capture_output=True, text=True
+        )
+        assert failed.returncode == 1 and failed.stderr.startswith("cockpit: no item")

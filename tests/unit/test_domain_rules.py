@@ -192,3 +192,21 @@ def test_workspace_rollover_with_the_frozen_clock(tmp_path: Path, clock: FrozenC
     kept = ws.keep(a.id)
     assert kept.week == "2026-W48" and kept.carried == 1
     assert not carry_over(ws.items(), ws.week)
+
+
+def test_cell_widths_count_wide_and_combining_characters() -> None:
+    def reference(text: str) -> int:  # the rule, one character at a time
+        import unicodedata
+
+        return sum(
+            0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+            for c in text
+        )
+
+    samples = ["plain ascii", "周报ab", "e\u0301te\u0301", "ｆｕｌｌ", "mixed 中文 and …", ""]
+    for text in samples:
+        assert cell_width(text) == reference(text), text
+        for width in (1, 5, 12):
+            cut = fit(text, width)
+            assert cell_width(cut) == width
+            assert cut.rstrip(" ").removesuffix("…") in text
