@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,31 +116,28 @@ def _expand_window(
     begin = dt.datetime.combine(first, dt.time(), tzinfo=zone)
     end = begin + dt.timedelta(days=WINDOW_DAYS + 2)
     cap = MAX_PER_DAY * (WINDOW_DAYS + 2) + 1
-    deadline = time.monotonic() + PROBE_BUDGET
     rows: list[RowData] = []
     skipped: list[tuple[str, str]] = []
     dropped: set[str] = set()
-    for one in list(series):
+    jobs = [_job(one["parts"], begin, end, cap) for one in series]
+    outcomes = _bounded_each(jobs, PROBE_SECONDS, PROBE_BUDGET)
+    for one, (kind, value) in zip(list(series), outcomes, strict=True):
         name = f"VEVENT {(one['title'] or one['uid'])[:40]!r}"
-        left = deadline - time.monotonic()
-        if left <= 0:
+        if kind == "ok":
+            rows.extend(r for f in value if (r := _found_row(f, one["uid"])) is not None)
+            continue
+        if kind == "timeout":
+            reason = (
+                f"its recurrence takes over {PROBE_SECONDS:g} s to compute for "
+                f"{WINDOW_DAYS} days (a date that never comes, like 30 February?)"
+            )
+        elif kind == "budget":
             reason = f"not expanded: this calendar's recurrences took over {PROBE_BUDGET:g} s"
-        else:
-            reason = ""
-            try:
-                found = _bounded(_job(one["parts"], begin, end, cap), min(PROBE_SECONDS, left))
-                rows.extend(r for f in found if (r := _found_row(f, one["uid"])) is not None)
-            except TimeoutError:
-                reason = (
-                    f"its recurrence takes over {PROBE_SECONDS:g} s to compute for "
-                    f"{WINDOW_DAYS} days (a date that never comes, like 30 February?)"
-                )
-            except Exception as exc:  # broken values surface as many exception types
-                reason = clean_text(str(exc))[:160] or type(exc).__name__
-        if reason:
-            skipped.append((name, reason))
-            dropped.add(one["uid"])
-            series.remove(one)
+        else:  # broken values surface as many exception types
+            reason = clean_text(str(value))[:160] or type(value).__name__
+        skipped.append((name, reason))
+        dropped.add(one["uid"])
+        series.remove(one)
     index["from"] = first.isoformat()
     index["to"] = (first + dt.timedelta(days=WINDOW_DAYS + 2)).isoformat()
     index["occurrences"] = _by_month(rows)
@@ -163,10 +159,12 @@ def _job(
     return run
 
 
-def _bounded(job: Callable[[], list[Any]], seconds: float) -> list[Any]:
-    from cockpit.calendar.recurrence import bounded  # see the imports above
+def _bounded_each(
+    jobs: list[Callable[[], list[Any]]], each: float, total: float
+) -> list[tuple[str, Any]]:
+    from cockpit.calendar.recurrence import bounded_each  # see the imports above
 
-    return bounded(job, seconds)
+    return bounded_each(jobs, each, total)
 
 
 def _ics(parts: list[Any]) -> str:
@@ -219,14 +217,17 @@ def rows(index: dict[str, Any], first: dt.date, last: dt.date, zone: dt.tzinfo) 
     else:
         days = (last - first).days + 1
         cap = MAX_PER_DAY * days + 1
+        jobs = []
         for one in index["series"]:
             try:
-                parts = _parts(one["ics"])
-                events = _bounded(_job(parts, begin, finish, cap), PROBE_SECONDS)
+                jobs.append((one["uid"], _job(_parts(one["ics"]), begin, finish, cap)))
             except Exception:  # a series that fails here is left out, never the agenda
                 continue
-            found += [r for f in events if (r := _found_row(f, one["uid"])) is not None]
-            found = [r for r in found if r[0] < high and r[1] > low]
+        outcomes = _bounded_each([job for _uid, job in jobs], PROBE_SECONDS, PROBE_BUDGET)
+        for (uid, _), (kind, value) in zip(jobs, outcomes, strict=True):
+            if kind == "ok":
+                found += [r for f in value if (r := _found_row(f, uid)) is not None]
+        found = [r for r in found if r[0] < high and r[1] > low]
     return [Row(_start(r[2]), _decode(r[3]), r[4], r[5], r[6]) for r in found]
 
 

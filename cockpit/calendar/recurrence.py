@@ -21,6 +21,7 @@ import ctypes
 import datetime as dt
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -37,8 +38,9 @@ _PERIODS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600}
 T = TypeVar("T")
 
 
-class Abandoned(Exception):
-    """Raised into a computation that passed its deadline."""
+class Abandoned(BaseException):
+    """Raised into a computation that passed its deadline (a BaseException, so that the
+    `except Exception` around each job does not swallow it)."""
 
 
 def bounded(fn: Callable[[], T], seconds: float) -> T:
@@ -61,10 +63,8 @@ def bounded(fn: Callable[[], T], seconds: float) -> T:
     worker = threading.Thread(target=run, name="cockpit-recurrence", daemon=True)
     worker.start()
     worker.join(seconds)
-    if worker.is_alive() and worker.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-            ctypes.c_ulong(worker.ident), ctypes.py_object(Abandoned)
-        )
+    if worker.is_alive():
+        _raise_in(worker, Abandoned)
         worker.join(1.0)
         raise TimeoutError
     if "error" in box:
@@ -72,6 +72,70 @@ def bounded(fn: Callable[[], T], seconds: float) -> T:
     if "value" not in box:
         raise TimeoutError
     return box["value"]  # type: ignore[no-any-return]
+
+
+Outcome = tuple[str, Any]
+"""("ok", value), ("error", exception), ("timeout", None) or ("budget", None)."""
+
+
+def bounded_each(jobs: list[Callable[[], T]], each: float, total: float) -> list[Outcome]:
+    """Run `jobs` one after the other in one thread; a job that runs over `each` seconds
+    is stopped ("timeout"), and once `total` seconds have passed the rest are not
+    started ("budget"). One thread for all of them: a thousand series must not cost a
+    thousand thread starts.
+
+    Stopping raises `Abandoned` inside the worker; the worker's loop always knows which
+    job that was meant for (`target`), even when it lands between two jobs.
+    """
+    n = len(jobs)
+    out: list[Outcome] = [("budget", None)] * n
+    lock = threading.Lock()
+    state: dict[str, Any] = {"i": -1, "began": 0.0, "target": -1, "stop": False}
+
+    def work() -> None:
+        i = 0
+        while True:
+            try:
+                while i < n:
+                    with lock:
+                        if state["stop"]:
+                            return
+                        state["i"], state["began"] = i, time.monotonic()
+                    try:
+                        out[i] = ("ok", jobs[i]())
+                    except Exception as exc:  # the job's own failure: handed back
+                        out[i] = ("error", exc)
+                    i += 1
+                with lock:
+                    state["i"] = n
+                return
+            except Abandoned:
+                with lock:
+                    target = state["target"]
+                out[target] = ("timeout", None)
+                i = max(i, target + 1)
+
+    worker = threading.Thread(target=work, name="cockpit-recurrence", daemon=True)
+    deadline = time.monotonic() + total
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.01)
+        with lock:
+            now, i = time.monotonic(), state["i"]
+            if now > deadline:
+                state["stop"] = True
+            running = 0 <= i < n and state["target"] != i
+            if running and (now - state["began"] > each or now > deadline):
+                state["target"] = i
+                _raise_in(worker, Abandoned)
+    return out
+
+
+def _raise_in(thread: threading.Thread, kind: type[BaseException]) -> None:
+    if thread.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(kind)
+        )
 
 
 def _rules(event: icalendar.Event) -> list[Any]:

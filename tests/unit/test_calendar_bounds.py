@@ -26,7 +26,7 @@ from cockpit.app import make_app
 from cockpit.calendar import calendar_index
 from cockpit.calendar.agenda import agenda
 from cockpit.calendar.ical_import import cache_path, import_calendar
-from cockpit.calendar.recurrence import MAX_PER_DAY, bounded, expand, moved
+from cockpit.calendar.recurrence import MAX_PER_DAY, bounded, bounded_each, expand, moved
 from cockpit.cli.main import main
 from cockpit.items.workspace import Workspace
 from cockpit.screens.widgets.panels import Panel
@@ -201,6 +201,25 @@ def test_bounded_stops_a_runaway_computation() -> None:
     assert bounded(lambda: 42, 1.0) == 42
     with pytest.raises(ZeroDivisionError):
         bounded(lambda: 1 // 0, 1.0)
+
+
+def test_bounded_each_stops_only_the_job_that_runs_over() -> None:
+    def spin() -> int:
+        while True:
+            pass
+
+    def fail() -> int:
+        raise ValueError("broken rule")
+
+    jobs = [lambda: 1, spin, lambda: 3, fail, spin, lambda: 6]
+    got = bounded_each(jobs, 0.2, 10.0)
+    assert [kind for kind, _ in got] == ["ok", "timeout", "ok", "error", "timeout", "ok"]
+    assert got[0][1] == 1 and got[5][1] == 6 and isinstance(got[3][1], ValueError)
+    # Past the total budget, what has not started is not started.
+    got = bounded_each([spin, lambda: 2, lambda: 3], 5.0, 0.3)
+    assert [kind for kind, _ in got] == ["timeout", "budget", "budget"]
+    time.sleep(0.1)
+    assert not [t for t in threading.enumerate() if t.name == "cockpit-recurrence"]
 
 
 def test_a_copy_stored_before_indexes_gets_one(ws: Workspace) -> None:
