@@ -9,13 +9,14 @@ change; the command line (`cockpit feeds add|rm|enable|disable|import`) keeps us
 from __future__ import annotations
 
 from cockpit.core.changes import Undoable, changing
+from cockpit.core.i18n import msg
 from cockpit.feeds.model import Feed, ImportReport
 from cockpit.feeds.subscriptions import ENTRIES, FEEDS, STATE, FeedList
 
 
 def add_feed(ws: Undoable, url: str, category: str = "", title: str = "") -> Feed:
     """Subscribe to `url` as one undo step (see `FeedList.add`)."""
-    with changing(ws, FEEDS, label="add feed") as changes:
+    with changing(ws, FEEDS, label=msg("undo.feed_add")) as changes:
         feed = FeedList(ws.files).add(url, category, title)
         changes.created(FEEDS, "feeds", feed.id, f"add feed {feed.title}")
     return feed
@@ -24,7 +25,7 @@ def add_feed(ws: Undoable, url: str, category: str = "", title: str = "") -> Fee
 def import_defaults(ws: Undoable) -> ImportReport:
     """Subscribe to the bundled PostgreSQL feeds (those not there yet) as one undo step;
     as `cockpit feeds import --defaults` (guessed addresses come disabled)."""
-    with changing(ws, FEEDS, label="import the default feeds") as changes:
+    with changing(ws, FEEDS, label=msg("undo.feed_defaults")) as changes:
         report = FeedList(ws.files).import_defaults()
         for feed in report.feeds:
             changes.created(FEEDS, "feeds", feed.id)
@@ -33,7 +34,9 @@ def import_defaults(ws: Undoable) -> ImportReport:
 
 def set_enabled(ws: Undoable, feed_id: int, enabled: bool) -> Feed:
     """Switch fetching of one feed on or off (its entries stay), as one undo step."""
-    with changing(ws, FEEDS, label="enable feed" if enabled else "disable feed") as changes:
+    with changing(
+        ws, FEEDS, label=msg("undo.feed_enable" if enabled else "undo.feed_disable")
+    ) as changes:
         changes.snapshot(FEEDS, "feeds", feed_id)
         return FeedList(ws.files).set_enabled(feed_id, enabled)
 
@@ -41,7 +44,7 @@ def set_enabled(ws: Undoable, feed_id: int, enabled: bool) -> Feed:
 def remove_feed(ws: Undoable, feed_id: int) -> Feed:
     """Unsubscribe as one undo step: undo brings back the feed, its entries and their
     read marks (starred entries never went)."""
-    with changing(ws, FEEDS, ENTRIES, STATE, label="remove feed") as changes:
+    with changing(ws, FEEDS, ENTRIES, STATE, label=msg("undo.feed_remove")) as changes:
         feeds = FeedList(ws.files)
         feed = feeds.get(feed_id)
         changes.snapshot(FEEDS, "feeds", feed_id, f"remove feed {feed.title}")

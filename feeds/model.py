@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from cockpit.core.errors import CockpitError
 
-class FeedError(ValueError):
+
+class FeedError(CockpitError, ValueError):
     """A subscription change we refuse; `str()` is one sentence for the user."""
 
 

@@ -17,12 +17,13 @@ from typing import Protocol
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from cockpit.core.errors import CockpitError
 from cockpit.feeds.sanitize import clean_text, safe_link
 
 MAX_OPML_BYTES = 5_000_000
 
 
-class OpmlError(ValueError):
+class OpmlError(CockpitError, ValueError):
     """The file is not usable OPML; `str()` is one sentence for the user."""
 
 
@@ -66,23 +67,21 @@ def parse_opml(data: bytes, name: str = "the OPML file") -> tuple[list[OpmlFeed]
         OpmlError: empty, not well-formed, not OPML, no `<body>`, or an entity bomb.
     """
     if not data.strip():
-        raise OpmlError(f"{name} is empty")
+        raise OpmlError("err.opml.empty", name=name)
     if len(data) > MAX_OPML_BYTES:
-        raise OpmlError(f"{name} is larger than {MAX_OPML_BYTES // 1_000_000} MB")
+        raise OpmlError("err.file.too_big", path=name, mb=MAX_OPML_BYTES // 1_000_000)
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True)
     except ET.ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
-        raise OpmlError(
-            f"{name} is not well-formed XML (line {line}, column {column + 1})"
-        ) from None
+        raise OpmlError("err.opml.xml", name=name, line=line, column=column + 1) from None
     except DefusedXmlException:
-        raise OpmlError(f"{name} declares XML entities, which OPML files never need") from None
+        raise OpmlError("err.opml.entities", name=name) from None
     if _local(root.tag) != "opml":
-        raise OpmlError(f"{name} is not OPML (its root element is <{_local(root.tag)[:30]}>)")
+        raise OpmlError("err.opml.root", name=name, root=_local(root.tag)[:30])
     body = next((el for el in root if _local(el.tag) == "body"), None)
     if body is None:
-        raise OpmlError(f"{name} has no <body> element, so it lists no feeds")
+        raise OpmlError("err.opml.body", name=name)
     feeds: list[OpmlFeed] = []
     skipped: list[OpmlSkip] = []
     _walk(body, "", feeds, skipped)

@@ -18,6 +18,7 @@ from typing import Any
 from tinydb.table import Document
 
 from cockpit.core.changes import Undoable, changing
+from cockpit.core.i18n import msg
 from cockpit.feeds.sanitize import clean_text, safe_link
 from cockpit.storage import WorkspaceFiles
 
@@ -239,7 +240,8 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 def set_marks_undoable(ws: Undoable, entry_ids: Iterable[int], mark: str, value: bool) -> int:
     """`EntryStore.set_marks` as one undo step of the workspace (e.g. "mark category read")."""
     refs = list(entry_ids)
-    with changing(ws, STATE, label=mark) as changes:
+    label = msg(f"undo.mark_{mark}" if value else f"undo.unmark_{mark}")
+    with changing(ws, STATE, label=label) as changes:
         for ref in refs:
             changes.snapshot(STATE, "state", ref)
         return EntryStore(ws.files).set_marks(refs, mark, value)

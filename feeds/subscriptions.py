@@ -49,7 +49,7 @@ class FeedList:
         """
         doc = self.files.raw(FEEDS).get("feeds", {}).get(str(feed_id))
         if doc is None:
-            raise FeedNotFoundError(f"no feed with id {feed_id} (see `cockpit feeds ls`)")
+            raise FeedNotFoundError("err.feed.none", id=feed_id)
         return Feed.from_doc(feed_id, doc)
 
     def categories(self) -> list[str]:
@@ -66,7 +66,7 @@ class FeedList:
         clean = clean_text(url)
         problem = link_problem(clean)
         if problem is not None:
-            raise FeedError(f"{clean[:100]!r} {problem}")
+            raise FeedError("err.feed.url", url=clean[:100], problem=problem)
         wanted = OpmlFeed(clean, clean_text(title)[:300], clean_text(category)[:60])
         added, skipped = self.add_many([wanted])
         if not added:
@@ -123,7 +123,7 @@ class FeedList:
         """
         known = {f.name for f in dataclasses.fields(Feed)} - {"id"}
         if unknown := set(changes) - known:
-            raise FeedError(f"feeds have no field {sorted(unknown)[0]!r}")
+            raise FeedError("err.feed.field", field=sorted(unknown)[0])
         if "title" in changes:
             changes["auto_title"] = False
         with self.files.transaction(FEEDS, ENTRIES):
@@ -200,13 +200,13 @@ class FeedList:
             try:
                 data = source.read_bytes()
             except OSError as exc:
-                raise FeedError(f"cannot read {name}: {exc.strerror or exc}") from None
+                raise FeedError("err.file.read", path=name, problem=exc.strerror or exc) from None
         else:
             name, data = "the OPML file", source
         try:
             wanted, invalid = parse_opml(data, name)
         except OpmlError as exc:
-            raise FeedError(str(exc)) from None
+            raise FeedError(exc.key, **exc.fields) from None
         added, skipped = self.add_many(wanted)
         reasons = skipped + [f"{s.title or s.url}: {s.reason}" for s in invalid]
         return ImportReport(len(added), len(reasons), added, reasons)

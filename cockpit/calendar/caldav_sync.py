@@ -88,12 +88,12 @@ def password(config: Config) -> str | None:
                 command, shell=True, capture_output=True, text=True, timeout=60, check=False
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SyncError(f"password_command could not run ({type(exc).__name__})") from None
+            raise SyncError("err.caldav.command", problem=type(exc).__name__) from None
         if done.returncode != 0:
-            raise SyncError(f"password_command failed with exit status {done.returncode}")
+            raise SyncError("err.caldav.command_status", status=done.returncode)
         lines = done.stdout.splitlines()
         if not lines or not lines[0]:
-            raise SyncError("password_command printed no password")
+            raise SyncError("err.caldav.no_output")
         return lines[0]
     return os.environ.get(PASSWORD_ENV) or None
 
@@ -127,10 +127,10 @@ def sync(ws: Workspace) -> SyncReport:
     cfg = ws.config
     url = (cfg.caldav.url or "").strip()
     if not url:
-        raise SyncError("no CalDAV calendar configured: set url under [caldav] in config.toml")
+        raise SyncError("err.caldav.no_url")
     secret = password(cfg)
     if cfg.caldav.username and secret is None:
-        raise SyncError(f"no CalDAV password: set [caldav] password_command or {PASSWORD_ENV}")
+        raise SyncError("err.caldav.no_password", env=PASSWORD_ENV)
     local = export_objects(ws)
     hashes = {uid: hashlib.sha256(body).hexdigest() for uid, body in local.items()}
     report = SyncReport(redact_url(url))  # what is printed never shows a password
@@ -139,7 +139,7 @@ def sync(ws: Workspace) -> SyncReport:
         foreign, name = _push(ws, url, secret, local, hashes, report, new_state)
     except SyncError as exc:
         if report.writes:
-            raise SyncError(f"{exc}; {report.writes} changes were sent before that") from None
+            raise SyncError("err.caldav.partial", problem=exc.message, n=report.writes) from None
         raise
     _pull(ws, url, foreign, name, report)
     _save_state(ws, url, new_state)

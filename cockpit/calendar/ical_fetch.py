@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cockpit.core.errors import CockpitError
 from cockpit.core.text import redact_url
 
 MAX_BYTES = 20_000_000
@@ -17,7 +18,7 @@ TIMEOUT = 15.0
 USER_AGENT = "cockpit-pm (calendar subscription)"
 
 
-class SourceError(Exception):
+class SourceError(CockpitError):
     """A calendar source that cannot be read; `str()` is one sentence for the user."""
 
 
@@ -94,11 +95,11 @@ def _sentence(address: str, kind: str, status: int, reason: str, timeout: float)
 def _read_file(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise SourceError(f"{path} is larger than {MAX_BYTES // 1_000_000} MB")
+            raise SourceError("err.file.too_big", path=path, mb=MAX_BYTES // 1_000_000)
         return path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{path} does not exist") from None
+        raise SourceError("err.file.missing", path=path) from None
     except IsADirectoryError:
-        raise SourceError(f"{path} is a folder, not a calendar file") from None
+        raise SourceError("err.cal.folder", path=path) from None
     except OSError as exc:
-        raise SourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise SourceError("err.file.read", path=path, problem=exc.strerror or exc) from None

@@ -250,7 +250,7 @@ def remove_subscription(ws: Workspace, source_or_name: str) -> dict[str, Any]:
             cached.unlink(missing_ok=True)
             calendar_index.index_path(cached).unlink(missing_ok=True)
             return rec
-    raise NotFoundError(f"no subscribed calendar {source_or_name!r} (see `cockpit ical ls`)")
+    raise NotFoundError("err.cal.no_subscription", name=source_or_name)
 
 
 def cached_calendars(ws: Workspace) -> list[tuple[str, Path]]:

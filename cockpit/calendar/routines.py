@@ -20,6 +20,7 @@ from tinydb.table import Document
 
 from cockpit.calendar.routine_config import apply
 from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.i18n import Message, Pair, msg
 from cockpit.core.model import iso
 from cockpit.core.routine import (
     DEFAULTS,
@@ -85,7 +86,7 @@ class RoutineBook:
         for routine in self.all():
             if routine.id == routine_id:
                 return routine
-        raise NotFoundError(f"no routine with id {routine_id}")
+        raise NotFoundError("err.routine.none", id=routine_id)
 
     def for_day(self, day: dt.date) -> list[Routine]:
         """The routines happening on `day`, by start time."""
@@ -155,10 +156,12 @@ class RoutineBook:
             }
         )
         if not (fields["title_en"] or fields["title_zh"]):
-            raise InvalidError("a routine needs a title")
+            raise InvalidError("err.routine.title")
         self.all()  # first use installs the defaults before the user's own routine
         routine = Routine(**fields, updated=iso(self.ws.clock.now()))
-        with self.ws.changing(FILE, label=f"add {routine.title()}") as changes:
+        with self.ws.changing(
+            FILE, label=msg("undo.routine_add", title=Pair(routine.title_en, routine.title_zh))
+        ) as changes:
             routine.id = self.ws.next_id(FILE, "next_routine")
             changes.insert_new(FILE, "routines", {routine.id: routine.to_doc()})
         return routine
@@ -171,49 +174,66 @@ class RoutineBook:
             for name, value in clean.items():
                 setattr(routine, name, value)
             if not (routine.title_en or routine.title_zh):
-                raise InvalidError("a routine needs a title")
+                raise InvalidError("err.routine.title")
 
-        return self._change(routine_id, "edited", apply)
+        return self._change(routine_id, msg("undo.routine_edit"), apply)
 
     def skip(self, routine_id: int, day: dt.date) -> Routine:
         """Skip one occurrence (exported as EXDATE)."""
 
         def apply(routine: Routine) -> None:
             if not routine.scheduled_on(day):
-                raise InvalidError(f"{routine.title()} does not happen on {day.isoformat()}")
+                raise InvalidError(
+                    "err.routine.not_on",
+                    title=Pair(routine.title_en, routine.title_zh),
+                    day=day.isoformat(),
+                )
             if day.isoformat() in routine.skipped:
-                raise InvalidError(f"{routine.title()} is already skipped on {day.isoformat()}")
+                raise InvalidError(
+                    "err.routine.skipped",
+                    title=Pair(routine.title_en, routine.title_zh),
+                    day=day.isoformat(),
+                )
             routine.skipped = sorted([*routine.skipped, day.isoformat()])
 
-        return self._change(routine_id, f"skipped {day.isoformat()}", apply)
+        return self._change(routine_id, msg("undo.routine_skip", day=day.isoformat()), apply)
 
     def unskip(self, routine_id: int, day: dt.date) -> Routine:
         """Bring back a skipped occurrence."""
 
         def apply(routine: Routine) -> None:
             if day.isoformat() not in routine.skipped:
-                raise InvalidError(f"{routine.title()} is not skipped on {day.isoformat()}")
+                raise InvalidError(
+                    "err.routine.not_skipped",
+                    title=Pair(routine.title_en, routine.title_zh),
+                    day=day.isoformat(),
+                )
             routine.skipped = [d for d in routine.skipped if d != day.isoformat()]
 
-        return self._change(routine_id, f"unskipped {day.isoformat()}", apply)
+        return self._change(routine_id, msg("undo.routine_unskip", day=day.isoformat()), apply)
 
     def remove(self, routine_id: int) -> Routine:
         """Delete a routine (undo brings it back)."""
         with self.ws.changing(FILE) as changes:
             before = changes.remove(FILE, "routines", routine_id)
             if before is None:
-                raise NotFoundError(f"no routine with id {routine_id}")
+                raise NotFoundError("err.routine.none", id=routine_id)
             routine = Routine.from_doc(routine_id, before)
-            changes.label = f"delete {routine.title()}"
+            changes.label = msg(
+                "undo.routine_delete", title=Pair(routine.title_en, routine.title_zh)
+            )
         return routine
 
     def check(self, routine_id: int, day: dt.date, index: int, done: bool) -> list[bool]:
         """Tick (or untick) checklist line `index` of a routine on `day`; returns its ticks."""
         routine = self.get(routine_id)
         if not 0 <= index < len(routine.checklist):
-            raise InvalidError(f"{routine.title()} has no checklist line {index + 1}")
+            raise InvalidError(
+                "err.routine.no_line", title=Pair(routine.title_en, routine.title_zh), n=index + 1
+            )
         doc_id = day.toordinal()
-        label = f"{'checked' if done else 'unchecked'} {routine.checklist_in()[index]}"
+        line = Pair(routine.checklist_in("en")[index], routine.checklist_in("zh")[index])
+        label = msg("undo.checked" if done else "undo.unchecked", line=line)
         with self.ws.changing(FILE, label=label) as changes:
             before = changes.snapshot(FILE, "checks", doc_id)
             data: dict[str, Any] = before or {"date": day.isoformat(), "done": {}}
@@ -224,17 +244,19 @@ class RoutineBook:
             changes.insert(FILE, "checks", doc_id, data)
         return ticks[: len(routine.checklist)]
 
-    def _change(self, routine_id: int, label: str, fn: Callable[[Routine], None]) -> Routine:
+    def _change(self, routine_id: int, label: Message, fn: Callable[[Routine], None]) -> Routine:
         self.all()
         with self.ws.changing(FILE) as changes:
             before = changes.snapshot(FILE, "routines", routine_id)
             if before is None:
-                raise NotFoundError(f"no routine with id {routine_id}")
+                raise NotFoundError("err.routine.none", id=routine_id)
             routine = Routine.from_doc(routine_id, before)
             fn(routine)
             routine.seq += 1
             routine.updated = iso(self.ws.clock.now())
-            changes.label = f"{label} {routine.title()}"
+            changes.label = msg(
+                "undo.routine", what=label, title=Pair(routine.title_en, routine.title_zh)
+            )
             changes.replace(FILE, "routines", routine_id, routine.to_doc())
         return routine
 

@@ -13,9 +13,27 @@ from typing import Any, TextIO, cast
 from cockpit.cli.exits import CliError
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
+from cockpit.core.i18n import t
+from cockpit.core.labels import vocab
 from cockpit.core.weeks import parse_week
 from cockpit.items.context import open_workspace
 from cockpit.items.workspace import Workspace
+
+
+def word(kind: str) -> Any:
+    """An argparse `type` reading a value of a vocabulary in either language (`--tier
+    战略`, `--list 重点`, `--channel 微信`); the refusal lists the values, as the domain's."""
+
+    def convert(text: str) -> str:
+        if not text.strip():
+            return text  # argparse passes string defaults through `type` too
+        try:
+            return vocab.parse(kind, text)
+        except InvalidError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = kind  # what argparse names in its own messages
+    return convert
 
 
 def workspace(args: argparse.Namespace) -> Workspace:
@@ -23,7 +41,7 @@ def workspace(args: argparse.Namespace) -> Workspace:
     maintenance could not do (a full disk, say) is a warning on stderr, not a failure."""
     ws = open_workspace(args)
     for warning in ws.warnings:
-        print(f"cockpit: warning: {warning.rstrip('.')}.", file=sys.stderr)
+        print(t("cli.warning", message=str(warning).rstrip(".")), file=sys.stderr)
     ws.warnings.clear()
     return ws
 
@@ -34,7 +52,7 @@ def read_week(text: str | None, ws: Workspace) -> str | None:
     try:
         return parse_week(text, ws.clock.today())
     except WeekError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.key, **exc.fields) from None
 
 
 def read_date(text: str | None, ws: Workspace) -> dt.date | None:
@@ -43,7 +61,7 @@ def read_date(text: str | None, ws: Workspace) -> dt.date | None:
     try:
         return parse_date(text, ws.clock.today())
     except DateError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.key, **exc.fields) from None
 
 
 def read_ids(raw: list[str]) -> list[int]:
@@ -51,7 +69,7 @@ def read_ids(raw: list[str]) -> list[int]:
     for text in raw:
         value = text.lstrip("#")
         if not value.isdigit():
-            raise CliError(f"{text!r} is not an item id (ids are numbers, see `cockpit ls`)")
+            raise CliError("err.item.id", text=text)
         ids.append(int(value))
     return ids
 
@@ -66,7 +84,7 @@ def guard(fn: Any, *args: Any, **kwargs: Any) -> Any:
     try:
         return fn(*args, **kwargs)
     except (NotFoundError, InvalidError) as exc:
-        raise CliError(str(exc.args[0] if exc.args else exc)) from None
+        raise CliError(exc.key, **exc.fields) from None
 
 
 def write_out(text: str, output: Path | None) -> None:

@@ -29,10 +29,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import dump, guard, read_date, workspace, write_out
+from cockpit.cli.common import dump, guard, read_date, word, workspace, write_out
 from cockpit.cli.exits import CliError
+from cockpit.core.i18n import language, t
 from cockpit.core.model import TIERS, Customer
-from cockpit.core.textwidth import fit
+from cockpit.core.textwidth import cell_width, fit
 from cockpit.customers.fields import CHANNELS, SOURCES, STAGES, parse_deal, short_deal
 from cockpit.items.rules import customers_due
 
@@ -57,15 +58,15 @@ def register_customers(sub: Any) -> None:
     p.set_defaults(handler=cmd_customers_edit)
 
     p = csub.add_parser("ls", help="list customers (due ones first)")
-    p.add_argument("--stage", choices=STAGES)
-    p.add_argument("--tier", choices=TIERS)
+    p.add_argument("--stage", type=word("stage"), choices=STAGES)
+    p.add_argument("--tier", type=word("tier"), choices=TIERS)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_customers_ls)
 
     p = csub.add_parser("touch", help="log a call, visit, chat, mail or meeting")
     p.add_argument("name", nargs="+")
     p.add_argument("--note", required=True)
-    p.add_argument("--channel", choices=CHANNELS, default="call")
+    p.add_argument("--channel", type=word("channel"), choices=CHANNELS, default="call")
     p.add_argument("--next", dest="next_followup", help="next follow-up date")
     p.add_argument("--date", dest="day", help="when it happened (default: today)")
     p.set_defaults(handler=cmd_customers_touch)
@@ -90,12 +91,12 @@ def _fields(p: argparse.ArgumentParser, *, default: bool) -> None:
     def value(normal: str) -> str | None:
         return normal if default else None
 
-    p.add_argument("--tier", choices=TIERS, default=value("normal"))
-    p.add_argument("--stage", choices=STAGES, default=value("customer"))
+    p.add_argument("--tier", type=word("tier"), choices=TIERS, default=value("normal"))
+    p.add_argument("--stage", type=word("stage"), choices=STAGES, default=value("customer"))
     p.add_argument("--deal-value", dest="deal_value", help="e.g. 1200000, 120万, 1.2M")
     p.add_argument("--industry", default=value(""))
     p.add_argument("--region", default=value(""))
-    p.add_argument("--source", choices=SOURCES[1:], default=value(""))
+    p.add_argument("--source", type=word("source"), choices=SOURCES[1:], default=value(""))
     p.add_argument("--owner", default=value(""), help="the sales contact")
     p.add_argument("--next", dest="next_followup", help="next follow-up date")
     p.add_argument("--reason", dest="churn_reason", help="why it may churn")
@@ -123,13 +124,16 @@ def cmd_customers_add(args: argparse.Namespace) -> int:
         churn_reason=args.churn_reason or "",
         notes=args.notes,
     )
-    print(f"Added customer #{cust.id}: {cust.name} ({_kind(cust)})")
+    print(t("cli.cust.added", id=cust.id, name=cust.name, kind=_kind(cust)))
     return 0
 
 
 def _kind(cust: Customer) -> str:
     # The stage only when it says something: most of the book are plain customers.
-    return cust.tier if cust.stage == "customer" else f"{cust.tier}, {cust.stage}"
+    tier = t(f"tier.{cust.tier}")
+    if cust.stage == "customer":
+        return tier
+    return f"{tier}{t('sep.names')}{t(f'customers.stage.{cust.stage}')}"
 
 
 def cmd_customers_edit(args: argparse.Namespace) -> int:
@@ -145,9 +149,9 @@ def cmd_customers_edit(args: argparse.Namespace) -> int:
     if args.no_next:
         fields["next_followup"] = None
     if not fields:
-        raise CliError("say what to change, e.g. --stage opportunity (see --help)")
+        raise CliError("err.customer.nothing_to_change")
     cust = guard(ws.customers.edit, " ".join(args.name), **fields)
-    print(f"Saved customer #{cust.id}: {cust.name} ({_kind(cust)})")
+    print(t("cli.cust.saved", id=cust.id, name=cust.name, kind=_kind(cust)))
     return 0
 
 
@@ -166,20 +170,24 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
         dump(rows)
         return 0
     if not customers:
-        print("No customers yet. Add one: cockpit customers add NAME --tier top")
+        print(t("cli.cust.empty"))
+    due_mark = t("cli.cust.due")
+    width = cell_width(due_mark)
     for c in customers:
-        mark = "DUE" if c.id in due_ids else "   "
-        print(
-            f"{c.id:>4} {mark} {fit(c.name, 28)} {c.tier:<6} {c.stage:<11} {_money(c):>9} "
-            f"{fit(c.industry, 12)} next {c.next_followup or '-':<10} "
-            f"last {c.last_touch or '-'}".rstrip()
+        mark = due_mark if c.id in due_ids else " " * width
+        tier, stage = t(f"tier.{c.tier}"), t(f"customers.stage.{c.stage}")
+        line = (
+            f"{c.id:>4} {mark} {fit(c.name, 28)} {fit(tier, 6)} {fit(stage, 11)} "
+            f"{_money(c):>9} {fit(c.industry, 12)} "
+            + t("cli.cust.dates", next=fit(c.next_followup or "-", 10), last=c.last_touch or "-")
         )
+        print(line.rstrip())
     return 0
 
 
 def _money(cust: Customer) -> str:
 
-    return short_deal(cust.deal_value, "en") if cust.deal_value else "-"
+    return short_deal(cust.deal_value, language()) if cust.deal_value else "-"
 
 
 def cmd_customers_touch(args: argparse.Namespace) -> int:
@@ -194,8 +202,9 @@ def cmd_customers_touch(args: argparse.Namespace) -> int:
         day=read_date(args.day, ws),
     )
     cust = guard(ws.customers.find, name)
-    after = f"; next follow-up {cust.next_followup}" if cust.next_followup else ""
-    print(f"Logged {touch.channel} with {cust.name} on {touch.date}{after}")
+    after = t("cli.cust.next", date=cust.next_followup) if cust.next_followup else ""
+    channel = t(f"customers.channel.{touch.channel}")
+    print(t("cli.cust.touched", channel=channel, name=cust.name, date=touch.date) + after)
     return 0
 
 

@@ -10,6 +10,8 @@ from typing import Any
 
 from cockpit.cli.common import workspace, write_out
 from cockpit.cli.exits import CliError
+from cockpit.core.i18n import t
+from cockpit.core.textwidth import fit
 
 
 def register_data(sub: Any) -> None:
@@ -104,7 +106,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     ws = workspace(args)
     name = ws.clock.now().strftime("%Y-%m-%dT%H%M%S")
     path = make_backup(ws.root, name, ws.files.lock)
-    print(f"Backed up to {path}")
+    print(t("cli.backup", path=path))
     return 0
 
 
@@ -119,32 +121,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     config = load_settings(args)
     root: Path = args.data_dir or default_data_dir()
     if not root.is_dir():
-        raise CliError(f"no workspace at {root}")
+        raise CliError("err.no_workspace", path=root)
     if args.list:
         names = list_backups(root)
-        print("\n".join(names) if names else f"No backups in {root / 'backups'}")
+        print("\n".join(names) if names else t("cli.no_backups", path=root / "backups"))
         return 0
     files = tuple(_data_file(f) for f in args.file)
     if args.from_dir is not None and args.name is not None:
-        raise CliError("name a backup or give --from DIR, not both")
+        raise CliError("err.restore.name_or_from")
     # A folder from outside the workspace is only taken with --from, and always asked
     # about: it may not be this workspace's data at all.
     source: str | Path | None = args.from_dir if args.from_dir is not None else args.name
     name, plan = plan_restore(root, source, files)
     if not files or args.from_dir is not None:  # say what it replaces, and ask
         changed = [f for f in plan if not f.same]
-        print(f"Restoring backup {name} replaces {len(changed)} of {len(plan)} files in {root}:")
+        print(t("cli.restore.plan", name=name, n=len(changed), total=len(plan), path=root))
         for f in changed:
-            print(f"  {f.describe()}")
+            now = t("cli.restore.now", n=f.now) if f.now is not None else t("cli.restore.missing")
+            print("  " + t("cli.restore.file", file=fit(f.name, 18), now=now, then=f.then))
         if changed and not args.yes:
             _confirm(name, len(changed))
     stamp = make_clock(config).now().strftime("%Y-%m-%dT%H%M%S")
     lock = WorkspaceLock(root / ".lock")
     name, saved = restore_backup(root, source, stamp, lock, files)
-    what = ", ".join(files) if files else "the workspace"
-    print(
-        f"Restored {what} from backup {name} into {root} (what it replaced is in backups/{saved})"
-    )
+    what = t("sep.names").join(files) if files else t("cli.restore.workspace")
+    print(t("cli.restored", what=what, name=name, path=root, saved=saved))
     return 0
 
 
@@ -157,20 +158,17 @@ def _data_file(text: str) -> str:
     name = name if name.endswith(".json") else f"{name}.json"
     known = [f"{n}.json" for n in DATA_FILES] + [MARKER]
     if name not in known:
-        raise CliError(f"{text!r} is not a workspace file; use one of {', '.join(known)}")
+        raise CliError("err.restore.file", text=text, choices=known)
     return name
 
 
 def _confirm(name: str, count: int) -> None:
     """Ask on a terminal; without one (cron, a pipe) refuse unless --yes was given."""
     if not sys.stdin.isatty():
-        raise CliError(
-            f"restoring backup {name} replaces {count} files of the workspace; run it in a "
-            "terminal to confirm, pass --yes, or restore one file with --file"
-        )
+        raise CliError("err.restore.confirm", name=name, n=count)
     try:
-        answer = input("Replace them? The current files are kept in backups/pre-restore-… [y/N] ")
+        answer = input(t("cli.restore.ask"))
     except EOFError:
         answer = ""
-    if answer.strip().lower() not in ("y", "yes"):
-        raise CliError("restore cancelled; nothing was replaced")
+    if answer.strip().lower() not in ("y", "yes", "是", "好"):
+        raise CliError("err.restore.cancelled")

@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit.cli.common import count, dump, terminal, workspace, write_out
+from cockpit.cli.common import dump, terminal, workspace, write_out
 from cockpit.cli.exits import CliError
-from cockpit.core.textwidth import fit
+from cockpit.core.i18n import t
+from cockpit.core.textwidth import cell_width, fit
 
 if TYPE_CHECKING:
     from cockpit.feeds.refresh import FeedResult, Progress
@@ -82,7 +83,7 @@ def _ids(raw: list[str]) -> list[int]:
     ids = []
     for text in raw:
         if not text.lstrip("#").isdigit():
-            raise CliError(f"{text!r} is not a feed id (ids are numbers, see `cockpit feeds ls`)")
+            raise CliError("err.feed.id", text=text)
         ids.append(int(text.lstrip("#")))
     return ids
 
@@ -94,12 +95,17 @@ def _guard(fn: Any, *args: Any) -> Any:
     try:
         return fn(*args)
     except FeedError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.key, **exc.fields) from None
+
+
+def _right(text: str, width: int) -> str:
+    """`text` right-aligned in `width` terminal cells (CJK counts two)."""
+    return " " * max(width - cell_width(text), 0) + text
 
 
 def _local(stamp: str | None, ws: Workspace) -> str:
     if not stamp:
-        return "never"
+        return t("cli.feeds.never")
     try:
         return dt.datetime.fromisoformat(stamp).astimezone(ws.clock.tz).strftime("%Y-%m-%d %H:%M")
     except ValueError:
@@ -114,25 +120,24 @@ def _dump(rows: list[dict[str, Any]]) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
     feed = _guard(_feeds(ws).add, args.url, args.category, args.title)
-    where = f" in {feed.category}" if feed.category else ""
-    print(f"Subscribed #{feed.id}{where}: {feed.url} (fetched on the next refresh)")
+    where = t("cli.feeds.in", category=feed.category) if feed.category else ""
+    print(t("cli.feeds.subscribed", id=feed.id, where=where, url=feed.url))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     if (args.file is None) == (not args.defaults):
-        raise CliError("give an OPML file or --defaults (not both)")
+        raise CliError("err.feed.opml_or_defaults")
     ws = workspace(args)
     feeds = _feeds(ws)
     if args.defaults:
         added = _guard(feeds.install_defaults)
-        print(f"Added {added} of the bundled feeds (guessed addresses come disabled)")
+        print(t("cli.feeds.defaults", n=added))
         return 0
     report = _guard(feeds.import_opml, args.file)
-    added = count(report.added, "feed", "feeds")
-    print(f"Imported {added} from {args.file}, skipped {report.skipped}")
+    print(t("cli.feeds.imported", n=report.added, path=args.file, skipped=report.skipped))
     for reason in report.reasons:
-        print(f"  skipped {reason}")
+        print("  " + t("cli.feeds.skipped", reason=reason))
     return 0
 
 
@@ -154,14 +159,16 @@ def cmd_ls(args: argparse.Namespace) -> int:
         _dump([dict(f.public(), unread=unread.get(f.id, 0)) for f in feeds])
         return 0
     if not feeds:
-        print("No subscriptions. Add some: cockpit feeds import --defaults")
+        print(t("cli.feeds.none"))
         return 0
-    head = f"{'id':>4}  {'status':<8} {fit('category', 11)} {fit('title', 40)} "
-    print(head + f"{'entries':>7} {'unread':>6}  last fetch")
+    head = f"{'id':>4}  {fit(t('cli.feeds.h.status'), 8)} {fit(t('cli.feeds.h.category'), 11)} "
+    head += f"{fit(t('cli.feeds.h.title'), 40)} {_right(t('cli.feeds.h.entries'), 7)} "
+    print(head + f"{_right(t('cli.feeds.h.unread'), 6)}  {t('cli.feeds.h.last')}")
     for f in sorted(feeds, key=lambda f: (f.category, f.title.casefold())):
-        status = "off" if not f.enabled else f.status.upper() if f.status == "error" else f.status
+        status = "off" if not f.enabled else f.status
+        shown = t(f"cli.feeds.status.{status}")
         print(
-            f"{f.id:>4}  {status:<8} {fit(f.category, 11)} {fit(f.title, 40)} "
+            f"{f.id:>4}  {fit(shown, 8)} {fit(f.category, 11)} {fit(f.title, 40)} "
             f"{f.entries:>7} {unread.get(f.id, 0):>6}  {_local(f.last_fetch, ws)}"
         )
         if f.status == "error" and f.error:
@@ -177,7 +184,13 @@ def _set_enabled(args: argparse.Namespace, enabled: bool) -> int:
         _guard(feeds.get, feed_id)  # check all before changing any
     for feed_id in ids:
         feed = feeds.set_enabled(feed_id, enabled)
-        print(f"{'Enabled' if enabled else 'Disabled'} #{feed.id}: {feed.title}")
+        print(
+            t(
+                "cli.feeds.enabled" if enabled else "cli.feeds.disabled",
+                id=feed.id,
+                title=feed.title,
+            )
+        )
     return 0
 
 
@@ -197,7 +210,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
         _guard(feeds.get, feed_id)
     for feed_id in ids:
         feed = feeds.remove(feed_id)
-        print(f"Unsubscribed #{feed.id}: {feed.title}")
+        print(t("cli.feeds.removed", id=feed.id, title=feed.title))
     return 0
 
 
@@ -213,7 +226,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         _guard(feeds.get, feed_id)
     if ids is None and not feeds.all():
         added = feeds.install_defaults()
-        print(f"No subscriptions yet: added the {added} bundled feeds.", file=sys.stderr)
+        print(t("cli.feeds.first", n=added), file=sys.stderr)
     show = _progress if sys.stderr.isatty() else None
     began = dt.datetime.now()
     settings = FetchSettings.from_config(ws.config)
@@ -231,8 +244,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _progress(p: Progress) -> None:
-    failed = f", {p.failures} failed" if p.failures else ""
-    line = f"refreshing {p.done}/{p.total}{failed}  {p.current}"
+    failed = t("cli.feeds.progress_failed", n=p.failures) if p.failures else ""
+    line = t("cli.feeds.progress", done=p.done, total=p.total, failed=failed, current=p.current)
     terminal().write("\r\x1b[K")  # our own control sequence: clear the line
     sys.stderr.write(fit(line, 78).rstrip())  # feed titles: through the sanitiser
     sys.stderr.flush()
@@ -245,11 +258,18 @@ def _summary(results: list[FeedResult], seconds: float) -> None:
     for r in results:
         if r.status == "error":
             print(f"  ✗ #{r.feed_id} {r.title}: {r.error}")
-    rest = f", {skipped} backing off (--force tries them)" if skipped else ""
+    rest = t("cli.feeds.backing_off", n=skipped) if skipped else ""
     print(
-        f"Refreshed {count(len(results), 'feed', 'feeds')} in {seconds:.1f} s: "
-        f"{states['ok']} updated, {states['not_modified']} unchanged, {states['error']} failed"
-        f"{rest}; {count(new, 'new entry', 'new entries')}"
+        t(
+            "cli.feeds.refreshed",
+            n=len(results),
+            seconds=f"{seconds:.1f}",
+            ok=states["ok"],
+            same=states["not_modified"],
+            failed=states["error"],
+            rest=rest,
+            new=new,
+        )
     )
 
 
@@ -275,7 +295,7 @@ def cmd_entries(args: argparse.Namespace) -> int:
         _dump([e.public() for e in entries])
         return 0
     if not entries:
-        print("No entries. Fetch some: cockpit feeds refresh")
+        print(t("cli.feeds.no_entries"))
     for e in entries:
         mark = ("★" if e.starred else " ") + (" " if e.read else "•")
         print(

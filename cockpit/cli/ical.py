@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cockpit.cli.common import count, dump, guard, read_date, workspace
+from cockpit.cli.common import dump, guard, read_date, workspace
 from cockpit.cli.exits import EXIT_INPUT, CliError
 from cockpit.cli.routines import register_routines
 from cockpit.core.i18n import t
@@ -91,7 +91,7 @@ def _print_report(report: Any) -> None:
     for component, reason in report.skipped[:SKIPPED_SHOWN]:
         print("  " + t("cal.skipped_line", component=component, reason=reason))
     if len(report.skipped) > SKIPPED_SHOWN:
-        print(f"  … {len(report.skipped) - SKIPPED_SHOWN} more")
+        print("  … " + t("err.and_more", n=len(report.skipped) - SKIPPED_SHOWN))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -105,7 +105,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(str(exc), EXIT_INPUT) from None
     _print_report(report)
     if report.error:
-        raise CliError(f"{report.source}: {report.error}; the previous copy was kept")
+        raise CliError("err.cal.kept", source=report.source, problem=report.error)
     return 0
 
 
@@ -164,15 +164,15 @@ def cmd_ls(args: argparse.Namespace) -> int:
         dump(rows)
         return 0
     if not rows:
-        print("No subscribed calendars. Add one: cockpit ical import FILE|URL")
+        print(t("cli.ical.none"))
     for rec in rows:
         state = (
-            f"error: {rec['error']}"
+            t("cli.ical.error", problem=rec["error"])
             if rec.get("error")
-            else count(rec.get("events", 0), "event", "events")
+            else t("cli.ical.events", n=rec.get("events", 0))
         )
         print(
-            f"{fit(str(rec.get('name', '')), 28)} {rec.get('origin', ''):<7} {state:<12} "
+            f"{fit(str(rec.get('name', '')), 28)} {rec.get('origin', ''):<7} {fit(state, 12)} "
             f"{rec.get('source', '')}"
         )
     return 0
@@ -183,7 +183,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     from cockpit.calendar.ical_import import remove_subscription
 
     rec = guard(remove_subscription, workspace(args), args.source)
-    print(f"Removed calendar {rec.get('name', '')!r} ({rec.get('source', '')})")
+    print(t("cli.ical.removed", name=rec.get("name", ""), source=rec.get("source", "")))
     return 0
 
 
@@ -195,7 +195,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     first = read_date(args.first, ws) or ws.clock.today()
     days = args.days if args.days is not None else ws.config.calendar.days
     if days < 1:
-        raise CliError("--days must be 1 or more")
+        raise CliError("err.cal.days")
     entries = agenda(ws, first, days)
     if args.json:
         rows = [

@@ -6,8 +6,10 @@ import argparse
 import sys
 from typing import Any
 
-from cockpit.cli.common import dump, guard, read_date, read_ids, read_week, workspace
+from cockpit.cli.common import dump, guard, read_date, read_ids, read_week, word, workspace
 from cockpit.cli.exits import CliError
+from cockpit.core.i18n import t
+from cockpit.core.labels import vocab
 from cockpit.core.model import LISTS, Item
 from cockpit.core.textwidth import fit
 from cockpit.items.rules import is_key, shown_list, this_week
@@ -17,7 +19,7 @@ def register_items(sub: Any) -> None:
     """`add`, `ls`, `done`, `defer`, `drop`."""
     p = sub.add_parser("add", help="add an item (default: this week's plan)")
     p.add_argument("title", nargs="+")
-    p.add_argument("--list", choices=LISTS, default="plan", dest="list_name")
+    p.add_argument("--list", type=word("list"), choices=LISTS, default="plan", dest="list_name")
     p.add_argument("--week", help="this, next, +N, W48, 2026-W48 or a date")
     p.add_argument("--due", help="YYYY-MM-DD, today, tomorrow, +N or a weekday")
     p.add_argument("--customer")
@@ -30,6 +32,7 @@ def register_items(sub: Any) -> None:
     p = sub.add_parser("ls", help="this week's open items and the carry-over")
     p.add_argument(
         "--list",
+        type=word("list"),
         choices=LISTS,
         dest="list_name",
         help="key: every key item (--list key, --key or !); plan, ops: the others",
@@ -80,7 +83,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         notes=args.notes,
         key=args.key,
     )
-    print(f"Added #{item.id} to {item.week} {shown_list(item)}: {item.title}")
+    print(t("cli.added", id=item.id, week=item.week, list=vocab.word("list", shown_list(item)),
+            title=item.title))  # fmt: skip
     return 0
 
 
@@ -107,7 +111,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
 def format_items(items: list[Item], week: str) -> list[str]:
     """Aligned text rows (Chinese-safe) for `cockpit ls`."""
     if not items:
-        return ["No open items this week. Add one: cockpit add TITLE"]
+        return [t("cli.ls.empty")]
     rows = []
     for item in items:
         flags = ("!" if is_key(item) else " ") + (
@@ -115,15 +119,15 @@ def format_items(items: list[Item], week: str) -> list[str]:
         )
         extra = []
         if item.week < week and item.is_open:
-            extra.append(f"carried {item.carried}×" if item.carried else "carry-over")
+            extra.append(t("meta.carried", n=item.carried) if item.carried else t("cli.ls.carry"))
         if item.due:
-            extra.append(f"due {item.due}")
+            extra.append(t("cli.ls.due", date=item.due))
         if item.customer:
             extra.append(f"@{item.customer}")
         extra.extend(f"+{t}" for t in item.tags)
         rows.append(
-            f"{item.id:>5} {flags} {item.week:<8} {shown_list(item):<4} {fit(item.title, 48)} "
-            + " ".join(extra)
+            f"{item.id:>5} {flags} {item.week:<8} {fit(t(f'list.{shown_list(item)}'), 4)} "
+            f"{fit(item.title, 48)} " + " ".join(extra)
         )
     return [line.rstrip() for line in rows]
 
@@ -135,22 +139,24 @@ def _apply_all(args: argparse.Namespace, method: str, verb: str) -> int:
     for item_id in ids:  # check every id before changing any
         item = guard(ws.get, item_id)
         if item_id not in hot:
-            raise CliError(f"item {item_id} is archived ({item.status}) and cannot change")
+            raise CliError(
+                "err.item.archived_status", id=item_id, status=vocab.word("status", item.status)
+            )
         wanted = "done" if method == "done" else "dropped"
         if item.status == wanted:
-            raise CliError(f"item {item_id} is already {wanted}")
+            raise CliError(f"err.item.already_{wanted}", id=item_id)
     for item_id in ids:
         item = guard(getattr(ws, method), item_id)
-        print(f"{verb} #{item.id}: {item.title}")
+        print(t(verb, id=item.id, title=item.title))
     return 0
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    return _apply_all(args, "done", "Done")
+    return _apply_all(args, "done", "cli.done")
 
 
 def cmd_drop(args: argparse.Namespace) -> int:
-    return _apply_all(args, "drop", "Dropped")
+    return _apply_all(args, "drop", "cli.dropped")
 
 
 def cmd_defer(args: argparse.Namespace) -> int:
@@ -158,10 +164,10 @@ def cmd_defer(args: argparse.Namespace) -> int:
     (item_id,) = read_ids([args.id])
     before = guard(ws.get, item_id)
     item = guard(ws.defer, item_id, read_week(args.to, ws), shift_due=args.shift_due)
-    line = f"Deferred #{item.id} to {item.week}: {item.title}"
+    line = t("cli.deferred", id=item.id, week=item.week, title=item.title)
     if item.due and item.due != before.due:
-        line += f" (due date moved to {item.due})"
+        line += t("cli.deferred.moved", date=item.due)
     elif item.due:
-        line += f" (the due date stays {item.due}; --shift-due moves it too)"
+        line += t("cli.deferred.stays", date=item.due)
     print(line)
     return 0

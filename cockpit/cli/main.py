@@ -20,6 +20,7 @@ from typing import Any, NoReturn, TextIO
 from cockpit import __version__
 from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.core.errors import CockpitError
+from cockpit.core.i18n import language
 from cockpit.core.text import clean_text, terminal_safe, undecodable
 
 __all__ = [
@@ -185,10 +186,11 @@ def run() -> NoReturn:
 
 
 def _fail(message: str) -> None:
-    # One sentence, ending in one full stop (or the question it asks).
-    message = clean_text(message).rstrip(".")
-    end = "" if message.endswith(("?", "!")) else "."
-    print(f"cockpit: {message}{end}", file=sys.stderr)
+    # One sentence, ending in one full stop (or the question it asks), the language's own.
+    zh = language() == "zh"
+    message = clean_text(message).rstrip(".。")
+    end = "" if message.endswith(("?", "!", "？", "！")) else ("。" if zh else ".")
+    print(f"cockpit{'：' if zh else ': '}{message}{end}", file=sys.stderr)
 
 
 class SafeStream:

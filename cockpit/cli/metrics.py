@@ -8,6 +8,7 @@ from typing import Any
 
 from cockpit.cli.common import command, dump, group, guard, workspace, write_out
 from cockpit.cli.exits import CliError
+from cockpit.core.i18n import language, t
 from cockpit.core.textwidth import fit
 from cockpit.metrics import book as metrics
 from cockpit.metrics import trends
@@ -56,11 +57,15 @@ def cmd_metrics_set(args: argparse.Namespace) -> int:
     for pair in args.values:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise CliError(f"{pair!r} is not COL=VALUE (e.g. cash=1200000)")
+            raise CliError("err.metrics.pair", text=pair)
         texts[name.strip()] = value
     row = guard(metrics.set_row, ws, args.table, texts)
     shown = ", ".join(f"{k}={v}" for k, v in row.values.items())
-    print(f"Saved {args.table} {row.month}" + (f": {shown}" if shown else ""))
+    table = t(f"metrics.table.{args.table}")
+    print(
+        t("metrics.saved", table=table, month=row.month)
+        + (f"{t('cli.colon')}{shown}" if shown else "")
+    )
     return 0
 
 
@@ -70,7 +75,7 @@ def cmd_metrics_show(args: argparse.Namespace) -> int:
     names = [args.table] if args.table else list(metrics.TABLE_NAMES)
     data = {name: metrics.rows(ws, name) for name in names}
     if args.json:
-        dump({name: _table_json(name, rows, threshold) for name, rows in data.items()})
+        dump({name: _table_json(name, rows, threshold, args.all) for name, rows in data.items()})
         return 0
     for name, rows in data.items():
         for line in _table_text(name, rows, threshold, args.all):
@@ -78,37 +83,72 @@ def cmd_metrics_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _table_json(name: str, rows: list[metrics.MetricRow], threshold: float) -> dict[str, Any]:
-    lines = trends.daily_lines({name: rows}, threshold)
+def _table_json(
+    name: str, rows: list[metrics.MetricRow], threshold: float, every: bool
+) -> dict[str, Any]:
+    """Rows, the latest trends and summary, and `months`: growth and flags of every
+    month shown (the last 12, or every month with --all), so a turning point two months
+    ago is there too."""
+    lines = trends.daily_lines({name: rows}, threshold, language())
     return {
         "rows": [r.public() for r in rows],
-        "trends": [t.public() for t in trends.table_trends(name, rows, threshold)],
+        "trends": [tr.public() for tr in trends.table_trends(name, rows, threshold)],
         "summary": lines[0] if lines else None,
+        "months": [
+            {
+                "month": month,
+                "columns": {
+                    tr.column: {
+                        k: v
+                        for k, v in tr.public().items()
+                        if k not in ("spark", "column", "month")
+                    }
+                    for tr in trends.table_trends(name, rows, threshold, month)
+                },
+            }
+            for month in _months(rows, every)
+        ],
     }
+
+
+def _months(rows: list[metrics.MetricRow], every: bool) -> list[str]:
+    """The months shown, oldest first: the last 12 (up to the latest row) or all."""
+    months = sorted({r.month for r in rows})
+    if every or not months:
+        return months
+    start = trends.shift_month(months[-1], -11)
+    return [m for m in months if m >= start]
 
 
 def _table_text(
     name: str, rows: list[metrics.MetricRow], threshold: float, every: bool
 ) -> list[str]:
     """Rows (the last 12 months unless `every`), a trend line per column, the summary."""
+    title = t(f"metrics.table.{name}")
     if not rows:
-        return [f"{name}: no rows yet (cockpit metrics set --table {name} --month YYYY-MM ...)"]
+        return [t("cli.metrics.empty", title=title, table=name)]
     start = trends.shift_month(rows[-1].month, -11)
     shown = rows if every else [r for r in rows if r.month >= start]
-    more = f" (last 12 months of {len(rows)} rows; --all shows every one)"
-    out = [f"{name}:" + (more if len(shown) < len(rows) else "")]
+    more = t("cli.metrics.more", n=len(rows))
+    head = f"{title}{t('cli.colon')}" + (more if len(shown) < len(rows) else "")
+    out = [head.rstrip()]
     columns = [c.name for c in metrics.TABLES[name].columns]
-    out.append("  " + " ".join(fit(c, 12) for c in columns))
+    out.append("  " + " ".join(fit(t(f"metrics.col.{c}"), 12) for c in columns))
     for row in shown:
         cells = [" ".join(_shown(row.cell(c)).split()) for c in columns]
         out.append("  " + " ".join(fit(x, 12) for x in cells))
-    for t in trends.table_trends(name, rows, threshold):
-        mom = trends.percent(t.mom) if t.mom is not None else "-"
-        yoy = trends.percent(t.yoy) if t.yoy is not None else "-"
-        flags = f" [{', '.join(sorted(t.flags))}]" if t.flags else ""
-        spark = trends.spark_text(t.spark)
-        out.append(f"  {fit(t.column, 15)} MoM {mom:>6}  YoY {yoy:>6}  {spark}{flags}")
-    out += [f"  = {line}" for line in trends.daily_lines({name: rows}, threshold)]
+    for tr in trends.table_trends(name, rows, threshold):
+        mom = trends.percent(tr.mom) if tr.mom is not None else "-"
+        yoy = trends.percent(tr.yoy) if tr.yoy is not None else "-"
+        marks = [t(f"trend.{f}") for f in sorted(tr.flags)]
+        flags = f" [{t('sep.names').join(marks)}]" if marks else ""
+        spark = trends.spark_text(tr.spark)
+        label = fit(t(f"metrics.col.{tr.column}"), 15)
+        out.append(
+            f"  {label} {fit(t('trend.mom'), 4)}{mom:>6}  {fit(t('trend.yoy'), 4)}{yoy:>6}  "
+            f"{spark}{flags}"
+        )
+    out += [f"  = {line}" for line in trends.daily_lines({name: rows}, threshold, language())]
     return out
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.cli.common import command, count, dump, group, guard, read_date, workspace
+from cockpit.cli.common import command, dump, group, guard, read_date, word, workspace
 from cockpit.cli.exits import CliError
+from cockpit.core.i18n import t
 from cockpit.core.textwidth import fit
 from cockpit.planning import launches, requirements
 
@@ -16,7 +17,7 @@ def register_planning(sub: Any) -> None:
     rsub = group(sub, "req", "the requirement pool")
     p = command(rsub, "add", cmd_req_add, "collect a requirement")
     p.add_argument("title", nargs="+")
-    p.add_argument("--source", choices=requirements.SOURCES)
+    p.add_argument("--source", type=word("req_source"), choices=requirements.SOURCES)
     p.add_argument("--kano", default="", help=", ".join(requirements.KANO))
     p.add_argument("--priority", default="P2", help="P0 (highest) to P3")
     p.add_argument("--customer", default="")
@@ -58,7 +59,7 @@ def register_planning(sub: Any) -> None:
 def _req_id(text: str) -> int:
     value = text.lstrip("#")
     if not value.isdigit():
-        raise CliError(f"{text!r} is not a requirement id (see `cockpit req ls`)")
+        raise CliError("err.req.id", text=text)
     return int(value)
 
 
@@ -72,7 +73,8 @@ def cmd_req_add(args: argparse.Namespace) -> int:
     if args.source:
         fields["source"] = args.source
     req = guard(requirements.add, ws, " ".join(args.title), **fields)
-    print(f"Added requirement #{req.id} ({req.status}, {req.priority}): {req.title}")
+    status = t(f"req.status.{req.status}")
+    print(t("cli.req.added", id=req.id, status=status, priority=req.priority, title=req.title))
     return 0
 
 
@@ -89,12 +91,12 @@ def cmd_req_ls(args: argparse.Namespace) -> int:
         dump([r.public() for r in reqs])
         return 0
     if not reqs:
-        print("No requirements here. Collect one: cockpit req add TITLE --customer NAME")
+        print(t("cli.req.empty"))
     for r in reqs:
         extra = " ".join(x for x in (f"@{r.customer}" if r.customer else "", r.release) if x)
-        line = (
-            f"{r.id:>5} {r.priority} {r.status:<14} {r.kano or '-':<11} {fit(r.title, 44)} {extra}"
-        )
+        status = fit(t(f"req.status.{r.status}"), 14)
+        kano = fit(t(f"req.kano.{r.kano}") if r.kano else "-", 11)
+        line = f"{r.id:>5} {r.priority} {status} {kano} {fit(r.title, 44)} {extra}"
         print(line.rstrip())
     return 0
 
@@ -104,7 +106,8 @@ def cmd_req_move(args: argparse.Namespace) -> int:
     req_id = _req_id(args.id)
     old = guard(requirements.get, ws, req_id).status
     req = guard(requirements.move, ws, req_id, " ".join(args.status), args.reason)
-    print(f"Moved #{req.id} from {old} to {req.status}: {req.title}")
+    print(t("cli.req.moved", id=req.id, old=t(f"req.status.{old}"),
+            new=t(f"req.status.{req.status}"), title=req.title))  # fmt: skip
     return 0
 
 
@@ -115,19 +118,33 @@ def cmd_req_show(args: argparse.Namespace) -> int:
         dump(req.public())
         return 0
     print(f"#{req.id} {req.title}")
-    print(f"  {req.status} · {req.priority} · kano {req.kano or '-'} · source {req.source}"
-          + "".join(f" · {k} {v}" for k, v in (("customer", req.customer), ("ref", req.ref),
-                    ("owner", req.owner), ("release", req.release)) if v))  # fmt: skip
+    kano = t(f"req.kano.{req.kano}") if req.kano else "-"
+    facts = [t(f"req.status.{req.status}"), req.priority, t("cli.req.kano", kano=kano),
+             t("cli.req.source", source=t(f"req.source.{req.source}"))]  # fmt: skip
+    for name, value in (("customer", req.customer), ("ref", req.ref), ("owner", req.owner),
+                        ("release", req.release)):  # fmt: skip
+        if value:
+            facts.append(t(f"cli.req.{name}", value=value))
+    print("  " + " · ".join(facts))
     if req.notes:
         print(f"  {req.notes}")
     for e in req.log:
-        what = (
-            f"{e.get('field', 'status')}: {e.get('from', '')} -> {e['to']}"
-            if "from" in e
-            else e["kind"]
-        )
-        print(f"  {e['at'][:10]} {what}" + (f" ({e['reason']})" if e.get("reason") else ""))
+        print(f"  {e['at'][:10]} {_log_line(e)}" + (t("cli.req.reason", reason=e["reason"])
+              if e.get("reason") else ""))  # fmt: skip
     return 0
+
+
+def _log_line(entry: dict[str, str]) -> str:
+    """A change-log entry: `status: collected -> reviewed`, `kano: - -> must-be`, `created`."""
+    if "from" not in entry:
+        return t("cli.req.log_created") if entry["kind"] == "created" else entry["kind"]
+    field = entry.get("field", "status")
+    old, new = entry.get("from", ""), entry["to"]
+    if field == "status":
+        old, new = t(f"req.status.{old}"), t(f"req.status.{new}")
+    elif field == "kano":
+        old, new = (t(f"req.kano.{v}") if v else "-" for v in (old, new))
+    return t("cli.req.log", field=t(f"cli.req.field.{field}"), old=old, new=new)
 
 
 # launches -----------------------------------------------------------------------------
@@ -135,11 +152,11 @@ def cmd_launch_new(args: argparse.Namespace) -> int:
     ws = workspace(args)
     golive = read_date(args.date, ws)
     if golive is None:
-        raise CliError("a launch needs a go-live date (--date YYYY-MM-DD)")
+        raise CliError("err.launch.date")
     launch = guard(launches.new, ws, " ".join(args.name), golive, args.template)
     first = min(it.deadline(golive) for it in launch.items)
-    print(f"New launch #{launch.id} {launch.name}: go-live {launch.golive}, "
-          f"{count(len(launch.items), 'item', 'items')}, first due {first}")  # fmt: skip
+    print(t("cli.launch.new", id=launch.id, name=launch.name, golive=launch.golive,
+            n=len(launch.items), first=first))  # fmt: skip
     return 0
 
 
@@ -151,12 +168,14 @@ def cmd_launch_ls(args: argparse.Namespace) -> int:
         dump([{k: v for k, v in la.public(today).items() if k != "items"} for la in all_launches])
         return 0
     if not all_launches:
-        print("No launches yet. Start one: cockpit launch new NAME --date YYYY-MM-DD")
+        print(t("cli.launch.empty"))
     for la in all_launches:
         info = la.public(today)
-        late = f"  {info['overdue']} overdue" if info["overdue"] else ""
-        done = f"{info['done']}/{info['total']} done"
-        print(f"{la.id:>4} {fit(la.name, 32)} go-live {la.golive}  {done}{late}")
+        late = "  " + t("cli.launch.overdue", n=info["overdue"]) if info["overdue"] else ""
+        done = t("cli.launch.done", done=info["done"], total=info["total"])
+        print(
+            f"{la.id:>4} {fit(la.name, 32)} {t('cli.launch.golive', date=la.golive)}  {done}{late}"
+        )
     return 0
 
 
@@ -167,10 +186,12 @@ def cmd_launch_show(args: argparse.Namespace) -> int:
     if args.json:
         dump(info)
         return 0
-    print(f"{launch.name}: go-live {launch.golive}, {info['done']}/{info['total']} done")
+    golive = t("cli.launch.golive", date=launch.golive)
+    done = t("cli.launch.done", done=info["done"], total=info["total"])
+    print(f"{launch.name}{t('cli.colon')}{golive}{t('sep.names')}{done}")
     for it in info["items"]:
         mark = {"done": "x", "skipped": "-"}.get(it["state"], " ")
-        late = " OVERDUE" if it["overdue"] else ""
+        late = " " + t("cli.launch.item_overdue") if it["overdue"] else ""
         rest = " ".join(x for x in (it["owner"], it["note"]) if x)
         print(f"  {it['no']:>2} [{mark}] {it['due']} {fit(it['title'], 56)} {rest}{late}".rstrip())
     return 0
@@ -181,5 +202,6 @@ def cmd_launch_check(args: argparse.Namespace) -> int:
     name = " ".join(args.name)
     item = guard(launches.check, ws, name, args.no, not args.undo)
     launch = guard(launches.find, ws, name)
-    print(f"{launch.name} item {item.no} {'open again' if args.undo else 'done'}: {item.title}")
+    key = "cli.launch.reopened" if args.undo else "cli.launch.checked"
+    print(t(key, name=launch.name, no=item.no, title=item.title))
     return 0

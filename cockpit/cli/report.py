@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cockpit.cli.common import read_week, workspace, write_out
+from cockpit.core.i18n import t
 
 LANGUAGES = ("en", "zh")  # as cockpit.report.build.LANGUAGES, which is imported only when run
 
@@ -33,5 +34,5 @@ def cmd_report_week(args: argparse.Namespace) -> int:
     text = build_report(ws, week, args.lang or report_language(ws.config))
     write_out(text, args.output)
     if args.output is not None:
-        print(f"Wrote the {week} report to {args.output}")
+        print(t("cli.report.wrote", week=week, path=args.output))
     return 0

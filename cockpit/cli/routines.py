@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cockpit.cli.common import count, dump, guard, read_date, workspace
+from cockpit.cli.common import dump, guard, read_date, workspace
 from cockpit.core.i18n import language, t
 from cockpit.core.textwidth import fit
 
@@ -42,7 +42,7 @@ def cmd_routines_ls(args: argparse.Namespace) -> int:
         days = ",".join(t(f"weekday.{w}") for w in r.weekdays)
         print(
             f"{r.id:>3} {fit(days, 16)} {r.start} {r.minutes:>4}m "
-            f"{fit(r.title(language()), 40)} ({len(r.checklist)} checks)"
+            f"{fit(r.title(language()), 40)} {t('cli.routines.checks', n=len(r.checklist))}"
         )
     return 0
 
@@ -52,11 +52,7 @@ def cmd_routines_reset(args: argparse.Namespace) -> int:
     from cockpit.calendar.routines import RoutineBook
 
     added = RoutineBook(workspace(args)).install_defaults()
-    print(
-        f"Added {count(len(added), 'default routine', 'default routines')}"
-        if added
-        else "Every default routine is there"
-    )
+    print(t("cli.routines.added", n=len(added)) if added else t("cli.routines.all_there"))
     return 0
 
 
@@ -69,6 +65,6 @@ def cmd_routines_skip(args: argparse.Namespace) -> int:
     assert day is not None
     book = RoutineBook(ws)
     routine = guard(book.skip if args.action == "skip" else book.unskip, args.id, day)
-    verb = "Skipped" if args.action == "skip" else "Restored"
-    print(f"{verb} {routine.title()} on {day.isoformat()}")
+    key = "cli.routines.skipped" if args.action == "skip" else "cli.routines.restored"
+    print(t(key, title=routine.title(language()), day=day.isoformat()))
     return 0

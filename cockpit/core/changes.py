@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from tinydb.table import Document, Table
 
 from cockpit.core.errors import ConflictError
+from cockpit.core.i18n import Message
 from cockpit.storage import WorkspaceFiles
 
 View = Mapping[str, Mapping[str, Mapping[str, Any]]]
@@ -41,6 +42,10 @@ APPEND_ONLY = frozenset({"history", "log"})
 LATEST = frozenset({"updated"})
 """Time stamps of the last change: a merge keeps the later one."""
 
+Label = str | Message
+"""What an undo step is called: a `Message` (worded when "undone: …" is shown, in the
+language of that moment), or plain text."""
+
 
 @dataclass
 class Change:
@@ -51,7 +56,7 @@ class Change:
     table: str
     doc_id: int
     before: dict[str, Any] | None
-    label: str
+    label: Label
     after: dict[str, Any] | None = None
 
 
@@ -99,10 +104,11 @@ def seq_of(doc: Mapping[str, Any] | None) -> int:
 class ChangeSet:
     """The documents one action changes, recorded as they are first touched."""
 
-    def __init__(self, files: WorkspaceFiles, label: str = "", basis: View | None = None) -> None:
+    def __init__(self, files: WorkspaceFiles, label: Label = "", basis: View | None = None) -> None:
         self.files = files
         self.label = label
-        """The step's label (e.g. "done Write the PRD"); set or change it before commit."""
+        """The step's label (e.g. "done Write the PRD", as a `Message`); set or change it
+        before commit."""
         self.basis = basis
         """What the user saw when deciding this change (None: decided on fresh data)."""
         self.changes: list[Change] = []
@@ -113,7 +119,7 @@ class ChangeSet:
         return found
 
     def snapshot(
-        self, file: str, table: str, doc_id: int, label: str = ""
+        self, file: str, table: str, doc_id: int, label: Label = ""
     ) -> dict[str, Any] | None:
         """Record the document's current state (once per action); returns that state."""
         key = (file, table, doc_id)
@@ -130,7 +136,7 @@ class ChangeSet:
         return copy.deepcopy(before)
 
     def insert(
-        self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: str = ""
+        self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: Label = ""
     ) -> None:
         """Store a new document (or replace one) under `doc_id`."""
         self.snapshot(file, table, doc_id, label)
@@ -144,7 +150,7 @@ class ChangeSet:
         file: str,
         table: str,
         docs: dict[int, dict[str, Any]],
-        labels: dict[int, str] | None = None,
+        labels: dict[int, Label] | None = None,
     ) -> None:
         """Store documents under fresh ids (from a counter) in one table write; their
         state before is "did not exist", so nothing is read."""
@@ -155,7 +161,7 @@ class ChangeSet:
         store = self.table(file, table)
         store.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())
 
-    def created(self, file: str, table: str, doc_id: int, label: str = "") -> None:
+    def created(self, file: str, table: str, doc_id: int, label: Label = "") -> None:
         """Record that a document this action stored (through its own store, which
         chose the id) did not exist before: undo removes it."""
         key = (file, table, doc_id)
@@ -165,7 +171,7 @@ class ChangeSet:
             self.changes.append(change)
 
     def replace(
-        self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: str = ""
+        self, file: str, table: str, doc_id: int, doc: dict[str, Any], label: Label = ""
     ) -> None:
         """Replace a stored document's fields with `doc`."""
         self.snapshot(file, table, doc_id, label)
@@ -176,7 +182,9 @@ class ChangeSet:
 
         self.table(file, table).update(swap, doc_ids=[doc_id])
 
-    def remove(self, file: str, table: str, doc_id: int, label: str = "") -> dict[str, Any] | None:
+    def remove(
+        self, file: str, table: str, doc_id: int, label: Label = ""
+    ) -> dict[str, Any] | None:
         """Remove a document; returns what it was (None when there was none)."""
         before = self.snapshot(file, table, doc_id, label)
         store = self.table(file, table)
@@ -214,7 +222,7 @@ class ChangeSet:
 
 
 @contextmanager
-def changing(ws: Undoable, *files: str, label: str = "") -> Iterator[ChangeSet]:
+def changing(ws: Undoable, *files: str, label: Label = "") -> Iterator[ChangeSet]:
     """Run one undoable action: a transaction over `files`, recorded as one undo step
     when it commits (nothing is recorded when the action raises). The action's basis
     is this thread's `based_on` view, if any."""
@@ -290,7 +298,7 @@ def _merged(
     base: Mapping[str, Any] | None,
     mine: Mapping[str, Any] | None,
     theirs: Mapping[str, Any] | None,
-    label: str,
+    label: Label,
 ) -> dict[str, Any] | None:
     """`mine`'s changes from `base`, applied on `theirs` (None: the record is absent).
 

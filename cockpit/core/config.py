@@ -113,11 +113,11 @@ def load_config(path: Path | None) -> Config:
         # utf-8-sig: Notepad and some editors start a UTF-8 file with a byte-order mark.
         raw: dict[str, Any] = _clean(tomllib.loads(path.read_text(encoding="utf-8-sig")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config {path}: {clean_text(str(exc))}") from None
+        raise ConfigError("err.config.read", path=path, problem=clean_text(str(exc))) from None
     try:
         _read(raw, cfg)
     except SettingError as exc:
-        raise ConfigError(f"config {path}: {exc}") from None
+        raise ConfigError("err.config", path=path, problem=exc.message) from None
     return cfg
 
 
@@ -125,12 +125,11 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
     known = [*TOP, *AREAS, *OTHER_TABLES]
     for key in raw:
         if key not in known:
-            what = "table" if isinstance(raw[key], dict) else "setting"
-            shown = f"[{key}]" if what == "table" else repr(key)
-            raise SettingError(f"there is no {what} {shown}{closest(key, known)}")
+            what = "err.setting.no_table" if isinstance(raw[key], dict) else "err.setting.no_key"
+            raise SettingError(what, name=key, mean=closest(key, known))
     lang = raw.get("language", cfg.language)
     if lang not in LANGUAGES:
-        raise SettingError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        raise SettingError("err.setting.language", choices=list(LANGUAGES), value=lang)
     cfg.language = lang
     tz = raw.get("timezone")
     if tz is not None:
@@ -139,13 +138,13 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
     for name, cls in AREAS.items():
         table = raw.get(name, {})
         if not isinstance(table, dict):
-            raise SettingError(f"[{name}] must be a table (a [{name}] header and settings)")
+            raise SettingError("err.setting.table", name=name)
         if name == "ui" and "browser" in table:
             table = {**table, "browser": _browser(table["browser"])}
         setattr(cfg, name, read_table(cls, table, f"[{name}]"))
     keys = raw.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise SettingError('[keys] maps binding ids to strings like "x,space"')
+        raise SettingError("err.config.keys")
     cfg.keys = dict(keys)
     if "routines" in raw:
         # Imported only when there are entries, for start-up time (the routine model
@@ -155,7 +154,7 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
         try:
             cfg.routines = parse_entries(raw["routines"])
         except RoutineConfigError as exc:
-            raise SettingError(str(exc)) from None
+            raise SettingError(exc.key, **exc.fields) from None
 
 
 def _browser(value: Any) -> list[str] | None:
@@ -165,7 +164,7 @@ def _browser(value: Any) -> list[str] | None:
     try:
         return parse_command(value)
     except ValueError as exc:
-        raise SettingError(f"[ui] browser: {exc}") from None
+        raise SettingError("err.config.browser", problem=str(exc)) from None
 
 
 def _clean(value: Any) -> Any:
@@ -184,8 +183,8 @@ def _check_zone(name: object) -> None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if not isinstance(name, str):
-        raise SettingError(f"timezone must be an IANA name in quotes, not {name!r}")
+        raise SettingError("err.setting.zone_text", value=name)
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise SettingError(f"unknown timezone {name!r}") from None
+        raise SettingError("err.config.zone", name=name) from None

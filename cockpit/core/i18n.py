@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from cockpit.core import labels
@@ -60,7 +62,87 @@ def fill(text: str, kwargs: dict[str, object]) -> str:
 def t(key: str, **kwargs: object) -> str:
     """The label `key` in the active language, formatted with `kwargs` (see `fill`)."""
     en, zh = CATALOG[key]
-    return fill(zh if _lang == "zh" else en, kwargs)
+    return fill(zh if _lang == "zh" else en, {k: shown(v) for k, v in kwargs.items()})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence kept as a catalog key and its arguments, worded when it is shown.
+
+    Domain errors and undo steps carry one, so the same refusal or "undone: …" reads in
+    the language active where it is shown (a CLI run, the TUI, either report language),
+    not the one active where it was made. An argument may itself be a `Message` (a
+    status, a tier) or a list of them (the choices a value must be one of).
+    """
+
+    key: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        """The sentence in `lang` (default: the active language)."""
+        return render(self.key, self.args, lang)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A text the user wrote in both languages (a routine's title), as an argument of
+    a `Message`: the one of the reader's language is shown (else the other)."""
+
+    en: str
+    zh: str
+
+    def render(self, lang: str | None = None) -> str:
+        zh = (lang or _lang) == "zh"
+        return (self.zh or self.en) if zh else (self.en or self.zh)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Clauses:
+    """Sentences joined as clauses of one ("line 2: …; line 5: …"), each worded when shown."""
+
+    parts: tuple[object, ...]
+
+    def render(self, lang: str | None = None) -> str:
+        sep = "；" if (lang or _lang) == "zh" else "; "
+        return sep.join(str(shown(p, lang)) for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def msg(key: str, **args: object) -> Message:
+    """`Message(key, args)`, written the way `t` is called."""
+    return Message(key, args)
+
+
+def render(key: str, args: Mapping[str, object], lang: str | None = None) -> str:
+    """The label `key` in `lang` (default: the active one) filled with `args`.
+
+    A key missing from the catalog is taken as the sentence itself, so text that was
+    never given a key still shows (tests/unit/test_catalog.py finds every such raise).
+    """
+    entry = CATALOG.get(key)
+    if entry is None:
+        return key.format(**args) if args and "{" in key else key
+    zh = (lang or _lang) == "zh"
+    return fill(entry[1] if zh else entry[0], {k: shown(v, lang) for k, v in args.items()})
+
+
+def shown(value: object, lang: str | None = None) -> object:
+    """An argument as it is written into a sentence: a `Message` worded, a list or
+    tuple joined the way the language lists things ("a, b" or "a、b"), else as is."""
+    if isinstance(value, Message | Pair | Clauses):
+        return value.render(lang)
+    if isinstance(value, list | tuple):
+        sep = "、" if (lang or _lang) == "zh" else ", "
+        return sep.join(str(shown(v, lang)) for v in value)
+    return value
 
 
 def relative_day(day: dt.date, today: dt.date) -> str:

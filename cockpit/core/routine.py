@@ -146,7 +146,7 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
     """
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise InvalidError(f"cannot edit {', '.join(sorted(unknown))} of a routine")
+        raise InvalidError("err.routine.cannot_edit", fields=sorted(unknown))
     out = dict(fields)
     for name in ("key", "title_en", "title_zh"):
         if name in out:
@@ -154,17 +154,17 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
     if "weekdays" in out:
         days = sorted({int(w) for w in out["weekdays"]})
         if not days or any(not 0 <= w <= 6 for w in days):
-            raise InvalidError("weekdays are numbers 0 (Monday) to 6 (Sunday), at least one")
+            raise InvalidError("err.routine.weekdays")
         out["weekdays"] = days
     if "start" in out:
         match = _TIME.match(str(out["start"]).strip())
         if not match:
-            raise InvalidError(f"start must be a time like 09:30, not {out['start']!r}")
+            raise InvalidError("err.routine.start", value=out["start"])
         out["start"] = f"{int(match.group(1)):02d}:{match.group(2)}"
     if "minutes" in out:
         minutes = out["minutes"]
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 1440:
-            raise InvalidError("minutes must be a whole number from 1 to 1440")
+            raise InvalidError("err.routine.minutes")
     if "checklist" in out:
         out["checklist"] = _checklist(out["checklist"])
     if "since" in out:
@@ -173,7 +173,7 @@ def validate(fields: dict[str, Any]) -> dict[str, Any]:
         try:
             dt.date.fromisoformat(out["since"])
         except ValueError:
-            raise InvalidError(f"since must be a date, not {since!r}") from None
+            raise InvalidError("err.routine.since", value=since) from None
     return out
 
 

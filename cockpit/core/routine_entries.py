@@ -24,15 +24,15 @@ def parse_entries(raw: object) -> list[dict[str, Any]]:
         RoutineConfigError: one sentence naming the entry (its key) and the problem.
     """
     if not isinstance(raw, list):
-        raise RoutineConfigError("[[routines]] must be an array of tables")
+        raise RoutineConfigError("err.routines.array")
     out = []
     for n, entry in enumerate(raw, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
-            raise RoutineConfigError(f'routine entry {n} needs a key = "…"')
+            raise RoutineConfigError("err.routines.key", n=n)
         name = entry["key"]
         unknown = set(entry) - FIELDS
         if unknown:
-            raise RoutineConfigError(f"routine {name!r}: unknown field {sorted(unknown)[0]!r}")
+            raise RoutineConfigError("err.routines.unknown", name=name, field=sorted(unknown)[0])
         fields: dict[str, Any] = {"key": name, "enabled": entry.get("enabled", True) is not False}
         if "title" in entry:
             fields["title_en"] = str(entry["title"])
@@ -48,7 +48,7 @@ def parse_entries(raw: object) -> list[dict[str, Any]]:
         try:
             validate({k: v for k, v in fields.items() if k != "enabled"})
         except ValueError as exc:
-            raise RoutineConfigError(f"routine {name!r}: {exc}") from None
+            raise RoutineConfigError("err.routines.entry", name=name, problem=exc) from None
         out.append(fields)
     return out
 
@@ -58,7 +58,7 @@ def _list(name: str, value: object) -> list[Any]:
         return [part for part in value.replace(";", ",").split(",") if part.strip()]
     if isinstance(value, list):
         return value
-    raise RoutineConfigError(f"routine {name!r}: expected a list")
+    raise RoutineConfigError("err.routines.list", name=name)
 
 
 def _day(name: str, value: object) -> int:
@@ -67,7 +67,7 @@ def _day(name: str, value: object) -> int:
         return DAYS.index(text)
     if text.isdigit() and 1 <= int(text) <= 7:
         return int(text) - 1
-    raise RoutineConfigError(f"routine {name!r}: {value!r} is not a weekday (mon..sun or 1..7)")
+    raise RoutineConfigError("err.routines.weekday", name=name, value=value)
 
 
 def _line(text: str) -> tuple[str, str]:

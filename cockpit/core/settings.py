@@ -15,6 +15,9 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from cockpit.core.errors import CockpitError
+from cockpit.core.i18n import Message, msg
+
 LANGUAGES = ("en", "zh")
 
 T = TypeVar("T")
@@ -127,7 +130,7 @@ class UiSettings:
 
 
 # checking -----------------------------------------------------------------------------
-class SettingError(ValueError):
+class SettingError(CockpitError, ValueError):
     """What is wrong with one table, as the end of a sentence ("[feeds] ...")."""
 
 
@@ -136,13 +139,13 @@ def names_of(cls: type) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
 
 
-def closest(name: str, known: list[str]) -> str:
+def closest(name: str, known: list[str]) -> Message | str:
     """ " (did you mean "x"?)" for the nearest known name, or "" when none is near."""
     # Imported on a mistake only, for start-up time: every command reads the config.
     import difflib
 
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return msg("err.setting.mean", name=match[0]) if match else ""
 
 
 def read_table(cls: type[T], table: dict[str, Any], where: str) -> T:
@@ -164,7 +167,7 @@ def read_table(cls: type[T], table: dict[str, Any], where: str) -> T:
         if spec is None:
             known = list(fields)
             raise SettingError(
-                f"{where} has no setting {key!r}{closest(key, known)}; it knows {', '.join(known)}"
+                "err.setting.unknown", where=where, key=key, mean=closest(key, known), known=known
             )
         values[key] = _checked(f"{where} {key}", value, hints[key], spec.metadata)
     return cls(**values)
@@ -175,27 +178,29 @@ def _checked(name: str, value: Any, hint: Any, meta: Any) -> Any:
     base = next((a for a in args if a is not type(None)), hint) if _is_union(hint) else hint
     if typing.get_origin(base) is list:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SettingError(
-                f'{name} must be a list of texts like ["a", "b"], not {_shown(value)}'
-            )
+            raise SettingError("err.setting.list", name=name, value=_shown(value))
         return list(value)
     if base is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SettingError(f"{name} must be a whole number, not {_shown(value)}")
+            raise SettingError("err.setting.whole", name=name, value=_shown(value))
     elif base is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise SettingError(f"{name} must be a number, not {_shown(value)}")
+            raise SettingError("err.setting.number", name=name, value=_shown(value))
         value = float(value)
     elif base is str:
         if not isinstance(value, str):
-            raise SettingError(f'{name} must be text in quotes, like "…", not {_shown(value)}')
+            raise SettingError("err.setting.text", name=name, value=_shown(value))
         choices = meta.get("choices") or ()
         if choices and value not in choices:
-            raise SettingError(f"{name} must be one of {', '.join(choices)}, not {_shown(value)}")
+            raise SettingError(
+                "err.setting.choices", name=name, choices=list(choices), value=_shown(value)
+            )
     low, high = meta.get("low"), meta.get("high")
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if number and ((low is not None and value < low) or (high is not None and value > high)):
-        raise SettingError(f"{name} must be from {_num(low)} to {_num(high)}, not {_num(value)}")
+        raise SettingError(
+            "err.setting.range", name=name, low=_num(low), high=_num(high), value=_num(value)
+        )
     return value
 
 

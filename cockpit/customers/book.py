@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.changes import ChangeSet
 from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.i18n import Message, msg
+from cockpit.core.labels import vocab
 from cockpit.core.model import Customer, Item, Touch, iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.customers.fields import (
@@ -54,7 +56,7 @@ class CustomerBook:
         """
         doc = self.ws.files.raw(FILE).get("customers", {}).get(str(customer_id))
         if doc is None:
-            raise NotFoundError(f"no customer with id {customer_id}")
+            raise NotFoundError("err.customer.no_id", id=customer_id)
         return Customer.from_doc(customer_id, doc)
 
     def touches(self, customer_id: int | None = None) -> list[Touch]:
@@ -89,12 +91,8 @@ class CustomerBook:
         shown = clean_line(name)
         candidates = name_candidates(wanted, [c.name for c in customers])
         if candidates:
-            listed = ", ".join(candidates)
-            raise NotFoundError(f"no customer is named {shown!r}; did you mean {listed}?")
-        raise NotFoundError(
-            f"no customer is named {shown!r} (see `cockpit customers ls`, "
-            f"or add it with `cockpit customers add {shown}`)"
-        )
+            raise NotFoundError("err.customer.none_like", name=shown, names=candidates)
+        raise NotFoundError("err.customer.none", name=shown)
 
     def resolve(self, ref: int | str) -> Customer:
         """A customer by id (from a screen) or by name (from the command line)."""
@@ -170,7 +168,7 @@ class CustomerBook:
             taken = {c.name.casefold() for c in self.all()}
             for cust in customers:
                 if cust.name.casefold() in taken:
-                    raise InvalidError(f"a customer named {cust.name!r} already exists")
+                    raise InvalidError("err.customer.exists", name=cust.name)
                 taken.add(cust.name.casefold())
             for cust in customers:
                 cust.id = self.ws.next_id(FILE, "next_customer")
@@ -178,12 +176,14 @@ class CustomerBook:
                 FILE,
                 "customers",
                 {c.id: c.to_doc() for c in customers},
-                {c.id: f"add {c.name}" for c in customers},
+                {c.id: msg("undo.customer", what=msg("undo.add"), name=c.name) for c in customers},
             )
         return customers
 
     # changing -------------------------------------------------------------------------
-    def _change(self, ref: int | str, label: str, apply: Callable[[Customer], None]) -> Customer:
+    def _change(
+        self, ref: int | str, label: Message, apply: Callable[[Customer], None]
+    ) -> Customer:
         """Read, change with `apply`, check and store one customer, as one undo step.
 
         A rename carries the linked items of the hot file along in the same transaction.
@@ -202,11 +202,11 @@ class CustomerBook:
             if cust.name.casefold() != old_name.casefold() and any(
                 c.name.casefold() == cust.name.casefold() for c in self.all()
             ):
-                raise InvalidError(f"a customer named {cust.name!r} already exists")
+                raise InvalidError("err.customer.exists", name=cust.name)
             changes.replace(FILE, "customers", cust.id, cust.to_doc())
             if cust.name != old_name:
                 self._rename_links(changes, old_name, cust.name)
-            changes.label = f"{label} {cust.name}"
+            changes.label = msg("undo.customer", what=label, name=cust.name)
         return cust
 
     def _rename_links(self, changes: ChangeSet, old: str, new: str) -> None:
@@ -226,14 +226,14 @@ class CustomerBook:
         """
         unknown = set(fields) - EDITABLE
         if unknown:
-            raise InvalidError(f"cannot edit {', '.join(sorted(unknown))}")
+            raise InvalidError("err.cannot_edit", fields=sorted(unknown))
         values = clean_fields(fields)
 
         def apply(cust: Customer) -> None:
             for name, value in values.items():
                 setattr(cust, name, value)
 
-        return self._change(ref, "edit", apply)
+        return self._change(ref, msg("undo.edit"), apply)
 
     def set_stage(self, ref: int | str, stage: str, reason: str = "") -> Customer:
         """Move a customer to `stage`; a churn stage takes the reason (churn-risk needs one),
@@ -245,7 +245,9 @@ class CustomerBook:
             if values["churn_reason"] or cust.stage not in CHURN_STAGES:
                 cust.churn_reason = values["churn_reason"]
 
-        return self._change(ref, stage, apply)
+        return self._change(
+            ref, msg("undo.stage", stage=vocab.word("stage", values["stage"])), apply
+        )
 
     def mark_churn_risk(self, ref: int | str, reason: str) -> Customer:
         """Flag a churn risk and say why (the reason is required)."""
@@ -269,14 +271,14 @@ class CustomerBook:
         Without a new follow-up date, a follow-up that this touch answered is cleared.
         """
         if channel not in CHANNELS:
-            raise InvalidError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
+            channel = vocab.parse("channel", channel)  # 微信, 电话, 拜访 …
         today = self.ws.clock.today()
         day = day or today
         if day > today:
-            raise InvalidError(f"a touch is logged when it happened, not ahead ({day})")
+            raise InvalidError("err.customer.touch_ahead", day=day)
         with self.ws.changing(FILE) as changes:
             cust = self.resolve(name)
-            changes.label = f"touch {cust.name}"
+            changes.label = msg("undo.customer", what=msg("undo.touch"), name=cust.name)
             touch = Touch(
                 customer_id=cust.id, date=day.isoformat(), channel=channel, note=clean_block(note)
             )

@@ -8,6 +8,7 @@ import math
 from typing import Any
 
 from cockpit.core.errors import InvalidError
+from cockpit.core.labels import vocab
 from cockpit.core.model import TIERS, Customer
 from cockpit.core.text import clean_block, clean_line
 
@@ -40,20 +41,20 @@ def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if name in ("name", "industry", "region", "owner", "churn_reason"):
             value = _line(value)
             if name == "name" and not value:
-                raise InvalidError("a customer needs a name")
+                raise InvalidError("err.customer.name")
         elif name == "notes":
             value = clean_block(value)
         elif name == "tier" and value not in TIERS:
-            raise InvalidError(f"tier must be one of {', '.join(TIERS)}, not {value!r}")
-        elif name == "source" and value not in SOURCES:
-            raise InvalidError(f"source must be one of {', '.join(SOURCES[1:])}, not {value!r}")
+            value = vocab.parse("tier", str(value))  # 重点, 战略, 核心: what a user types
         elif name == "stage" and value not in STAGES:
-            raise InvalidError(f"stage must be one of {', '.join(STAGES)}, not {value!r}")
+            value = vocab.parse("stage", str(value))
+        elif name == "source" and value not in SOURCES:
+            value = vocab.parse("source", str(value))
         elif name == "deal_value" and value is not None:
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise InvalidError(f"deal value must be a number, not {value!r}")
+                raise InvalidError("err.customer.deal_number", value=value)
             if not math.isfinite(value) or value < 0:
-                raise InvalidError(f"deal value must be zero or more, not {value!r}")
+                raise InvalidError("err.customer.deal_negative", value=value)
             value = float(value) or None  # no deal and a deal of 0 read the same
         elif name == "next_followup" and isinstance(value, dt.date):
             value = value.isoformat()
@@ -64,9 +65,9 @@ def clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def check_churn(cust: Customer) -> None:
 
     if cust.stage == "churn-risk" and not cust.churn_reason:
-        raise InvalidError(f"say why {cust.name!r} is a churn risk (a churn reason)")
+        raise InvalidError("err.customer.churn_reason", name=cust.name)
     if cust.churn_reason and cust.stage not in CHURN_STAGES:
-        raise InvalidError("a churn reason goes with stage churn-risk or churned")
+        raise InvalidError("err.customer.churn_stage")
 
 
 # Units a spreadsheet cell may carry: 万 and 亿 as Chinese sheets write amounts, k and M.
@@ -94,7 +95,7 @@ def parse_deal(text: str) -> float | None:
     except ValueError:
         number = math.nan
     if not math.isfinite(number) or number < 0:
-        raise InvalidError(f"deal value must be a number like 1200000, 120万 or 1.2M, not {raw!r}")
+        raise InvalidError("err.customer.deal", value=raw)
     return round(number, 2) or None
 
 

@@ -51,7 +51,7 @@ def build_demo(ws: Workspace) -> None:
     """
     store = EntryStore(ws.files)
     if ws.items() or ws.customers.all() or store.all():
-        raise InvalidError(f"{ws.root} is not empty; the demo only fills an empty workspace")
+        raise InvalidError("err.demo.not_empty", path=ws.root)
     _add_customers(ws)
     ws.add_many([_item(ws, row, n) for n, row in enumerate(ITEMS)])
     _add_entries(ws, store)

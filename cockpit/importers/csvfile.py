@@ -4,8 +4,11 @@ export customers the same way.
 Every row is read and checked before anything is stored, then all records go in with
 one `add_many`: a bad row stops the import with the row's line number and nothing
 changes. Line numbers are the ones a spreadsheet shows (the header is line 1). Header
-names are matched case-insensitively with spaces or dashes read as `_`; columns the
-importer does not know are kept, as "column: value" lines, in the record's notes.
+names are matched case-insensitively with spaces or dashes read as `_`, in English or
+Chinese (标题, 截止日期, 等级, 客户等级 …); a column the importer does not know is kept,
+as "column: value" lines, in the record's notes, and the summary names it (once, not
+per row) so nothing lands in notes unsaid. Values may be written in either language
+too (`重点`, `完成`, `战略`, `渠道`: see `cockpit.core.labels.vocab`).
 
 Customer columns are documented once, in `cockpit.cli.customers` (its docstring is
 what `cockpit customers import --help` prints). Tier, stage and source may be written
@@ -20,43 +23,56 @@ import csv
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, ImportFileError, InvalidError, WeekError
-from cockpit.core.i18n import CATALOG
-from cockpit.core.model import TIERS, Customer, Item, iso
+from cockpit.core.i18n import t
+from cockpit.core.model import Customer, Item, iso
 from cockpit.core.text import cell_text, clean_text, inert_cell
 from cockpit.core.weeks import parse_week
-from cockpit.customers.fields import SOURCES, STAGES, parse_deal, plain_number
+from cockpit.customers.fields import parse_deal, plain_number
 from cockpit.importers.decode import read_text
 from cockpit.items.workspace import Workspace
 
-ITEM_COLUMNS = ("title", "list", "week", "status", "key", "due", "owner", "customer", "tags")
+ITEM_COLUMNS = (
+    "title", "list", "week", "status", "key", "due", "owner", "customer", "tags", "notes",
+)  # fmt: skip
+# Header names a Chinese (or taskwarrior-minded) item sheet uses for the columns above.
+ITEM_HEADERS = {
+    "标题": "title", "事项": "title", "任务": "title", "名称": "title", "内容": "title",
+    "事项名称": "title", "任务名称": "title", "description": "title", "task": "title",
+    "列表": "list", "分类": "list", "类别": "list", "类型": "list",
+    "周": "week", "周次": "week", "计划周": "week", "计划": "week", "planned": "week",
+    "状态": "status", "重点": "key", "是否重点": "key", "重点事务": "key",
+    "截止": "due", "截止日期": "due", "截止时间": "due", "到期": "due", "到期日": "due",
+    "deadline": "due", "due_date": "due", "负责人": "owner", "责任人": "owner",
+    "客户": "customer", "客户名称": "customer", "标签": "tags", "tag": "tags",
+    "备注": "notes", "说明": "notes", "note": "notes",
+}  # fmt: skip
 CUSTOMER_COLUMNS = (
     "name", "tier", "stage", "deal_value", "industry", "region", "source", "owner",
     "next_followup", "last_touch", "churn_reason", "stage_since", "created", "notes",
 )  # fmt: skip
 # Header names a Chinese (or hand-made) customer sheet uses for the columns above.
 CUSTOMER_HEADERS = {
-    "名称": "name", "客户": "name", "客户名称": "name", "级别": "tier", "客户级别": "tier",
+    "名称": "name", "客户": "name", "客户名称": "name", "公司": "name", "级别": "tier",
+    "客户级别": "tier", "等级": "tier", "客户等级": "tier", "分级": "tier", "客户分级": "tier",
     "阶段": "stage", "金额": "deal_value", "商机金额": "deal_value", "deal": "deal_value",
     "行业": "industry", "区域": "region", "地区": "region", "来源": "source",
     "客户来源": "source", "负责人": "owner", "销售": "owner", "sales_contact": "owner",
-    "下次跟进": "next_followup", "next_follow_up": "next_followup",
+    "下次跟进": "next_followup", "next_follow_up": "next_followup", "跟进日期": "next_followup",
+    "下次跟进日期": "next_followup",
     "上次联系": "last_touch", "last_contact": "last_touch", "流失原因": "churn_reason",
     "阶段日期": "stage_since", "创建时间": "created", "备注": "notes",
 }  # fmt: skip
-_TRUE = {"yes", "true", "1", "y", "是"}
-_FALSE = {"no", "false", "0", "n", "否", ""}
+_TRUE = {"yes", "true", "1", "y", "是", "对", "√", "✓", "x", "重点"}
+_FALSE = {"no", "false", "0", "n", "否", "不是", "非", ""}
 # Tags are split on spaces and on commas, including the full-width ones of Chinese input.
 _TAG_SPLIT = re.compile(r"[\s,，、;；]+")
 
 Row = dict[str, str]
-
-
-class RowError(ValueError):
-    """A value in one row that cannot be imported; the caller adds file and line."""
 
 
 def import_csv(ws: Workspace, path: Path, kind: str) -> str:
@@ -69,50 +85,64 @@ def import_csv(ws: Workspace, path: Path, kind: str) -> str:
         kind: "items" or "customers".
 
     Returns:
-        A one-line report, e.g. "Imported 12 items (3 done)".
+        A report in the UI's language, e.g. "Imported 12 items (3 done)", naming each
+        column that was not recognised (its values are in the notes).
 
     Raises:
         ImportFileError: the file cannot be read, has no usable header, or a row is bad; one
             sentence naming the file (and the line). Nothing is stored then.
     """
     if kind not in ("items", "customers"):
-        raise ImportFileError(f"cannot import {kind!r}; use --kind items or --kind customers")
+        raise ImportFileError("err.csv.kind", kind=kind)
     known = ITEM_COLUMNS if kind == "items" else CUSTOMER_COLUMNS
-    rows = _read_rows(path, known, {} if kind == "items" else CUSTOMER_HEADERS)
+    sheet = _read_rows(path, known, ITEM_HEADERS if kind == "items" else CUSTOMER_HEADERS)
     items: list[Item] = []
     customers: list[Customer] = []
     book = ws.customers.all()
     spelling = {c.name.casefold(): c.name for c in book}
     # Lower-cased name -> line of this file that adds it (0: already in the book).
     names = {c.name.casefold(): 0 for c in book}
-    for line, row, extra in rows:
+    for line, row, extra in sheet.rows:
         try:
             if kind == "items":
                 items.append(_item(ws, row, extra, spelling))
             else:
                 customers.append(_customer(ws, row, extra, names, line))
-        except (RowError, InvalidError, WeekError, DateError) as exc:
-            raise ImportFileError(f"{path} line {line}: {exc}") from None
+        except (InvalidError, WeekError, DateError) as exc:
+            raise ImportFileError(
+                "err.csv.line", path=path, line=line, problem=exc.message
+            ) from None
     if kind == "customers":
         try:
             if customers:  # an empty batch would still leave an (empty) undo step
                 ws.customers.add_many(customers)
         except InvalidError as exc:  # another process added the same name meanwhile
-            raise ImportFileError(f"{path}: {exc}") from None
-        return f"Imported {len(customers)} customer{'' if len(customers) == 1 else 's'}"
-    if items:
-        ws.add_many(items)
-    done = sum(1 for i in items if i.status == "done")
-    return f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
+            raise ImportFileError("err.csv.file", path=path, problem=exc.message) from None
+        report = t("cli.csv.customers", n=len(customers))
+    else:
+        if items:
+            ws.add_many(items)
+        done = sum(1 for i in items if i.status == "done")
+        report = t("cli.csv.items", n=len(items), done=done)
+    unknown = [t("cli.csv.unknown_column", column=name) for name in sheet.unknown]
+    return t("sep.clauses").join([report, *unknown])
 
 
-def _read_rows(
-    path: Path, known: tuple[str, ...], aliases: dict[str, str]
-) -> list[tuple[int, Row, Row]]:
-    """(line, known columns, other columns) of each non-blank data row.
+@dataclass
+class Sheet:
+    """The data rows of a file, and the header's columns the importer does not know."""
 
-    Known columns are keyed by their canonical name (`Next Followup` -> next_followup);
-    the others keep the header's spelling, since that is what the notes will show.
+    rows: list[tuple[int, Row, Row]]
+    """(line, known columns, other columns) of each non-blank data row."""
+    unknown: list[str]
+    """Unrecognised column names as the header spells them (their values go to notes)."""
+
+
+def _read_rows(path: Path, known: tuple[str, ...], aliases: dict[str, str]) -> Sheet:
+    """The rows of the file, each split into known and other columns.
+
+    Known columns are keyed by their canonical name (`Next Followup` -> next_followup,
+    `截止日期` -> due); the others keep the header's spelling, as the notes show it.
     """
     text = read_text(path)
     first = text.split("\n", 1)[0]
@@ -122,19 +152,23 @@ def _read_rows(
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise ImportFileError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
+        raise ImportFileError(
+            "err.csv.invalid", path=path, line=reader.line_num, problem=exc
+        ) from None
     if not records or not any(cell.strip() for cell in records[0]):
-        raise ImportFileError(f"{path} is empty; it needs a header row naming the columns")
+        raise ImportFileError("err.csv.empty", path=path)
     labels = [str(clean_text(cell)) for cell in records[0]]
-    keys = [re.sub(r"[\s-]+", "_", label.casefold()) for label in labels]
-    keys = [aliases.get(k, k) for k in keys]
+    keys = [_column(label, aliases) for label in labels]
     named = [k for k in keys if k]
     if len(set(named)) != len(named):
         dup = next(k for k in named if named.count(k) > 1)
-        raise ImportFileError(f"{path} names the column {dup!r} twice in its header")
+        shown = [label for label, key in zip(labels, keys, strict=True) if key == dup]
+        raise ImportFileError("err.csv.twice", path=path, column=dup, headers=shown)
     if known[0] not in keys:
-        raise ImportFileError(f"{path} has no {known[0]!r} column in its header row (line 1)")
+        raise ImportFileError("err.csv.no_column", path=path, column=known[0])
+    unknown = [label for label, key in zip(labels, keys, strict=True) if key and key not in known]
     rows = []
+    unnamed = False  # a value in a column the header does not name
     for line, cells in enumerate(records[1:], 2):
         if not any(cell.strip() for cell in cells):
             continue  # blank rows (Excel leaves a few at the end) are not records
@@ -142,12 +176,21 @@ def _read_rows(
         extra: Row = {}
         for n, cell in enumerate(cells):
             key = keys[n] if n < len(keys) else ""
-            if key in known or key == "notes":
+            if key in known:
                 row[key] = cell
             elif cell.strip():
-                extra[labels[n] if key else f"column {n + 1}"] = cell
+                extra[labels[n] if key else t("cli.csv.column_n", n=n + 1)] = cell
+                unnamed = unnamed or not key
         rows.append((line, row, extra))
-    return rows
+    if unnamed:
+        unknown.append(t("cli.csv.unnamed"))
+    return Sheet(rows, unknown)
+
+
+def _column(label: str, aliases: dict[str, str]) -> str:
+    """The canonical column a header names ("Next Followup", "截止日期", "Due Date")."""
+    key = re.sub(r"[\s-]+", "_", label.strip().casefold())
+    return aliases.get(key, aliases.get(key.replace("_", ""), key))
 
 
 def _text(row: Row, column: str) -> str:
@@ -167,7 +210,7 @@ def _flag(row: Row, column: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise RowError(f"{column} must be yes or no (also true/false, 1/0, y/n, 是/否), not {value!r}")
+    raise InvalidError("err.csv.flag", column=column, value=value)
 
 
 def _date(ws: Workspace, row: Row, column: str) -> dt.date | None:
@@ -178,14 +221,14 @@ def _date(ws: Workspace, row: Row, column: str) -> dt.date | None:
 def _item(ws: Workspace, row: Row, extra: Row, spelling: dict[str, str]) -> Item:
     title = _text(row, "title")
     if not title:
-        raise RowError("the title is empty")
+        raise InvalidError("err.csv.title")
     week = _text(row, "week")
     customer = _text(row, "customer")
     return ws.new_item(
         title,
-        list_name=_text(row, "list").lower() or "plan",
+        list_name=_text(row, "list") or "plan",
         week=parse_week(week, ws.clock.today()) if week else None,
-        status=_text(row, "status").lower() or "open",
+        status=_text(row, "status") or "open",
         key=_flag(row, "key"),
         due=_date(ws, row, "due"),
         owner=_text(row, "owner"),
@@ -196,17 +239,10 @@ def _item(ws: Workspace, row: Row, extra: Row, spelling: dict[str, str]) -> Item
     )
 
 
-def _choice(row: Row, column: str, values: tuple[str, ...], label: str, default: str) -> str:
-    """A tier/stage/source cell: the value itself or its English or Chinese label."""
-
-    value = _text(row, column).lower().replace("_", "-").replace(" ", "-")
-    if not value:
-        return default
-    for choice in values:
-        names = CATALOG.get(f"{label}.{choice}", ())
-        if value == choice or value in (n.lower().replace(" ", "-") for n in names):
-            return choice
-    return value  # the book refuses it, naming the allowed values
+def _choice(row: Row, column: str, default: str) -> str:
+    """A tier/stage/source cell as written (重点, 战略, key …); the book reads it through
+    `cockpit.core.labels.vocab` and refuses what it cannot, naming the values it takes."""
+    return _text(row, column) or default
 
 
 def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: int) -> Customer:
@@ -214,17 +250,17 @@ def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: 
     name = _text(row, "name")
     taken = names.get(name.casefold())
     if taken == 0:
-        raise RowError(f"a customer named {name!r} already exists")
+        raise InvalidError("err.customer.exists", name=name)
     if taken:
-        raise RowError(f"the customer {name!r} is already on line {taken}")
+        raise InvalidError("err.csv.customer_twice", name=name, line=taken)
     customer = ws.customers.prepare(
         name,
-        tier=_choice(row, "tier", TIERS, "tier", "normal"),
-        stage=_choice(row, "stage", STAGES, "customers.stage", "customer"),
+        tier=_choice(row, "tier", "normal"),
+        stage=_choice(row, "stage", "customer"),
         deal_value=parse_deal(_text(row, "deal_value")),
         industry=_text(row, "industry"),
         region=_text(row, "region"),
-        source=_choice(row, "source", SOURCES[1:], "customers.source", ""),
+        source=_choice(row, "source", ""),
         owner=_text(row, "owner"),
         next_followup=_date(ws, row, "next_followup"),
         last_touch=_date(ws, row, "last_touch"),
@@ -243,9 +279,7 @@ def _created(ws: Workspace, value: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise RowError(
-            f"created must be an ISO time like 2026-11-18T10:00, not {value!r}"
-        ) from None
+        raise InvalidError("err.csv.created", value=value) from None
     return iso(moment if moment.tzinfo else moment.replace(tzinfo=ws.clock.now().tzinfo))
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from cockpit.core.errors import ImportFileError
+from cockpit.core.i18n import msg
 
 
 def read_text(path: Path) -> str:
@@ -24,12 +25,12 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError("err.file.read", path=path, problem=exc.strerror or exc) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ImportFileError(f"{path} starts like UTF-16 text but is not") from None
+            raise ImportFileError("err.decode.utf16", path=path) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -44,7 +45,7 @@ def read_text(path: Path) -> str:
     # control characters mean the bytes were some other encoding, not Chinese text.
     if text and not any(_odd(ch) for ch in text):
         return text
-    raise ImportFileError(f"{path} is neither UTF-8 nor GBK text; save it as CSV UTF-8 and retry")
+    raise ImportFileError("err.decode.neither", path=path)
 
 
 def _refuse_mixed(path: Path, data: bytes) -> None:
@@ -65,11 +66,12 @@ def _refuse_mixed(path: Path, data: bytes) -> None:
         if first is None:
             first = (number, utf8)
         elif utf8 != first[1]:
-            kinds = ("UTF-8", "not UTF-8 (GBK?)") if first[1] else ("not UTF-8 (GBK?)", "UTF-8")
+            utf, other = msg("err.decode.utf8"), msg("err.decode.other")
+            kinds = (utf, other) if first[1] else (other, utf)
             raise ImportFileError(
-                f"{path} mixes text encodings: line {number} is {kinds[1]} while line "
-                f"{first[0]} is {kinds[0]}; save the whole file as CSV UTF-8 and retry"
-            )
+                "err.decode.mixed", path=path, line=number, kind=kinds[1], first=first[0],
+                first_kind=kinds[0],
+            )  # fmt: skip
 
 
 def _odd(ch: str) -> bool:

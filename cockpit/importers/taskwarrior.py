@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cockpit.core.errors import ImportFileError, InvalidError
+from cockpit.core.i18n import Message, msg, t
 from cockpit.core.model import Item
 from cockpit.core.text import clean_text
 from cockpit.core.weeks import week_of
@@ -56,7 +57,7 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
             skipped["recurring template"] += 1
             continue
         if status not in (*OPEN_STATUSES, "completed"):
-            raise ImportFileError(f"{where} in {path} has an unknown status {status!r}")
+            raise ImportFileError("err.tw.status", where=where, path=path, status=status)
         source = _source(task, where, path)
         if source and source in seen:
             skipped["already imported"] += 1
@@ -67,31 +68,31 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
     if items:
         ws.add_many(items)
     done = sum(1 for i in items if i.status == "done")
-    report = f"Imported {len(items)} item{'' if len(items) == 1 else 's'} ({done} done)"
-    parts = [f"{n} {label}" for label, n in skipped.items() if n]
-    if skipped["recurring template"] > 1:  # the only label that takes a plural
-        parts = [p + "s" if p.endswith("template") else p for p in parts]
-    return report + (f", skipped {', '.join(parts)}" if parts else "")
+    report = t("cli.tw.imported", n=len(items), done=done)
+    parts = [
+        t(f"cli.tw.skipped.{'_'.join(label.split())}", n=n) for label, n in skipped.items() if n
+    ]
+    return report + (t("cli.tw.skipped", what=parts) if parts else "")
 
 
-def _read_tasks(path: Path) -> list[tuple[str, dict[str, Any]]]:
+def _read_tasks(path: Path) -> list[tuple[Message, dict[str, Any]]]:
     """The task objects of the file, each with where it is ("task 3" or "line 3")."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportFileError("err.file.read", path=path, problem=exc.strerror or exc) from None
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path} is not UTF-8 text, so not a taskwarrior export") from None
+        raise ImportFileError("err.tw.utf8", path=path) from None
     if text.lstrip().startswith("["):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ImportFileError(
-                f"{path} is not valid JSON (line {exc.lineno}: {exc.msg})"
+                "err.tw.json", path=path, line=exc.lineno, problem=exc.msg
             ) from None
         if not isinstance(data, list):
-            raise ImportFileError(f"{path} is not a list of taskwarrior tasks")
-        found = [(f"task {n}", task) for n, task in enumerate(data, 1)]
+            raise ImportFileError("err.tw.list", path=path)
+        found = [(msg("err.tw.task", n=n), task) for n, task in enumerate(data, 1)]
     else:
         # taskwarrior before 2.4 (and rc.json.array=off) prints one object per line,
         # sometimes with a trailing comma.
@@ -101,28 +102,26 @@ def _read_tasks(path: Path) -> list[tuple[str, dict[str, Any]]]:
             if not line:
                 continue
             try:
-                found.append((f"line {n}", json.loads(line)))
+                found.append((msg("err.tw.line", n=n), json.loads(line)))
             except json.JSONDecodeError as exc:
-                raise ImportFileError(
-                    f"line {n} of {path} is not a JSON task object ({exc.msg})"
-                ) from None
+                raise ImportFileError("err.tw.line_json", n=n, path=path, problem=exc.msg) from None
     for where, task in found:
         if not isinstance(task, dict):
-            raise ImportFileError(f"{where} in {path} is not a taskwarrior task object")
+            raise ImportFileError("err.tw.object", where=where, path=path)
     return found
 
 
-def _source(task: dict[str, Any], where: str, path: Path) -> str:
+def _source(task: dict[str, Any], where: Message, path: Path) -> str:
     uuid = task.get("uuid")
     if uuid is None:
         return ""
     cleaned: str = clean_text(uuid) if isinstance(uuid, str) else ""
     if not cleaned:
-        raise ImportFileError(f"{where} in {path} has a bad uuid {uuid!r}")
+        raise ImportFileError("err.tw.uuid", where=where, path=path, uuid=uuid)
     return PREFIX + cleaned.lower()
 
 
-def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source: str) -> Item:
+def _to_item(ws: Workspace, task: dict[str, Any], where: Message, path: Path, source: str) -> Item:
     """Map one task onto a new, validated (not yet stored) item."""
     tz = ws.clock.tz
 
@@ -132,15 +131,15 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source
             return None
         moment = _parse_time(value)
         if moment is None:
-            raise ImportFileError(f"{where} in {path} has a bad {name} date {value!r}")
+            raise ImportFileError("err.tw.date", where=where, path=path, name=name, value=value)
         return moment.astimezone(tz)
 
     title = task.get("description")
     if not isinstance(title, str) or not clean_text(title):
-        raise ImportFileError(f"{where} in {path} has no description")
+        raise ImportFileError("err.tw.description", where=where, path=path)
     tags = task.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ImportFileError(f"{where} in {path} has tags that are not a list of words")
+        raise ImportFileError("err.tw.tags", where=where, path=path)
     tags = [clean_text(t) for t in tags]
     project = task.get("project")
     if isinstance(project, str) and clean_text(project):
@@ -150,7 +149,7 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source
     wait, end = when("wait"), when("end")
     notes = _annotations(task, where, path, tz)
     if wait is not None:
-        notes.insert(0, f"waiting in taskwarrior until {wait.date().isoformat()}")
+        notes.insert(0, t("cli.tw.waiting", date=wait.date().isoformat()))  # stored as worded
     done = task.get("status") == "completed"
     if done:
         finished = end or created or ws.clock.now()
@@ -173,19 +172,19 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: str, path: Path, source
             done_at=finished,
         )
     except InvalidError as exc:
-        raise ImportFileError(f"{where} in {path}: {exc}") from None
+        raise ImportFileError("err.tw.where", where=where, path=path, problem=exc.message) from None
 
 
-def _annotations(task: dict[str, Any], where: str, path: Path, tz: dt.tzinfo) -> list[str]:
+def _annotations(task: dict[str, Any], where: Message, path: Path, tz: dt.tzinfo) -> list[str]:
     """Annotations as note lines "YYYY-MM-DD: text", in the file's order."""
     raw = task.get("annotations", [])
     if not isinstance(raw, list):
-        raise ImportFileError(f"{where} in {path} has annotations that are not a list")
+        raise ImportFileError("err.tw.annotations", where=where, path=path)
     lines = []
     for note in raw:
         text = note.get("description") if isinstance(note, dict) else None
         if not isinstance(text, str):
-            raise ImportFileError(f"{where} in {path} has an annotation without text")
+            raise ImportFileError("err.tw.annotation_text", where=where, path=path)
         # One line per annotation: a newline inside would read as a second annotation.
         text = clean_text(text)
         if note.get("entry") is None:
@@ -193,7 +192,9 @@ def _annotations(task: dict[str, Any], where: str, path: Path, tz: dt.tzinfo) ->
             continue
         moment = _parse_time(note["entry"])
         if moment is None:
-            raise ImportFileError(f"{where} in {path} has a bad annotation date {note['entry']!r}")
+            raise ImportFileError(
+                "err.tw.annotation_date", where=where, path=path, value=note["entry"]
+            )
         lines.append(f"{moment.astimezone(tz).date().isoformat()}: {text}")
     return lines
 

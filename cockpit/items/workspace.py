@@ -16,10 +16,12 @@ from typing import Any
 
 from tinydb.table import Document, Table
 
-from cockpit.core.changes import Change, ChangeSet, UndoStack, changing, revert
+from cockpit.core.changes import Change, ChangeSet, Label, UndoStack, changing, revert
 from cockpit.core.clock import Clock
 from cockpit.core.config import Config
 from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
+from cockpit.core.i18n import msg
+from cockpit.core.labels import vocab
 from cockpit.core.model import LISTS, STATUSES, Item, iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.core.weeks import week_of, weeks_between
@@ -66,7 +68,7 @@ class Workspace:
         return Workspace(self.root, self.clock, self.config, files=WorkspaceFiles(self.root))
 
     @contextmanager
-    def changing(self, *files: str, label: str = "") -> Iterator[ChangeSet]:
+    def changing(self, *files: str, label: Label = "") -> Iterator[ChangeSet]:
         """One undoable action over `files` (see `cockpit.core.changes`)."""
         with changing(self, *files, label=label) as changes:
             yield changes
@@ -180,7 +182,7 @@ class Workspace:
             doc = self.files.raw(file).get("items", {}).get(str(item_id))
             if doc is not None:
                 return Item.from_doc(item_id, doc)
-        raise NotFoundError(f"no item with id {item_id}")
+        raise NotFoundError("err.item.none", id=item_id)
 
     @property
     def week(self) -> str:
@@ -223,11 +225,11 @@ class Workspace:
         """Validate and build an item without storing it (imports batch these)."""
         title = clean_line(title)
         if not title:
-            raise InvalidError("an item needs a title")
+            raise InvalidError("err.item.title")
         if list_name not in LISTS:
-            raise InvalidError(f"list must be one of {', '.join(LISTS)}, not {list_name!r}")
+            list_name = vocab.parse("list", list_name)  # 重点, 计划, 运营 as typed
         if status not in STATUSES:
-            raise InvalidError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+            status = vocab.parse("status", status)
         now = iso(created or self.clock.now())
         item = Item(
             title=title,
@@ -275,7 +277,10 @@ class Workspace:
                         file,
                         "items",
                         {i.id: i.to_doc() for i in batch},
-                        {i.id: f"add {i.title}" for i in batch},
+                        {
+                            i.id: msg("undo.item", what=msg("hist.added"), title=i.title)
+                            for i in batch
+                        },
                     )
         return items
 
@@ -288,20 +293,20 @@ class Workspace:
             doc = changes.snapshot(HOT, "items", item_id)
             if doc is None:
                 if str(item_id) in self.files.raw(ARCHIVE).get("items", {}):
-                    raise InvalidError(f"item {item_id} is archived and cannot change")
-                raise NotFoundError(f"no item with id {item_id}")
+                    raise InvalidError("err.item.archived", id=item_id)
+                raise NotFoundError("err.item.none", id=item_id)
             item = Item.from_doc(item_id, doc)
             fn(item)
             what = label(item) if callable(label) else label
             item.log(self.clock.now(), what)
-            changes.label = f"{what} {item.title}"
+            changes.label = msg("undo.item", what=vocab.history(what), title=item.title)
             changes.replace(HOT, "items", item_id, item.to_doc())
         return item
 
     def done(self, item_id: int) -> Item:
         def apply(item: Item) -> None:
             if item.status == "done":
-                raise InvalidError(f"item {item_id} is already done")
+                raise InvalidError("err.item.already_done", id=item_id)
             item.status = "done"
             item.done_at = iso(self.clock.now())
 
@@ -310,7 +315,7 @@ class Workspace:
     def drop(self, item_id: int) -> Item:
         def apply(item: Item) -> None:
             if item.status == "dropped":
-                raise InvalidError(f"item {item_id} is already dropped")
+                raise InvalidError("err.item.already_dropped", id=item_id)
             item.status = "dropped"
             item.done_at = iso(self.clock.now())
 
@@ -336,15 +341,17 @@ class Workspace:
         """
         current = self.week
         if to_week is not None and to_week < current:
-            raise InvalidError(f"{to_week} is in the past: defer to {current} or a later week")
+            raise InvalidError("err.item.past_week", week=to_week, current=current)
 
         def apply(item: Item) -> None:
             if not item.is_open:
-                raise InvalidError(f"item {item_id} is {item.status}; only open items move")
+                raise InvalidError(
+                    "err.item.not_open", id=item_id, status=vocab.word("status", item.status)
+                )
             start = item.week or current
             target = to_week or defer_target(item, current)
             if target == item.week:
-                raise InvalidError(f"item {item_id} is already planned for {target}")
+                raise InvalidError("err.item.same_week", id=item_id, week=target)
             due = item.due_date()
             if shift_due and due is not None:
                 item.due = (due + dt.timedelta(weeks=weeks_between(start, target))).isoformat()
@@ -377,11 +384,11 @@ class Workspace:
         allowed = {"title", "list", "week", "due", "owner", "customer", "tags", "notes", "key"}
         unknown = set(fields) - allowed
         if unknown:
-            raise InvalidError(f"cannot edit {', '.join(sorted(unknown))}")
+            raise InvalidError("err.cannot_edit", fields=sorted(unknown))
         if "title" in fields and not clean_line(fields["title"]):
-            raise InvalidError("an item needs a title")
+            raise InvalidError("err.item.title")
         if "list" in fields and fields["list"] not in LISTS:
-            raise InvalidError(f"list must be one of {', '.join(LISTS)}")
+            fields["list"] = vocab.parse("list", fields["list"])
 
         def apply(item: Item) -> None:
             for name, value in fields.items():
@@ -404,9 +411,9 @@ class Workspace:
         with self.changing(HOT) as changes:
             before = changes.remove(HOT, "items", item_id)
             if before is None:
-                raise NotFoundError(f"no item with id {item_id}")
+                raise NotFoundError("err.item.none", id=item_id)
             item = Item.from_doc(item_id, before)
-            changes.label = f"delete {item.title}"
+            changes.label = msg("undo.item", what=msg("hist.deleted"), title=item.title)
         return item
 
     # undo -----------------------------------------------------------------------------
@@ -426,7 +433,7 @@ class Workspace:
         try:
             revert(self.files, group)
         except ConflictError as exc:
-            raise ConflictError(f"undo {exc.what}") from None
+            raise ConflictError(msg("undo.undo", what=exc.what)) from None
         return group[0]
 
     # outside changes ------------------------------------------------------------------

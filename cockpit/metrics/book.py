@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.changes import Change
 from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.i18n import msg
 from cockpit.metrics.specs import (
     TABLE_NAMES,
     TABLES,
@@ -159,11 +160,13 @@ def save_row(
     with ws.files.transaction(FILE):  # the clash check and the write see the same rows
         current = {r.id: r for r in rows(ws, table)}
         if row_id is not None and row_id not in current:
-            raise NotFoundError(f"{table} has no row {row_id}")
+            raise NotFoundError(
+                "err.metrics.no_row", table=msg(f"metrics.table.{table}"), id=row_id
+            )
         clash = next((r for r in current.values() if identity(spec, r.to_doc()) == ident), None)
         if clash is not None and clash.id != row_id:
             what = f"{ident[0]} {clash.key}".strip()
-            raise InvalidError(f"{table} already has a row for {what}; edit that one instead")
+            raise InvalidError("err.metrics.taken", table=msg(f"metrics.table.{table}"), what=what)
         # A row whose month (or key) changed is replaced in the same step, keeping its id.
         drop = row_id if row_id is not None and clash is None else None
         _store(ws, spec, [update], merge=False, drop=drop)
@@ -181,7 +184,11 @@ def delete_row(ws: Workspace, table: str, row_id: int) -> MetricRow:
     with ws.changing(FILE) as changes:
         before = changes.remove(FILE, table, row_id)
         if before is None:
-            raise NotFoundError(f"{table} has no row {row_id}")
+            raise NotFoundError(
+                "err.metrics.no_row", table=msg(f"metrics.table.{table}"), id=row_id
+            )
         row = MetricRow.from_doc(table, row_id, before)
-        changes.label = f"delete {table} {row.month}"
+        changes.label = msg(
+            "undo.metrics_delete", table=msg(f"metrics.table.{table}"), month=row.month
+        )
     return row

@@ -21,6 +21,7 @@ from typing import Any
 
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError
+from cockpit.core.i18n import msg
 from cockpit.core.text import clean_line, clean_text
 
 KINDS = ("int", "money", "text", "date", "month")
@@ -56,8 +57,12 @@ class TableSpec:
         for col in self.columns:
             if col.name == name:
                 return col
-        names = ", ".join(c.name for c in self.columns)
-        raise InvalidError(f"{self.name} has no column {name!r}; its columns are {names}")
+        raise InvalidError(
+            "err.metrics.no_column",
+            table=msg(f"metrics.table.{self.name}"),
+            column=name,
+            names=[c.name for c in self.columns],
+        )
 
     @property
     def numeric(self) -> tuple[str, ...]:
@@ -75,8 +80,11 @@ TABLES: dict[str, TableSpec] = {
     for spec in (
         TableSpec(
             "revenue",
-            (MONTH, _c("cash", "money"), _c("gaap", "money"), _c("users", "int", "用户"),
-             _c("instances", "int"), _c("forecast", "money"), _c("change_note", "text", "note"),
+            (MONTH, _c("cash", "money", "现金收入", "营收", "收入", "现金", "回款", "cash_revenue"),
+             _c("gaap", "money", "GAAP收入", "GAAP营收", "确认收入", "gaap_revenue"),
+             _c("users", "int", "用户", "用户数"), _c("instances", "int", "实例", "实例数"),
+             _c("forecast", "money", "预测", "预测收入", "预计收入"),
+             _c("change_note", "text", "note", "变化说明"),
              _c("actions", "text", "拉动营收的action和理由")),
             headline="cash",
         ),
@@ -118,9 +126,7 @@ def spec_of(table: str) -> TableSpec:
     try:
         return TABLES[table]
     except KeyError:
-        raise InvalidError(
-            f"no metric table {table!r}; use one of {', '.join(TABLE_NAMES)}"
-        ) from None
+        raise InvalidError("err.metrics.table", table=table, choices=list(TABLE_NAMES)) from None
 
 
 @dataclass
@@ -190,7 +196,7 @@ def parse_month(text: str) -> str:
         day = match[3] or match[4]
         dt.date(year, month, int(day or 1))  # checks month 1-12 and a real day
     except ValueError:
-        raise InvalidError(f"month {text.strip()!r} is not a month like 2026-10") from None
+        raise InvalidError("err.metrics.month", text=text.strip()) from None
     return f"{year:04d}-{month:02d}"
 
 
@@ -212,9 +218,13 @@ def parse_value(column: Column, text: str, today: dt.date) -> Value | None:
     number = _decimal(column, raw)
     if column.kind == "int":
         if number != number.to_integral_value():
-            raise InvalidError(f"{column.name} must be a whole number, not {raw!r}")
+            raise InvalidError(
+                "err.metrics.whole", column=msg(f"metrics.col.{column.name}"), value=raw
+            )
         if number < 0:
-            raise InvalidError(f"{column.name} is a count and cannot be negative ({raw!r})")
+            raise InvalidError(
+                "err.metrics.negative", column=msg(f"metrics.col.{column.name}"), value=raw
+            )
         return int(number)
     cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return int(cents) if cents == cents.to_integral_value() else float(cents)
@@ -230,8 +240,8 @@ def _decimal(column: Column, raw: str) -> Decimal:
             raise InvalidOperation
         return Decimal(text) * scale
     except InvalidOperation:
-        what = "an amount like 1234.56, -80 or 12.5万" if column.kind == "money" else "a number"
-        raise InvalidError(f"{column.name} must be {what}, not {raw!r}") from None
+        key = "err.metrics.amount" if column.kind == "money" else "err.metrics.number"
+        raise InvalidError(key, column=msg(f"metrics.col.{column.name}"), value=raw) from None
 
 
 def _parse_date(column: Column, raw: str, today: dt.date) -> str:
@@ -241,7 +251,9 @@ def _parse_date(column: Column, raw: str, today: dt.date) -> str:
             return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         return parse_date(raw, today).isoformat()
     except (ValueError, DateError):
-        raise InvalidError(f"{column.name} must be a date like 2026-11-30, not {raw!r}") from None
+        raise InvalidError(
+            "err.metrics.date", column=msg(f"metrics.col.{column.name}"), value=raw
+        ) from None
 
 
 def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict[str, Value | None]:
@@ -256,9 +268,13 @@ def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict
 def check_row(spec: TableSpec, doc: Mapping[str, Value]) -> None:
     """Refuse a row that is incomplete or contradicts itself."""
     if not doc.get("month"):
-        raise InvalidError(f"a {spec.name} row needs a month")
+        raise InvalidError("err.metrics.row_month", table=msg(f"metrics.table.{spec.name}"))
     if spec.key and not doc.get(spec.key):
-        raise InvalidError(f"a {spec.name} row needs a {spec.key} (several per month)")
+        raise InvalidError(
+            "err.metrics.row_key",
+            table=msg(f"metrics.table.{spec.name}"),
+            key=msg(f"metrics.col.{spec.key}"),
+        )
     total, valuable = doc.get("total"), doc.get("valuable")
     if isinstance(total, int) and isinstance(valuable, int) and valuable > total:
-        raise InvalidError(f"valuable opportunities ({valuable}) exceed the total ({total})")
+        raise InvalidError("err.metrics.valuable", valuable=valuable, total=total)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cockpit.core.errors import ImportFileError, InvalidError
-from cockpit.core.i18n import CATALOG
+from cockpit.core.i18n import CATALOG, Clauses, Message, msg, t
 from cockpit.core.text import cell_text, inert_cell
 from cockpit.importers.decode import read_text
 from cockpit.metrics.book import (
@@ -48,6 +48,24 @@ def _norm(header: str) -> str:
     return re.sub(r"[\s_\-()（）]+", "", header).casefold()
 
 
+# A unit in a header, as Chinese sheets write amounts: 现金（万元）, 收入(亿), GAAP/千元.
+_UNIT = re.compile(r"^(.*?)\s*(?:[（(]\s*([^()（）]+?)\s*[)）]|[/／]\s*(\S+))\s*$")
+UNITS = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000,
+         "千": 1_000, "千元": 1_000, "k": 1_000, "百万": 1_000_000, "百万元": 1_000_000,
+         "m": 1_000_000, "rmb": 1, "cny": 1, "¥": 1}  # fmt: skip
+
+
+def split_unit(header: str) -> tuple[str, int]:
+    """A header and the factor of the unit it names: ("现金（万元）") -> ("现金", 10000);
+    a header without a unit (or with words in brackets) has factor 1."""
+    match = _UNIT.match(header.strip())
+    if match:
+        unit = (match.group(2) or match.group(3) or "").strip().casefold()
+        if unit in UNITS and match.group(1):
+            return match.group(1), UNITS[unit]
+    return header, 1
+
+
 @functools.cache
 def header_names(spec: TableSpec) -> dict[str, str]:
     """Normalised header -> column name: the key, its aliases and both labels."""
@@ -69,16 +87,31 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
         ImportFileError: the file cannot be read or a row is bad; nothing is stored then.
     """
     if table is not None and table not in TABLES:
-        raise ImportFileError(f"no metric table {table!r}; use one of {', '.join(TABLE_NAMES)}")
+        raise ImportFileError("err.metrics.table", table=table, choices=list(TABLE_NAMES))
     records = _records(path)
-    header = [_norm(cell) for cell in records[0]]
+    split = [split_unit(cell) for cell in records[0]]
+    header = [_norm(name) for name, _ in split]
+    scale = {h: factor for h, (_, factor) in zip(header, split, strict=True) if factor != 1}
     if table is None and "table" not in header:
-        raise ImportFileError(f"{path} has no 'table' column; name the table with --table")
+        raise ImportFileError("err.metrics.no_table_column", path=path)
     wanted = [table] if table else list(TABLE_NAMES)
     for name in wanted:
         _check_header(path, TABLES[name], header, required=table is not None)
+    if table is not None:  # a header problem is said once, not on every row
+        names = header_names(TABLES[table])
+        raw = [cell.strip() for cell in records[0]]
+        unknown = [raw[n] for n, h in enumerate(header) if h and h != "table" and h not in names]
+        if unknown:
+            raise ImportFileError(
+                "err.metrics.unknown_columns",
+                path=path,
+                columns=unknown,
+                n=len(unknown),
+                table=msg(f"metrics.table.{table}"),
+                names=[c.name for c in TABLES[table].columns],
+            )
     batches: dict[str, list[tuple[int, Update]]] = {name: [] for name in wanted}
-    errors: list[str] = []
+    errors: list[Message] = []
     for line, cells in enumerate(records[1:], 2):
         if not any(cell.strip() for cell in cells):
             continue  # Excel leaves blank rows at the end
@@ -88,27 +121,33 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
         name = table or row_table
         try:
             if table and row_table and row_table != table:
-                raise InvalidError(f"the row is for {row_table!r}, not {table}")
+                raise InvalidError("err.metrics.row_table", row=row_table, table=table)
             if name not in batches:
-                raise InvalidError(f"table {name!r} is not one of {', '.join(TABLE_NAMES)}")
-            batches[name].append((line, _row(ws, TABLES[name], texts, table is None)))
+                raise InvalidError("err.metrics.table", table=name, choices=list(TABLE_NAMES))
+            row = _row(ws, TABLES[name], texts, table is None, scale)
+            batches[name].append((line, row))
         except InvalidError as exc:
-            errors.append(f"line {line}: {exc}")
+            errors.append(msg("err.line", line=line, problem=exc.message))
     if not errors:
         for name, batch in batches.items():
             errors += _check(ws, TABLES[name], batch)
     if errors:
         more = len(errors) - SHOWN_ERRORS
-        shown = "; ".join(errors[:SHOWN_ERRORS]) + (f"; and {more} more" if more > 0 else "")
-        bad = f"{len(errors)} bad row{'s' if len(errors) > 1 else ''}"
-        raise ImportFileError(f"{path}: nothing imported, {bad}: {shown}")
+        shown: list[object] = list(errors[:SHOWN_ERRORS])
+        if more > 0:
+            shown.append(msg("err.and_more", n=more))
+        raise ImportFileError(
+            "err.import.nothing", path=path, n=len(errors), problems=Clauses(tuple(shown))
+        )
     added = updated = 0
     for name, batch in batches.items():
         a, u = put_rows(ws, name, [update for _, update in batch])
         added, updated = added + a, updated + u
-    what = f"{table} row" if table else "row"
     count = added + updated
-    return f"Imported {count} {what}{'' if count == 1 else 's'} ({added} new, {updated} updated)"
+    if table:
+        return t("cli.metrics.imported_table", n=count, table=msg(f"metrics.table.{table}"),
+                 added=added, updated=updated)  # fmt: skip
+    return t("cli.metrics.imported", n=count, added=added, updated=updated)
 
 
 def _records(path: Path) -> list[list[str]]:
@@ -120,9 +159,11 @@ def _records(path: Path) -> list[list[str]]:
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise ImportFileError(f"{path} line {reader.line_num} is not valid CSV ({exc})") from None
+        raise ImportFileError(
+            "err.csv.invalid", path=path, line=reader.line_num, problem=exc
+        ) from None
     if not records or not any(cell.strip() for cell in records[0]):
-        raise ImportFileError(f"{path} is empty; it needs a header row naming the columns")
+        raise ImportFileError("err.csv.empty", path=path)
     return records
 
 
@@ -133,17 +174,21 @@ def _check_header(path: Path, spec: TableSpec, header: list[str], *, required: b
     for col in columns:
         if columns.count(col) > 1:
             raise ImportFileError(
-                f"{path} names the {spec.name} column {col!r} twice in its header"
+                "err.metrics.twice", path=path, table=msg(f"metrics.table.{spec.name}"), column=col
             )
     for key in ("month", spec.key):
         if key and required and key not in columns:
-            raise ImportFileError(f"{path} has no {key!r} column in its header row (line 1)")
+            raise ImportFileError("err.csv.no_column", path=path, column=key)
 
 
-def _row(ws: Workspace, spec: TableSpec, texts: dict[str, str], mixed: bool) -> Update:
-    """The typed update of one data row, with its header mapped to column names."""
+def _row(
+    ws: Workspace, spec: TableSpec, texts: dict[str, str], mixed: bool, scale: dict[str, int]
+) -> Update:
+    """The typed update of one data row, with its header mapped to column names and the
+    unit a header names (万元) applied to its numbers."""
     names = header_names(spec)
     mapped: dict[str, str] = {}
+    factors: dict[str, int] = {}
     for header, text in texts.items():
         if not header:
             continue  # an unnamed column (a stray cell right of the table)
@@ -151,26 +196,41 @@ def _row(ws: Workspace, spec: TableSpec, texts: dict[str, str], mixed: bool) -> 
         if column is None:
             if mixed:  # a file of every table: other tables' columns are left empty
                 if text.strip():
-                    raise InvalidError(f"{spec.name} has no column {header!r}")
+                    raise InvalidError(
+                        "err.metrics.no_column_short",
+                        table=msg(f"metrics.table.{spec.name}"),
+                        column=header,
+                    )
                 continue
-            known = ", ".join(c.name for c in spec.columns)
-            raise InvalidError(f"{spec.name} has no column {header!r}; its columns are {known}")
+            raise InvalidError(
+                "err.metrics.no_column",
+                table=msg(f"metrics.table.{spec.name}"),
+                column=header,
+                names=[c.name for c in spec.columns],
+            )
         mapped[column] = cell_text(text)
+        if header in scale:
+            factors[column] = scale[header]
     update = parse_row(spec, mapped, ws.clock.today())
+    for column, factor in factors.items():
+        value = update.get(column)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            scaled = Decimal(str(value)) * factor
+            update[column] = int(scaled) if scaled == scaled.to_integral_value() else float(scaled)
     check_row(spec, {k: v for k, v in update.items() if v is not None})
     return update
 
 
-def _check(ws: Workspace, spec: TableSpec, batch: list[tuple[int, Update]]) -> list[str]:
+def _check(ws: Workspace, spec: TableSpec, batch: list[tuple[int, Update]]) -> list[Message]:
     """Rows repeated in the file, or contradicting the row they merge into."""
     stored = {identity(spec, r.to_doc()): r for r in rows(ws, spec.name)}
     seen: dict[tuple[str, str], int] = {}
-    errors: list[str] = []
+    errors: list[Message] = []
     for line, update in batch:
         ident = identity(spec, update)
         if ident in seen:
             what = " ".join(str(update.get(c) or "") for c in ("month", spec.key) if c)
-            errors.append(f"line {line}: {what} is already on line {seen[ident]}")
+            errors.append(msg("err.metrics.repeated", line=line, what=what, first=seen[ident]))
             continue
         seen[ident] = line
         old = stored.get(ident)
@@ -178,7 +238,7 @@ def _check(ws: Workspace, spec: TableSpec, batch: list[tuple[int, Update]]) -> l
         try:
             check_row(spec, {k: v for k, v in merged.items() if v is not None})
         except InvalidError as exc:
-            errors.append(f"line {line}: {exc} (with the stored row)")
+            errors.append(msg("err.metrics.with_stored", line=line, problem=exc.message))
     return errors
 
 

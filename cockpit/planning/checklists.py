@@ -93,7 +93,7 @@ class Launch:
         for it in self.items:
             if it.no == no:
                 return it
-        raise NotFoundError(f"launch {self.name!r} has no item {no} (items 1-{len(self.items)})")
+        raise NotFoundError("err.launch.no_item", name=self.name, no=no, last=len(self.items))
 
     def to_doc(self) -> dict[str, Any]:
         """The stored form (empty item fields left out; the id is the doc id)."""

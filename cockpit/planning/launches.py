@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from cockpit.core.errors import InvalidError, NotFoundError
-from cockpit.core.i18n import CATALOG
+from cockpit.core.i18n import CATALOG, msg
 from cockpit.core.model import iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.planning.checklists import (
@@ -72,9 +72,9 @@ def find(ws: Workspace, name: str) -> Launch:
     if exact or len(prefix) == 1:
         return (exact or prefix)[0]
     if prefix:
-        names = ", ".join(sorted(la.name for la in prefix)[:5])
-        raise NotFoundError(f"{name!r} matches several launches: {names}")
-    raise NotFoundError(f"no launch named {name!r}")
+        names = sorted(la.name for la in prefix)[:5]
+        raise NotFoundError("err.launch.several", name=name, names=names)
+    raise NotFoundError("err.launch.none", name=name)
 
 
 def tasks(ws: Workspace, today: dt.date, until: dt.date) -> list[LaunchTask]:
@@ -108,29 +108,30 @@ def new(
     """Create a launch from `template`, item titles in `lang` (default: the config's)."""
     name = clean_line(name)
     if not name:
-        raise InvalidError("a launch needs a name")
+        raise InvalidError("err.launch.name")
     if template not in TEMPLATES:
-        raise InvalidError(f"no launch template {template!r}; use {', '.join(TEMPLATES)}")
+        raise InvalidError("err.launch.template", template=template, choices=list(TEMPLATES))
     pick = 1 if (lang or ws.config.language) == "zh" else 0
     items = [
         LaunchItem(n, CATALOG[f"launch.item.{t.key}"][pick], t.offset)
         for n, t in enumerate(TEMPLATES[template], 1)
     ]
     launch = Launch(0, name, golive.isoformat(), template, iso(ws.clock.now()), items)
-    with ws.changing(FILE, label=f"new launch {name}") as changes:
+    with ws.changing(FILE, label=msg("undo.launch_new", name=name)) as changes:
         if any(la.name.casefold() == name.casefold() for la in all_launches(ws)):
-            raise InvalidError(f"a launch named {name!r} already exists")
+            raise InvalidError("err.launch.exists", name=name)
         launch.id = ws.next_id(FILE, "next_launch")
         changes.insert_new(FILE, TABLE, {launch.id: launch.to_doc()})
     return launch
 
 
 def _change(ws: Workspace, name: str, label: str, fn: Callable[[Launch], None]) -> Launch:
+    # `label`: undo.launch_<label>, worded when the undo is shown
     with ws.changing(FILE) as changes:
         launch = find(ws, name)
         changes.snapshot(FILE, TABLE, launch.id)
         fn(launch)
-        changes.label = f"{label} {launch.name}"
+        changes.label = msg(f"undo.launch_{label}", name=launch.name)
         changes.insert(FILE, TABLE, launch.id, launch.to_doc())
     return launch
 
@@ -150,9 +151,9 @@ def update_item(ws: Workspace, name: str, no: int, **fields: Any) -> LaunchItem:
     """Set an item's title, owner, note, state or due (a date; None: back to the offset)."""
     unknown = set(fields) - {"title", "owner", "note", "state", "due"}
     if unknown:
-        raise InvalidError(f"a launch item has no {', '.join(sorted(unknown))}")
+        raise InvalidError("err.launch.item_field", fields=sorted(unknown))
     if fields.get("state", "open") not in STATES:
-        raise InvalidError(f"state must be one of {', '.join(STATES)}")
+        raise InvalidError("err.launch.state", choices=list(STATES))
 
     def apply(launch: Launch) -> None:
         it = launch.item(no)
@@ -163,7 +164,7 @@ def update_item(ws: Workspace, name: str, no: int, **fields: Any) -> LaunchItem:
                 value = clean_block(value) if key == "note" else clean_line(value)
             setattr(it, key, value)
         if not it.title:
-            raise InvalidError("a launch item needs a title")
+            raise InvalidError("err.launch.item_title")
         it.done_at = (it.done_at or iso(ws.clock.now())) if it.state == "done" else None
 
     return _change(ws, name, "edit", apply).item(no)

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cockpit.core.errors import InvalidError
-from cockpit.core.i18n import CATALOG
+from cockpit.core.i18n import msg
+from cockpit.core.labels import vocab
 from cockpit.core.model import Record
 
 STATUSES = ("collected", "reviewed", "planned", "in-development", "released", "closed", "rejected")
@@ -39,7 +40,6 @@ PRIORITIES = ("P0", "P1", "P2", "P3")
 COMMITTED = ("planned", "in-development", "released")
 SCOPE = ("title", "notes", "kano", "priority", "release")
 EDITABLE = (*SCOPE, "source", "customer", "ref", "owner")
-_ALIASES = {"dev": "in-development", "indev": "in-development", "development": "in-development"}
 
 
 @dataclass
@@ -76,28 +76,15 @@ class Requirement(Record):
         return self.status not in ("closed", "rejected")
 
 
-def choice(kind: str, text: str, choices: tuple[str, ...], prefix: str) -> str:
-    """A value of `choices` from its key or either label ("in development", "开发中")."""
-    raw = "-".join(text.strip().casefold().replace("_", " ").split())
-    if raw in choices:
-        return raw
-    if raw in _ALIASES and _ALIASES[raw] in choices:
-        return _ALIASES[raw]
-    for key in choices:
-        labels = CATALOG.get(f"{prefix}.{key}", ())
-        if any(raw == "-".join(label.casefold().split()) for label in labels):
-            return key
-    raise InvalidError(f"{kind} must be one of {', '.join(choices)}, not {text.strip()!r}")
-
-
 def parse_status(text: str) -> str:
-    """A status from its key, a spelling with spaces ("in development") or a label."""
-    return choice("status", text, STATUSES, "req.status")
+    """A status from its key, a spelling with spaces ("in development"), a label in
+    either language or a synonym (开发中, 研发中, 上线)."""
+    return vocab.parse("req_status", text.strip())
 
 
 def parse_kano(text: str) -> str:
-    """A Kano class, or "" (unclassified) for an empty text."""
-    return choice("kano", text, KANO, "req.kano") if text.strip() else ""
+    """A Kano class (must-be, 必备, 必备型 …), or "" (unclassified) for an empty text."""
+    return vocab.parse("kano", text.strip()) if text.strip() else ""
 
 
 def parse_priority(text: str) -> str:
@@ -105,7 +92,9 @@ def parse_priority(text: str) -> str:
     value = text.strip().upper()
     value = f"P{value}" if value.isdigit() else value
     if value not in PRIORITIES:
-        raise InvalidError(f"priority must be one of {', '.join(PRIORITIES)}, not {text!r}")
+        raise InvalidError(
+            "err.value", field=msg("field.priority"), choices=list(PRIORITIES), value=text
+        )
     return value
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from cockpit.core.errors import InvalidError, NotFoundError
+from cockpit.core.i18n import Message, msg
+from cockpit.core.labels import vocab
 from cockpit.core.model import iso
 from cockpit.core.text import clean_block, clean_line
 from cockpit.planning.requirement_rules import (
@@ -23,7 +25,6 @@ from cockpit.planning.requirement_rules import (
     STATUSES,
     Requirement,
     allowed_moves,
-    choice,
     next_status,
     parse_kano,
     parse_priority,
@@ -71,7 +72,7 @@ def get(ws: Workspace, req_id: int) -> Requirement:
     """The requirement with `req_id`, or NotFoundError."""
     doc = ws.files.raw(FILE).get(TABLE, {}).get(str(req_id))
     if doc is None:
-        raise NotFoundError(f"no requirement with id {req_id}")
+        raise NotFoundError("err.req.none", id=req_id)
     return Requirement.from_doc(req_id, doc)
 
 
@@ -100,14 +101,14 @@ def prepare(ws: Workspace, title: str, **fields: str) -> Requirement:
     """Validate and build a requirement without storing it (fields: see `EDITABLE`)."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise InvalidError(f"a requirement has no {', '.join(sorted(unknown))}")
+        raise InvalidError("err.req.field", fields=sorted(unknown))
     now = iso(ws.clock.now())
     req = Requirement(created=now, updated=now)
     _assign(req, {"title": title, **fields})
     if "source" not in fields and req.customer:
         req.source = "customer"
     if req.source == "customer" and not req.customer:
-        raise InvalidError("a requirement from a customer needs the customer's name")
+        raise InvalidError("err.req.customer")
     req.log.append({"at": now, "kind": "created", "to": req.status, "reason": req.source})
     return req
 
@@ -120,10 +121,10 @@ def _assign(req: Requirement, fields: dict[str, str]) -> None:
         elif name == "priority":
             value = parse_priority(value)
         elif name == "source":
-            value = choice("source", value, SOURCES, "req.source")
+            value = vocab.parse("req_source", value) if value not in SOURCES else value
         setattr(req, name, value)
     if not req.title:
-        raise InvalidError("a requirement needs a title")
+        raise InvalidError("err.req.title")
 
 
 def add(ws: Workspace, title: str, **fields: str) -> Requirement:
@@ -139,22 +140,25 @@ def add_many(ws: Workspace, reqs: list[Requirement]) -> list[Requirement]:
         for req in reqs:
             req.id = ws.next_id(FILE, "next_requirement")
         changes.insert_new(
-            FILE, TABLE, {r.id: r.to_doc() for r in reqs}, {r.id: f"add {r.title}" for r in reqs}
+            FILE,
+            TABLE,
+            {r.id: r.to_doc() for r in reqs},
+            {r.id: msg("undo.req", what=msg("undo.req_add"), title=r.title) for r in reqs},
         )
     return reqs
 
 
 def _change(
-    ws: Workspace, req_id: int, label: str, fn: Callable[[Requirement, str], None]
+    ws: Workspace, req_id: int, label: Message, fn: Callable[[Requirement, str], None]
 ) -> Requirement:
     with ws.changing(FILE) as changes:
         before = changes.snapshot(FILE, TABLE, req_id)
         if before is None:
-            raise NotFoundError(f"no requirement with id {req_id}")
+            raise NotFoundError("err.req.none", id=req_id)
         req = Requirement.from_doc(req_id, before)
         req.log = [dict(e) for e in req.log]
         fn(req, iso(ws.clock.now()))
-        changes.label = f"{label} {req.title}"
+        changes.label = msg("undo.req", what=label, title=req.title)
         changes.replace(FILE, TABLE, req_id, req.to_doc())
     return req
 
@@ -168,30 +172,33 @@ def move(ws: Workspace, req_id: int, status: str, reason: str) -> Requirement:
     new = parse_status(status)
     reason = clean_line(reason)
     if not reason:
-        raise InvalidError("a status change needs a reason")
+        raise InvalidError("err.req.reason")
 
     def apply(req: Requirement, now: str) -> None:
         old = req.status
         if new == old:
-            raise InvalidError(f"requirement {req_id} is already {old}")
+            raise InvalidError("err.req.already", id=req_id, status=vocab.word("req_status", old))
         if new not in MOVES[old]:
             if not MOVES[old]:
-                raise InvalidError(f"requirement {req_id} is {old}; a {old} requirement is final")
-            allowed = ", ".join(MOVES[old])
+                raise InvalidError("err.req.final", id=req_id, status=vocab.word("req_status", old))
             raise InvalidError(
-                f"requirement {req_id} cannot move from {old} to {new}; it can move to {allowed}"
+                "err.req.move",
+                id=req_id,
+                old=vocab.word("req_status", old),
+                new=vocab.word("req_status", new),
+                allowed=vocab.choices("req_status", MOVES[old]),
             )
         req.status, req.updated = new, now
         req.log.append({"at": now, "kind": "status", "from": old, "to": new, "reason": reason})
 
-    return _change(ws, req_id, f"move to {new}", apply)
+    return _change(ws, req_id, msg("undo.req_move", status=vocab.word("req_status", new)), apply)
 
 
 def advance(ws: Workspace, req_id: int, reason: str) -> Requirement:
     """One step forward (collected -> reviewed -> ... -> closed)."""
     step = next_status(get(ws, req_id).status)
     if step is None:
-        raise InvalidError(f"requirement {req_id} has no next step")
+        raise InvalidError("err.req.no_next", id=req_id)
     return move(ws, req_id, step, reason)
 
 
@@ -204,7 +211,7 @@ def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Require
     """
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise InvalidError(f"cannot edit {', '.join(sorted(unknown))} of a requirement")
+        raise InvalidError("err.req.cannot_edit", fields=sorted(unknown))
     reason = clean_line(reason)
 
     def apply(req: Requirement, now: str) -> None:
@@ -213,7 +220,7 @@ def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Require
         changed = [n for n in fields if str(getattr(req, n)) != old[n]]
         if req.status in COMMITTED and not reason and set(changed) & set(SCOPE):
             raise InvalidError(
-                f"requirement {req_id} is {req.status}; a scope change needs a reason"
+                "err.req.scope", id=req_id, status=vocab.word("req_status", req.status)
             )
         for name in changed:
             entry = {"at": now, "kind": "scope", "field": name, "from": old[name]}
@@ -221,4 +228,4 @@ def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Require
         if changed:
             req.updated = now
 
-    return _change(ws, req_id, "edit", apply)
+    return _change(ws, req_id, msg("undo.edit_req"), apply)

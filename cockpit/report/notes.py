@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cockpit.core.errors import InvalidError
+from cockpit.core.i18n import msg
 from cockpit.core.model import Record, iso
 from cockpit.core.text import clean_block, clean_line, safe_link
 from cockpit.core.weeks import monday
@@ -117,9 +118,9 @@ class NoteBook:
         """File a note under `section` of `week` (default: this week); undoable."""
         text = clean_line(text)
         if not text:
-            raise InvalidError("a note needs some text")
+            raise InvalidError("err.note.text")
         if section not in SECTIONS:
-            raise InvalidError(f"section must be one of {', '.join(SECTIONS)}")
+            raise InvalidError("err.note.section", choices=list(SECTIONS))
         note = Note(
             week=week or self.ws.week,
             section=section,
@@ -128,7 +129,7 @@ class NoteBook:
             entry_id=entry_id,
             created=iso(when or self.ws.clock.now()),
         )
-        with self.ws.changing(FILE, label=f"note {text[:30]}") as changes:
+        with self.ws.changing(FILE, label=msg("undo.note", text=text[:30])) as changes:
             note.id = self.ws.next_id(FILE, "next_note")
             changes.insert_new(FILE, "notes", {note.id: note.to_doc()})
         return note
@@ -162,12 +163,10 @@ class NoteBook:
         if highlights is not None:
             highlights = clean_highlights(highlights)
             if len(highlights) > MAX_HIGHLIGHTS:
-                raise InvalidError(f"keep the highlights to {MAX_HIGHLIGHTS} lines at most")
+                raise InvalidError("err.note.highlights", n=MAX_HIGHLIGHTS)
             if any(len(h) > MAX_HIGHLIGHT_CHARS for h in highlights):
-                raise InvalidError(
-                    f"a highlight is one line of at most {MAX_HIGHLIGHT_CHARS} characters"
-                )
-        with self.ws.changing(FILE, label=f"notes {week}") as changes:
+                raise InvalidError("err.note.highlight_long", n=MAX_HIGHLIGHT_CHARS)
+        with self.ws.changing(FILE, label=msg("undo.week_notes", week=week)) as changes:
             before = changes.snapshot(FILE, WEEKS, doc_id)
             doc: dict[str, Any] = dict(before or {})
             if highlights is not None:
@@ -186,5 +185,5 @@ class NoteBook:
         current = self.week_notes(week)
         line = clean_line(text)
         if not line:
-            raise InvalidError("a highlight needs some text")
+            raise InvalidError("err.note.highlight")
         return self.set_week_notes(current.week, highlights=[*current.highlights, line])

@@ -80,7 +80,14 @@ def test_metrics_set_show_and_json(cockpit: Run) -> None:
     cash = revenue["trends"][0]
     assert (cash["column"], cash["streak"], cash["flags"]) == ("cash", 3, [])
     assert cash["mom"] == pytest.approx(0.08) and len(cash["spark"]) == 12
-    assert data["tickets"] == {"rows": [], "trends": [], "summary": None}
+    assert data["tickets"] == {"rows": [], "trends": [], "summary": None, "months": []}
+    # Growth and flags of every month shown, not only the latest.
+    months = revenue["months"]
+    assert [m["month"] for m in months] == ["2026-07", "2026-08", "2026-09", "2026-10"]
+    assert months[0]["columns"]["cash"]["mom"] is None
+    assert months[1]["columns"]["cash"]["mom"] == pytest.approx(95 / 90 - 1)
+    latest = {k: v for k, v in cash.items() if k not in ("column", "month", "spark")}
+    assert months[-1]["columns"]["cash"] == latest
 
 
 def test_metrics_show_text_keeps_to_the_last_twelve_months(cockpit: Run) -> None:
@@ -88,11 +95,13 @@ def test_metrics_show_text_keeps_to_the_last_twelve_months(cockpit: Run) -> None
         month = f"{2025 + (n + 7) // 12}-{(n + 7) % 12 + 1:02d}"
         ok(cockpit("metrics", "set", "--table", "tickets", "--month", month, f"count={n}"))
     out = ok(cockpit("metrics", "show", "--table", "tickets")).out
-    assert out.startswith("tickets: (last 12 months of 15 rows; --all shows every one)\n")
+    assert out.startswith("support tickets: (last 12 months of 15 rows; --all shows every one)\n")
     assert "2025-11" in out and "2025-10" not in out
     assert "2025-08" in ok(cockpit("metrics", "show", "--table", "tickets", "--all")).out
     empty = ok(cockpit("metrics", "show", "--table", "ops")).out
-    assert empty == "ops: no rows yet (cockpit metrics set --table ops --month YYYY-MM ...)\n"
+    assert empty == (
+        "ops activities: no rows yet (cockpit metrics set --table ops --month YYYY-MM ...)\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,7 +126,7 @@ def test_metrics_import_export_round_trip(cockpit: Run, root: Path, tmp_path: Pa
     src = tmp_path / "ops.csv"
     src.write_text("月份,运营活动,关注数,转化数,改进意见\n2026-10,双11,1200,85,早点预热\n", "utf-8")
     out = ok(cockpit("metrics", "import", str(src), "--table", "ops")).out
-    assert out == "Imported 1 ops row (1 new, 0 updated)\n"
+    assert out == "Imported 1 row into ops activities (1 new, 0 updated)\n"
     exported = tmp_path / "all.csv"
     assert ok(cockpit("metrics", "export", "-o", str(exported))).out == ""
     text = exported.read_text("utf-8")
@@ -161,14 +170,14 @@ def test_req_add_ls_move_show(cockpit: Run) -> None:
     ok(cockpit("req", "move", "2", "rejected", "--reason", "not now"))
     text = ok(cockpit("req", "ls")).out
     assert text.splitlines() == [
-        "    1 P1 in-development attractive  pgvector HNSW" + " " * 31 + " @招商银行 2027.1"
+        "    1 P1 in development attractive  pgvector HNSW" + " " * 31 + " @招商银行 2027.1"
     ]
     assert "DDL replication" in ok(cockpit("req", "ls", "--all")).out
     assert ok(cockpit("req", "ls", "--status", "已拒绝", "--json")).json()[0]["id"] == 2
     assert ok(cockpit("req", "ls", "--kano", "must-be", "--all", "--json")).json()[0]["id"] == 2
     show = ok(cockpit("req", "show", "1")).out.splitlines()
     assert show[0] == "#1 pgvector HNSW"
-    assert show[-1] == "  2026-11-18 status: planned -> in-development (sprint 12)"
+    assert show[-1] == "  2026-11-18 status: planned -> in development (sprint 12)"
     assert ok(cockpit("req", "show", "1", "--json")).json()["status"] == "in-development"
 
 

@@ -107,7 +107,7 @@ def test_excel_utf8_bom_file_with_chinese_headers_imports(
     assert ws.customers.all() == []
 
     assert import_csv(ws, excel_file(tmp_path / "ok.csv", rows), "customers") == (
-        "Imported 2 customers"
+        "Imported 2 customers; column '联系人' not recognised, kept in notes"
     )
 
     hanhai, beichen = book(ws)
@@ -138,7 +138,7 @@ def test_excel_utf8_bom_file_with_chinese_headers_imports(
     [
         ("deal_value", "lots", "line 3: deal value must be a number like 1200000"),
         ("stage", "won", "line 3: stage must be one of lead, opportunity, customer"),
-        ("tier", "vip", "line 3: tier must be one of top, key, normal"),
+        ("tier", "gold", "line 3: tier must be one of top, key, normal"),
         ("last_touch", "someday", "line 3: cannot read date 'someday'"),
         ("created", "yesterday-ish", "line 3: created must be an ISO time"),
         ("churn_reason", "price", "line 3: a churn reason goes with stage churn-risk"),
@@ -179,7 +179,9 @@ def test_gbk_is_read_and_other_bytes_are_refused(tmp_path: Path, clock: FrozenCl
 
     with pytest.raises(ImportFileError, match="neither UTF-8 nor GBK"):
         import_csv(ws, latin, "customers")
-    assert import_csv(ws, FIXTURES / "customers-gbk.csv", "customers") == "Imported 3 customers"
+    assert import_csv(ws, FIXTURES / "customers-gbk.csv", "customers") == (
+        "Imported 3 customers; column '联系人' not recognised, kept in notes"
+    )
     assert {c.name for c in ws.customers.all()} == {"招商银行", "国家电网", "顺丰科技"}
 
 

@@ -81,7 +81,7 @@ def test_dates_and_text() -> None:
     assert parse("projects", "golive", "2026年12月31日") == "2026-12-31"
     assert parse("projects", "golive", "+3") == "2026-11-21"
     with pytest.raises(
-        InvalidError, match="golive must be a date like 2026-11-30, not '2026-02-30'"
+        InvalidError, match="go-live date must be a date like 2026-11-30, not '2026-02-30'"
     ):
         parse("projects", "golive", "2026-02-30")
     assert parse("revenue", "change_note", "  大单\x1b[31m 落地\n第二行 ") == "大单 落地\n第二行"
@@ -134,9 +134,9 @@ def test_rows_are_sorted_by_month_then_key(ws: Workspace) -> None:
 
 
 def test_rows_of_several_per_month_tables_need_their_key(ws: Workspace) -> None:
-    with pytest.raises(InvalidError, match="a projects row needs a customer"):
+    with pytest.raises(InvalidError, match="every architect projects row needs a customer"):
         metrics.set_row(ws, "projects", {"month": "2026-10", "revenue_target": "50万"})
-    with pytest.raises(InvalidError, match="a revenue row needs a month"):
+    with pytest.raises(InvalidError, match="every revenue row needs a month"):
         metrics.put_rows(ws, "revenue", [{"cash": 5}])
 
 

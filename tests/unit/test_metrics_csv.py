@@ -36,7 +36,7 @@ def test_english_headers(ws: Workspace, tmp_path: Path) -> None:
         "2026-10,1100000,1000000,130,320,,big deal,discount for renewals\n"
         ",,,,,,,\n",
     )
-    assert import_csv(ws, path, "revenue") == "Imported 2 revenue rows (2 new, 0 updated)"
+    assert import_csv(ws, path, "revenue") == "Imported 2 rows into revenue (2 new, 0 updated)"
     assert values(ws, "revenue") == {
         "2026-09": {"cash": 1_000_000, "gaap": 950_000, "users": 120, "instances": 300,
                     "forecast": 1_100_000},
@@ -53,7 +53,8 @@ def test_chinese_headers_in_gbk_as_excel_saves_them(ws: Workspace, tmp_path: Pat
     )
     path = write(tmp_path, text, encoding="gbk")
     assert (
-        import_csv(ws, path, "opportunities") == "Imported 2 opportunities rows (2 new, 0 updated)"
+        import_csv(ws, path, "opportunities")
+        == "Imported 2 rows into opportunities & churn (2 new, 0 updated)"
     )
     got = values(ws, "opportunities")
     assert got["2026-09"] == {"total": 40, "valuable": 12, "valuable_reason": "金融行业头部",
@@ -64,7 +65,9 @@ def test_chinese_headers_in_gbk_as_excel_saves_them(ws: Workspace, tmp_path: Pat
 def test_bom_semicolons_and_label_headers(ws: Workspace, tmp_path: Path) -> None:
     text = "\ufeffMonth;Activity;Follows;Conversions;Improvement ideas\n"
     text += "2026-10;双11;1200;85;早点预热\n"
-    assert import_csv(ws, write(tmp_path, text), "ops").startswith("Imported 1 ops row ")
+    assert import_csv(ws, write(tmp_path, text), "ops").startswith(
+        "Imported 1 row into ops activities "
+    )
     assert values(ws, "ops") == {
         "2026-10 双11": {
             "activity": "双11",
@@ -80,7 +83,7 @@ def test_import_merges_by_month_and_keeps_columns_not_in_the_file(
 ) -> None:
     metrics.set_row(ws, "revenue", {"month": "2026-10", "cash": "1", "users": "5"})
     path = write(tmp_path, "month,cash,forecast\n2026-10,2,\n2026-11,3,4\n")
-    assert import_csv(ws, path, "revenue") == "Imported 2 revenue rows (1 new, 1 updated)"
+    assert import_csv(ws, path, "revenue") == "Imported 2 rows into revenue (1 new, 1 updated)"
     assert values(ws, "revenue") == {
         "2026-10": {"cash": 2, "users": 5},  # users kept, empty forecast stays empty
         "2026-11": {"cash": 3, "forecast": 4},
@@ -137,7 +140,7 @@ def test_repeated_months_and_rules_against_stored_rows(ws: Workspace, tmp_path: 
         ("", "is empty; it needs a header row"),
         ("cash,users\n1,2\n", "has no 'month' column in its header row (line 1)"),
         ("month,follows\n2026-10,3\n", "has no 'activity' column"),
-        ("month,cash,现金\n2026-10,1,2\n", "names the revenue column 'cash' twice"),
+        ("month,cash,现金\n2026-10,1,2\n", "the revenue column 'cash' appears twice"),
     ],
 )
 def test_bad_headers(ws: Workspace, tmp_path: Path, text: str, message: str) -> None:
@@ -148,10 +151,15 @@ def test_bad_headers(ws: Workspace, tmp_path: Path, text: str, message: str) -> 
 
 
 def test_unknown_column_is_named(ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(
-        ImportFileError, match="line 2: revenue has no column 'profit'; its columns are"
-    ):
-        import_csv(ws, write(tmp_path, "month,profit\n2026-10,1\n"), "revenue")
+    # Said once for the header, not on every row.
+    text = "month,profit\n2026-10,1\n2026-11,2\n"
+    with pytest.raises(ImportFileError) as exc:
+        import_csv(ws, write(tmp_path, text), "revenue")
+    assert str(exc.value).endswith(
+        "m.csv: profit is not a column of revenue (its columns: month, cash, gaap, users, "
+        "instances, forecast, change_note, actions); nothing imported"
+    )
+    assert "line" not in str(exc.value)
 
 
 def test_unreadable_file(ws: Workspace, tmp_path: Path) -> None:
@@ -191,7 +199,7 @@ def test_file_of_every_table_needs_its_table_column(ws: Workspace, tmp_path: Pat
     with pytest.raises(ImportFileError) as exc:
         import_csv(ws, write(tmp_path, text), None)
     assert "line 2: revenue has no column 'activity'" in str(exc.value)
-    assert "line 3: table 'sales' is not one of revenue, opportunities" in str(exc.value)
+    assert "line 3: no metric table 'sales'; use one of revenue, opportunities" in str(exc.value)
     text = "table,month,cash\nops,2026-10,1\n"
     with pytest.raises(ImportFileError, match="line 2: the row is for 'ops', not revenue"):
         import_csv(ws, write(tmp_path, text), "revenue")

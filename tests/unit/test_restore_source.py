@@ -64,7 +64,7 @@ def test_a_folder_is_taken_with_from_and_yes(cockpit: Run, root: Path, tmp_path:
     folder = other_folder(tmp_path)
     code, out, err = cockpit("restore", "--from", str(folder), "--yes")
     assert code == 0, err
-    assert "replaces 1 of 1 files" in out and f"from backup {folder}" in out
+    assert "would replace 1 of the 1 file in" in out and f"from backup {folder}" in out
     code, out, _ = cockpit("ls", "--all", "--json")
     assert [i["title"] for i in json.loads(out)] == ["From elsewhere"]
 

@@ -56,7 +56,7 @@ def test_config_routines_change_add_and_remove(tmp_path: Path, clock: FrozenCloc
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        ('[[routines]]\nstart = "09:00"', "needs a key"),
+        ('[[routines]]\nstart = "09:00"', "has no key"),
         ('[[routines]]\nkey = "x"\nweekdays = ["someday"]', "not a weekday"),
         ('[[routines]]\nkey = "x"\nstart = "25:99"', "start must be a time"),
         ('[[routines]]\nkey = "x"\ncolour = "red"', "unknown field"),

@@ -112,7 +112,7 @@ def test_a_save_from_an_older_view_of_the_same_field_is_refused(ws: Workspace) -
     with pytest.raises(ConflictError), based_on(shown):
         ws.edit(item.id, title="My plan")
     assert other(ws).get(item.id).title == "Their plan"
-    assert ws.undo_stack[-1][0].label.startswith("add")  # the refused change left no step
+    assert str(ws.undo_stack[-1][0].label).startswith("add")  # the refused change left no step
 
 
 def test_a_toggle_decided_on_what_was_shown_keeps_the_intent(ws: Workspace) -> None:

@@ -94,4 +94,4 @@ def test_background_thread_uses_its_own_files(tmp_path: Path) -> None:
     done.start()
     done.join()
     assert ws.get(item.id).status == "done"  # seen through the file stamp
-    assert other.undo_stack and not ws.undo_stack[-1][0].label.startswith("done")
+    assert other.undo_stack and not str(ws.undo_stack[-1][0].label).startswith("done")

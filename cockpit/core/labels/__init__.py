@@ -1,13 +1,25 @@
-"""The one label catalog, kept as one module per area so areas can grow independently.
+"""The one label catalog, kept as one module per area so areas can grow independently
+(and `vocab`, the words of the domain's closed vocabularies, read from it).
 
 `CATALOG` maps a key to (English, Chinese); `cockpit.core.i18n.t` reads it. A key defined
 twice is a mistake, caught at import (and by the tests).
 """
 
-from cockpit.core.labels import calendar, core, customers, doctor, feeds, keys, metrics, report
+from cockpit.core.labels import (
+    calendar,
+    cli,
+    core,
+    customers,
+    doctor,
+    errors,
+    feeds,
+    keys,
+    metrics,
+    report,
+)
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _area in (core, feeds, calendar, customers, metrics, report, doctor, keys):
+for _area in (core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli):
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")
