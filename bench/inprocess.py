@@ -32,6 +32,8 @@ FIND_QUERIES = (
     "replication", "postgis", "招商", "aurora", "升级", "瀚海银行", "Nordwind", "北辰证券",
     "pgvector", "failover", "backup retention", "pricing", "Patroni", "autovacuum", "迁移",
     "upgrade runbook", "逻辑复制", "Sakura Games", "roadmap", "TDE key",
+    # As Chinese users type them: full pinyin, initials, mixtures, words in any order.
+    "zhaoshang", "hhyh", "ljfz", "sjfa 北辰", "瀚h", "qianyi zhinan",
 )  # fmt: skip
 
 

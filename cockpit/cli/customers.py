@@ -35,6 +35,7 @@ from cockpit.core.i18n import language, t
 from cockpit.core.model import TIERS, Customer
 from cockpit.core.textwidth import cell_width, fit
 from cockpit.customers.fields import CHANNELS, SOURCES, STAGES, parse_deal, short_deal
+from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import customers_due
 
 CSV_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
@@ -162,7 +163,8 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
     due = customers_due(customers, ws.clock.today(), ws.config.customers.top_untouched_days)
     due_ids = {d.customer.id: d.reason for d in due}
     rank = {d.customer.id: n for n, d in enumerate(due)}
-    customers.sort(key=lambda c: (rank.get(c.id, len(rank)), c.name.casefold()))
+    # Due ones first, then by name as a Chinese contact list orders it (pinyin).
+    customers.sort(key=lambda c: (rank.get(c.id, len(rank)), sort_key(c.name)))
     customers = [c for c in customers if args.stage in (None, c.stage)]
     customers = [c for c in customers if args.tier in (None, c.tier)]
     if args.json:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from cockpit.core.i18n import language
+from cockpit.core.i18n import language, t
 from cockpit.feeds.store import EntryStore
 from cockpit.find.search import (
     Record,
@@ -29,19 +29,25 @@ def search_records(ws: Workspace) -> list[Record]:
     """Requirements and launches for the global finder (kinds "requirement", "launch")."""
     out = []
     for r in all_requirements(ws):
-        detail = f"#{r.id} {r.status} {r.kano} {r.priority} {r.customer} {r.release}"
+        kano = t(f"req.kano.{r.kano}") if r.kano else ""
+        shown = [f"#{r.id}", t(f"req.status.{r.status}"), kano, r.priority, r.customer, r.release]
+        detail = " ".join(" ".join(shown).split())
         out.append(
             Record(
                 "requirement",
                 r.id,
                 r.title,
-                " ".join(detail.split()),
+                detail,
+                # The ids too (`status:reviewed`, "must-be"), the owner and the notes.
+                extra=f"{detail} {r.status} {r.kano} {r.owner} {r.notes[:300]}",
                 customer=r.customer,
                 status=r.status,
+                names=f"{r.customer} {r.owner}",
             )
         )
     out += [
-        Record("launch", la.id, la.name, f"launch go-live {la.golive}") for la in all_launches(ws)
+        Record("launch", la.id, la.name, t("find.launch", date=la.golive))
+        for la in all_launches(ws)
     ]
     return out
 

@@ -25,9 +25,11 @@ from rapidfuzz import fuzz, process, utils
 
 from cockpit.core.i18n import t
 from cockpit.core.model import Customer, Item
+from cockpit.find import pinyin
 from cockpit.find.query import Query, due_matches, parse_query
 
 OPEN_KINDS = ("item", "customer")
+NOTES = 300  # the part of an item's notes that is searched
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Record:
     list: str = ""
     due: str = ""
     status: str = ""
+    names: str = ""
+    """People and companies beside the title (customer, owner, feed), found by pinyin."""
 
 
 class Segment:
@@ -85,6 +89,9 @@ class Segment:
         # substring test per record ("\0" + typed text starts a tag).
         self.tag_keys = ["".join(f"\0{t}" for t in r.tags) for r in self.records]
         self.customer_keys = [r.customer.casefold() for r in self.records]
+        # Pinyin keys of the records holding Chinese: `hhyh` finds 瀚海银行. The title and
+        # the names beside it (customer, owner, feed), not the notes: keys stay small.
+        self.pinyin = pinyin.Keys([(r.text, r.names) for r in self.records])
         self._words: frozenset[str] | None = None
 
     def words(self) -> frozenset[str]:
@@ -117,6 +124,8 @@ class SearchIndex:
         self._statuses = [r.status for r in self.records]
         self._segments = segments
         self._vocabulary: list[str] | None = None
+        self._bases = list(itertools.accumulate((len(s.records) for s in segments), initial=0))
+        self._pinyin_found: dict[str, dict[int, bool]] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -144,6 +153,29 @@ class SearchIndex:
         return out
 
     # the passes ---------------------------------------------------------------------
+    def _by_pinyin(self, token: str) -> dict[int, bool]:
+        """Records `token` finds by pinyin (index -> in the title), kept for the next
+        keystrokes (the first word of "ha 复盘" stays while the second is typed)."""
+        found = self._pinyin_found.get(token)
+        if found is None:
+            # What a prefix found bounds what this finds ("hhy" -> "hhyh"): search only there.
+            shorter = next(
+                (self._pinyin_found[token[:n]] for n in range(len(token) - 1, 1, -1)
+                 if token[:n] in self._pinyin_found),
+                None,
+            )  # fmt: skip
+            found = {}
+            for base, seg in zip(self._bases, self._segments, strict=False):
+                end = base + len(seg.records)
+                within = None
+                if shorter is not None:
+                    within = {i - base: t for i, t in shorter.items() if base <= i < end}
+                found.update({base + i: t for i, t in seg.pinyin.find(token, within).items()})
+            if len(self._pinyin_found) > 64:
+                self._pinyin_found.clear()
+            self._pinyin_found[token] = found
+        return found
+
     def _literal(
         self, tokens: list[str], pool: list[int] | None, limit: int
     ) -> list[tuple[float, int]]:
@@ -155,10 +187,14 @@ class SearchIndex:
         """
         longest = max(tokens, key=len)
         choices, titles = self._choices, self._titles
+        spoken = {t: self._by_pinyin(t) for t in tokens}
         if pool is None:
             candidates = [i for i, c in enumerate(choices) if longest in c]
         else:
             candidates = [i for i in pool if longest in choices[i]]
+        extra = []
+        if any(spoken.values()):
+            extra = self._with_pinyin(tokens, spoken, candidates, longest, pool, limit)
         others = [t for t in tokens if t is not longest]
         if others:
             candidates = [i for i in candidates if all(t in choices[i] for t in others)]
@@ -188,7 +224,51 @@ class SearchIndex:
             scored += heapq.nlargest(limit - len(scored), ranked)
             if len(scored) >= limit:
                 break
+        if extra:  # the records only pinyin finds, ranked among the others
+            return heapq.nlargest(limit, scored + extra)
         return scored
+
+    def _with_pinyin(
+        self,
+        tokens: list[str],
+        spoken: dict[str, dict[int, bool]],
+        typed: list[int],
+        longest: str,
+        pool: list[int] | None,
+        limit: int,
+    ) -> list[tuple[float, int]]:
+        """The records that hold every word as typed or as pinyin, in any order, and
+        some only as pinyin (those holding every word as typed are `_literal`'s). A
+        record ranks by its weakest word: pinyin of the title 250 (between a word start
+        of the title, 300, and inside it, 200), in the details 100."""
+        choices, titles, static = self._choices, self._titles, self._static
+        # Every hit holds the longest word as typed (`typed`, from the literal pass) or
+        # as pinyin: start from those records.
+        allowed = None if pool is None else set(pool)
+        candidates = set(typed)
+        candidates.update(i for i in spoken[longest] if allowed is None or i in allowed)
+        scored: list[tuple[float, int]] = []
+        for i in candidates:
+            title, choice, worst, by_ear = titles[i], choices[i], 300.0, False
+            for word in tokens:
+                heard = spoken[word].get(i)
+                if " " + word in title:
+                    tier = 300.0
+                elif heard:
+                    tier, by_ear = 250.0, True
+                elif word in title:
+                    tier = 200.0
+                elif word in choice:
+                    tier = 100.0
+                elif heard is not None:
+                    tier, by_ear = 100.0, True
+                else:
+                    break
+                worst = min(worst, tier)
+            else:
+                if by_ear:
+                    scored.append((worst + static[i], i))
+        return heapq.nlargest(limit, scored)
 
     def _fuzzy(
         self, tokens: list[str], pool: list[int] | None, taken: set[int], limit: int
@@ -228,7 +308,8 @@ class SearchIndex:
 
     def _short(self, needle: str, pool: list[int] | None, limit: int) -> list[Hit]:
         """One or two letters: word starts in titles of open work, then of everything,
-        then anywhere in titles, then in details; only the `limit` shown become hits."""
+        then titles whose pinyin starts with them ("hh": 瀚海), then anywhere in titles,
+        then in details; only the `limit` shown become hits."""
         titles, choices = self._titles, self._choices
         indexes: Iterable[int] = range(len(titles)) if pool is None else pool
         start = " " + needle
@@ -243,7 +324,21 @@ class SearchIndex:
                 tiers[3].append(i)
             if len(tiers[0]) >= limit:
                 break
-        picked = [i for tier in tiers for i in tier][:limit]
+        if len(tiers[0]) + len(tiers[1]) < limit:
+            # Only the first few are shown: the scan stops there (not kept for later).
+            heard: dict[int, bool] = {}
+            for base, seg in zip(self._bases, self._segments, strict=False):
+                found = seg.pinyin.find(needle, stop=limit * 2)
+                heard.update({base + i: title for i, title in found.items()})
+            allowed = None if pool is None else set(pool)
+            taken = set(tiers[0]) | set(tiers[1])
+            by_ear = [
+                i
+                for i, in_title in heard.items()
+                if in_title and i not in taken and (allowed is None or i in allowed)
+            ]
+            tiers.insert(2, sorted(by_ear, key=lambda i: -self._static[i]))
+        picked = list(dict.fromkeys(i for tier in tiers for i in tier))[:limit]
         return [self._hit(i, 300.0 - n) for n, i in enumerate(picked)]
 
     def _listed(self, pool: list[int], limit: int) -> list[Hit]:
@@ -295,7 +390,8 @@ def item_records(items: Iterable[Item], archived: bool = False) -> list[Record]:
         tags = tuple(t.casefold() for t in item.tags)
         shown_tags = " ".join(f"+{t}" for t in item.tags)
         listed = "key" if item.key or item.list == "key" else item.list
-        extra = f"{item.customer} {shown_tags} {item.week}"
+        # Owner and notes (taskwarrior annotations land there) are searched, not shown.
+        extra = f"{item.customer} {shown_tags} {item.week} {item.owner} {item.notes[:NOTES]}"
         parts = [item.week[-3:] if item.week else ""]
         if item.status != "open":
             parts.append(t(f"find.status.{item.status}"))
@@ -317,6 +413,7 @@ def item_records(items: Iterable[Item], archived: bool = False) -> list[Record]:
                 list=listed,
                 due=item.due or "",
                 status=item.status,
+                names=f"{item.customer} {item.owner}",
             )
         )
     return out
@@ -330,8 +427,10 @@ def customer_records(customers: Iterable[Customer]) -> list[Record]:
             c.id,
             c.name,
             " · ".join(p for p in (t(f"tier.{c.tier}"), c.industry, c.region) if p),
-            extra=f"{c.tier} {c.industry} {c.region}",
+            # Both words of the tier are searched ("top" and "重点"), and the sales owner.
+            extra=f"{c.tier} {t(f'tier.{c.tier}')} {c.industry} {c.region} {c.owner}",
             customer=c.name,
+            names=c.owner,
         )
         for c in customers
     ]
@@ -339,4 +438,4 @@ def customer_records(customers: Iterable[Customer]) -> list[Record]:
 
 def entry_records(entries: Iterable[tuple[int, str, str]]) -> list[Record]:
     """Feed entries as (id, title, feed name)."""
-    return [Record("entry", ref, title, feed) for ref, title, feed in entries]
+    return [Record("entry", ref, title, feed, names=feed) for ref, title, feed in entries]

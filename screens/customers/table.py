@@ -17,6 +17,7 @@ from rich.text import Text
 from cockpit.core.i18n import language, relative_day, t
 from cockpit.core.model import TIERS, Customer
 from cockpit.customers.fields import STAGES, short_deal
+from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import Due
 
 GAP = 1
@@ -198,14 +199,14 @@ def row_text(
 
 
 SORT_KEYS: dict[str, Callable[[Customer], Any]] = {
-    "name": lambda c: c.name.casefold(),
+    "name": lambda c: sort_key(c.name),  # by pinyin: 瀚海 among the H names
     "tier": lambda c: TIERS.index(c.tier) if c.tier in TIERS else len(TIERS),
     "stage": lambda c: STAGES.index(c.stage) if c.stage in STAGES else len(STAGES),
     "deal": lambda c: c.deal_value,
-    "industry": lambda c: c.industry.casefold(),
-    "region": lambda c: c.region.casefold(),
+    "industry": lambda c: sort_key(c.industry),
+    "region": lambda c: sort_key(c.region),
     "source": lambda c: c.source,
-    "owner": lambda c: c.owner.casefold(),
+    "owner": lambda c: sort_key(c.owner),
     "last": lambda c: c.last_touch,
     "next": lambda c: c.next_followup,
 }
@@ -219,7 +220,7 @@ def sort_customers(
     `due` ranks the customers of `rules.customers_due` (most overdue first) for the
     "due" order, which lists everyone else by name after them.
     """
-    by_name = sorted(customers, key=lambda c: (c.name.casefold(), c.id))
+    by_name = sorted(customers, key=lambda c: (sort_key(c.name), c.id))
     if key == "due":
         ranked = sorted(by_name, key=lambda c: due.get(c.id, len(due)))
         return ranked[::-1] if reverse else ranked
@@ -237,7 +238,7 @@ def filter_values(customers: Iterable[Customer], kind: str) -> list[str]:
     if kind == "stage":
         return list(STAGES)
     seen = {getattr(c, kind) for c in customers}
-    return sorted((v for v in seen if v), key=str.casefold)
+    return sorted((v for v in seen if v), key=sort_key)
 
 
 def matches(cust: Customer, filters: dict[str, str]) -> bool:

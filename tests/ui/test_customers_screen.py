@@ -127,10 +127,11 @@ async def test_sort_and_filter_keys(tmp_path: Path, clock: FrozenClock) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_customers(pilot)
         await pilot.press("s")  # name
-        assert names(screen) == ["Acme Telecom", "Globex", "招商银行", "蓝鲸支付"]
+        # By pinyin, as a Chinese contact list: 蓝鲸 (lanjing) before 招商 (zhaoshang).
+        assert names(screen) == ["Acme Telecom", "Globex", "蓝鲸支付", "招商银行"]
         assert "sort: Name ↑" in status(screen)
         await pilot.press("S")
-        assert names(screen) == ["蓝鲸支付", "招商银行", "Globex", "Acme Telecom"]
+        assert names(screen) == ["招商银行", "蓝鲸支付", "Globex", "Acme Telecom"]
         await pilot.press("s", "s", "s")  # tier, stage, then deal: biggest first
         assert names(screen)[:2] == ["招商银行", "Globex"]
         assert "sort: Deal ↓" in status(screen)
@@ -143,7 +144,10 @@ async def test_sort_and_filter_keys(tmp_path: Path, clock: FrozenClock) -> None:
         assert screen.query_one("#cust-main").border_title == "Customers (1 of 4)"
         await pilot.press("1")  # tier: key
         assert set(names(screen)) == {"Acme Telecom", "蓝鲸支付"}
-        await pilot.press("2")  # and industry: telecom (sorted: retail, telecom, 金融)
+        # and industry, the values sorted by pinyin: 金融 (jinrong), retail, telecom
+        await pilot.press("2")
+        assert names(screen) == ["蓝鲸支付"]
+        await pilot.press("2")
         assert names(screen) == []
         await pilot.press("2")
         assert names(screen) == ["Acme Telecom"]

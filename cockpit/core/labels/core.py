@@ -247,6 +247,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "可组合：+pg due:week  ·  @招商 failover  ·  list:key status:open",
     ),
     "find.due": ("due {date}", "{date}到期"),
+    "find.launch": ("launch go-live {date}", "上线 {date}"),
     "find.bad.list": ("list: takes {lists}", "list: 可选 {lists}"),
     "find.bad.due": (
         "due: takes today, week, overdue or a date (fri, +3, 2026-11-20)",
