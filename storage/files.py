@@ -120,9 +120,37 @@ class WorkspaceFiles:
         self._write_marker(marker, CURRENT_SCHEMA)
         self.created = fresh
 
-    def _write_marker(self, marker: Path, version: int) -> None:
-        body = {"schema": version, "written": dt.datetime.now(dt.UTC).isoformat()}
+    def _write_marker(self, marker: Path, version: int, upgrades: list[str] | None = None) -> None:
+        done = self.upgrades() if upgrades is None and marker.exists() else (upgrades or [])
+        body: dict[str, object] = {
+            "schema": version,
+            "written": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        if done:
+            body["upgrades"] = sorted(done)
         atomic_write(marker, json.dumps(body).encode())
+
+    # one-time upgrades of stored data, made by the layers above -------------------
+    def upgrades(self) -> list[str]:
+        """Names of the one-time data upgrades this workspace has had (`workspace.json`).
+
+        The domain runs them (they need its rules, e.g. the text sanitiser); storage
+        only remembers which ran, beside the schema version.
+        """
+        try:
+            data = json.loads((self.root / MARKER).read_bytes())
+        except (OSError, ValueError):
+            return []
+        done = data.get("upgrades", []) if isinstance(data, dict) else []
+        return [str(x) for x in done] if isinstance(done, list) else []
+
+    def mark_upgrade(self, name: str) -> None:
+        """Remember that upgrade `name` ran (under the workspace lock)."""
+        with self.lock.hold():
+            marker = self.root / MARKER
+            done = self.upgrades()
+            if name not in done:
+                self._write_marker(marker, self._schema(marker), [*done, name])
 
     def _schema(self, marker: Path) -> int:
         try:

@@ -28,10 +28,12 @@ from cockpit.core.weeks import week_of, weeks_between
 from cockpit.customers.book import CustomerBook
 from cockpit.items.cache import RecordCache
 from cockpit.items.rules import defer_target
+from cockpit.items.upgrade import clean_stored_text
 from cockpit.items.views import DueIndex
 from cockpit.storage import StorageError, WorkspaceFiles
 from cockpit.storage.atomic import atomic_write
 from cockpit.storage.backup import backups_dir, daily_backup
+from cockpit.storage.files import DATA_FILES
 
 HOT = "items"
 ARCHIVE = "archive"
@@ -104,6 +106,7 @@ class Workspace:
             made = daily_backup(self.root, day, self.config.storage.backups_keep, self.files.lock)
             if made is not None or self.sweep_due():
                 self.archive_old()
+            clean_stored_text(self, DATA_FILES)  # once per workspace, after a backup
         except StorageError as exc:
             self.warnings.append(f"the daily maintenance of {day} was skipped: {exc}")
             return False
