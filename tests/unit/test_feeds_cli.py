@@ -125,7 +125,7 @@ def test_refresh_summary_text(cockpit: Run, server: FeedServer) -> None:
 def test_import_export_and_broken_opml(cockpit: Run, root: Path, tmp_path: Path) -> None:
     out = ok(cockpit("feeds", "import", str(NEWSBOAT / "piped.opml")))
     assert out.splitlines() == [
-        f"Imported 1 feeds from {NEWSBOAT / 'piped.opml'}, skipped 1",
+        f"Imported 1 feed from {NEWSBOAT / 'piped.opml'}, skipped 1",
         "  skipped Birdsite search: not an http(s) URL",
     ]
     before = snapshot(root)
