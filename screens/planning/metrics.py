@@ -28,6 +28,7 @@ from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_ke
 from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.textfit import clip
 
 METRICS: list[BindingType] = [
     *NAV,
@@ -254,7 +255,7 @@ def _cell(spec: TableSpec, row: MetricRow, name: str) -> Text:
     if spec.column(name).numeric and isinstance(value, int | float):
         return Text(trends.format_number(float(value)), justify="right")
     text = Text(" ".join(str(value).split()))  # one line per row, whatever was typed
-    text.truncate(TEXT_CELLS, overflow="ellipsis")
+    text = clip(text, TEXT_CELLS)
     return text
 
 
