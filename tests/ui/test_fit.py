@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.text import Text
+from textual.widgets import DataTable
 
 from cockpit.app import make_app
 from cockpit.core import i18n
@@ -18,7 +20,9 @@ from cockpit.demo.build import build_demo
 from cockpit.items.workspace import Workspace
 from cockpit.screens.widgets.panels import layout_line
 from cockpit.screens.widgets.textfit import clip
+from tests.ui.helpers import settle
 from tests.ui.render import screen_lines
+from tests.ui.rendered import drawn
 
 GAP_BEFORE_ELLIPSIS = re.compile(r"[\u3000-\u9fff\uff00-\uffef] …")
 
@@ -75,3 +79,64 @@ async def test_weekly_notes_form_keeps_its_save_line(
         await pilot.pause()
         text = "\n".join(screen_lines(app))
         assert "ctrl+s save" in text and "esc cancel" in text
+
+
+async def _metrics(tmp_path: Path, clock: FrozenClock, lang: str, size: tuple[int, int]) -> Any:
+    i18n.set_language(lang)
+    ws = Workspace(tmp_path / "ws", clock, Config(language=lang))
+    build_demo(ws)
+    return make_app(ws, watch=False, fetch=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_metrics_columns_fit_at_120_without_a_scrollbar(
+    tmp_path: Path, clock: FrozenClock, lang: str
+) -> None:
+    app = await _metrics(tmp_path, clock, lang, (120, 40))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("M")
+        await settle(pilot)
+        grid = app.screen.query_one("#metrics-rows", DataTable)
+        assert not grid.show_horizontal_scrollbar
+        region = grid.content_region
+        header = drawn_line(app, region.y, region.x, region.right)
+        assert "…" not in header, header
+        for word in ("month", "cash", "forecast") if lang == "en" else ("月份", "现金", "预测"):
+            assert word in header
+
+
+async def test_metrics_scrollbar_sits_under_the_rows_at_80(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    app = await _metrics(tmp_path, clock, "en", (80, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("M")
+        await settle(pilot)
+        grid = app.screen.query_one("#metrics-rows", DataTable)
+        shown = min(grid.row_count, grid.scrollable_content_region.height - 1)
+        # border, header, the rows it shows, the scrollbar: no empty band above the bar
+        assert grid.region.height <= 2 + 1 + shown + 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [("en", ["explanation of change", "actions to lift revenue"]), ("zh", ["拉动营收的行动"])],
+)
+async def test_form_labels_are_whole(
+    tmp_path: Path, clock: FrozenClock, lang: str, labels: list[str]
+) -> None:
+    app = await _metrics(tmp_path, clock, lang, (80, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("M")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        lines = screen_lines(app)
+        for label in labels:
+            # the label on the left and the same words as the field's placeholder
+            assert any(line.count(label) == 2 for line in lines), (label, lines)
+
+
+def drawn_line(app: Any, y: int, x0: int, x1: int) -> str:
+    """Cells x0..x1 of line y as drawn (cells, not characters: CJK takes two)."""
+    return drawn(app)[y].crop(x0, x1).text
