@@ -28,6 +28,7 @@ from cockpit.screens import STYLESHEET
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import palette_help, say
+from cockpit.screens import overlays
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
 
@@ -59,6 +60,7 @@ class CockpitApp(App[None]):
     def __init__(
         self, ws: Workspace, *, watch: bool = True, fetch: bool = True, origin: Origin | None = None
     ) -> None:
+        overlays.install()  # toasts over the panels keep their Chinese characters
         super().__init__()
         localise(self)
         self.ws = ws
