@@ -24,11 +24,10 @@ from cockpit.core.changes import View, based_on
 from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
 from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
-from cockpit.screens import STYLESHEET
+from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import palette_help, say
-from cockpit.screens import overlays
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
 
