@@ -24,7 +24,7 @@ from cockpit.core.changes import View, based_on
 from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
 from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
-from cockpit.screens import STYLESHEET
+from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import palette_help, say
@@ -59,6 +59,7 @@ class CockpitApp(App[None]):
     def __init__(
         self, ws: Workspace, *, watch: bool = True, fetch: bool = True, origin: Origin | None = None
     ) -> None:
+        overlays.install()  # toasts over the panels keep their Chinese characters
         super().__init__()
         localise(self)
         self.ws = ws

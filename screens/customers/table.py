@@ -19,6 +19,7 @@ from cockpit.core.model import TIERS, Customer
 from cockpit.customers.fields import STAGES, short_deal
 from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import Due
+from cockpit.screens.widgets.textfit import clip
 
 GAP = 1
 NAME_MIN = 14  # below this a column makes way: the name is what you scan
@@ -140,7 +141,7 @@ def status_line(sort: str, reverse: bool, filters: dict[str, str], room: int) ->
 
 
 def _cell(text: Text, width: int, right: bool = False) -> Text:
-    text.truncate(width, overflow="ellipsis")
+    text = clip(text, width)
     pad = width - text.cell_len
     if right:
         text = Text(" " * pad) + text

@@ -11,6 +11,7 @@ from cockpit.core.model import Item
 from cockpit.feeds.store import Entry
 from cockpit.items.rules import Due
 from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.textfit import clip
 
 FEED_NAME_CELLS = 14
 
@@ -76,7 +77,7 @@ def entry_row(entry: Entry, now: dt.datetime) -> Row:
         except ValueError:
             age = ""
     meta = Text(entry.feed, style="dim")
-    meta.truncate(FEED_NAME_CELLS, overflow="ellipsis")  # cell-aware: CJK counts double
+    meta = clip(meta, FEED_NAME_CELLS)  # cell-aware: CJK counts double, no gap before …
     if age:
         meta.append(f" · {age}", style="dim")
     return Row(entry.id, title, meta)

@@ -12,6 +12,7 @@ from abc import abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,6 +31,8 @@ from cockpit.screens.safe import Label, Select, say
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
+
+LABEL_CELLS = 28  # the widest a field's label may be (a third of a 72-cell form, and some)
 
 FORM_KEYS: list[BindingType] = [
     Binding("escape", "cancel", "key.cancel", id="form_cancel"),
@@ -74,6 +77,19 @@ class Form(ModalScreen[dict[str, Any] | None]):
         with Horizontal(classes="field"):
             yield Label(t(label_key), classes="field-label")
             yield Select(options, value=value, allow_blank=False, id=field_id, compact=True)
+
+    def on_mount(self) -> None:
+        # Labels as wide as this form's widest (up to LABEL_CELLS): a fixed 12 or 16
+        # cells cut `explanation of change` to `explanation of` and `拉动营收的行动`.
+        labels = [
+            label
+            for label in self.query(".field-label").results(Label)
+            if "routines-check-label" not in label.classes
+        ]
+        if labels:
+            widest = max(cell_len(str(label.content)) for label in labels)
+            for label in labels:
+                label.styles.width = min(widest + 2, LABEL_CELLS)
 
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
-from cockpit.core.i18n import language, t
+from cockpit.core.i18n import CATALOG, language, t
 from cockpit.metrics import book as metrics
 from cockpit.metrics import trends
 from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
@@ -28,6 +29,7 @@ from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_ke
 from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.textfit import clip
 
 METRICS: list[BindingType] = [
     *NAV,
@@ -39,7 +41,6 @@ METRICS: list[BindingType] = [
     Binding("escape,q", "back", "key.back", id="metrics_back"),
 ]
 METRICS_IDS = frozenset(b.id for b in METRICS if isinstance(b, Binding) and b.id)
-TEXT_CELLS = 22  # a text column's share of the row; the form shows the whole text
 
 
 class MetricsScreen(PlanningScreen):
@@ -54,6 +55,7 @@ class MetricsScreen(PlanningScreen):
         self.table = metrics.spec_of(table).name
         self.rows: dict[str, list[MetricRow]] = {}
         self._select: int | None = None  # the row to put the cursor on after a save
+        self._fitted_to = -1  # the grid width the columns were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -68,6 +70,15 @@ class MetricsScreen(PlanningScreen):
     def on_mount(self) -> None:
         self.reload()
         self.grid.focus()
+
+    @on(events.Resize)
+    def _resized(self, _event: events.Resize) -> None:
+        # Columns are fitted to the grid's width, known once it is laid out.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self.grid.scrollable_content_region.width != self._fitted_to:
+            self.show_table()
 
     @property
     def grid(self) -> DataTable[Text]:
@@ -121,12 +132,21 @@ class MetricsScreen(PlanningScreen):
         keep = self._select if self._select is not None else row_key(grid)
         self._select = None
         grid.clear(columns=True)
-        for col in spec.columns:
-            label = Text(t(f"metrics.col.{col.name}"), justify="right" if col.numeric else "left")
-            grid.add_column(label, key=col.name)
         rows = self.newest_first()
-        for row in rows:
-            grid.add_row(*(_cell(spec, row, c.name) for c in spec.columns), key=str(row.id))
+        cells = [[_cell(spec, row, c.name) for c in spec.columns] for row in rows]
+        widths = column_widths(spec, cells, grid.scrollable_content_region.width)
+        for n, col in enumerate(spec.columns):
+            width = widths[n] if widths else None
+            grid.add_column(_header(col, width), key=col.name, width=width)
+        for row, line in zip(rows, cells, strict=True):
+            shown = [clip(c, widths[n]) if widths else c for n, c in enumerate(line)]
+            grid.add_row(*shown, key=str(row.id))
+        room = grid.scrollable_content_region.width
+        self._fitted_to = room
+        # Fitted columns need no horizontal scrollbar (Textual would still show one
+        # when the widths add up to the room exactly); too many for the room: scroll.
+        fits = widths is not None and sum(widths) + PAD * len(widths) <= room
+        grid.styles.overflow_x = "hidden" if fits else "auto"
         count = f" ({len(rows)})" if rows else ""
         grid.border_title = plain(t(f"metrics.table.{self.table}") + count)
         ids = [r.id for r in rows]
@@ -247,15 +267,56 @@ def default_month(spec: TableSpec, rows: list[MetricRow], today: Any) -> str:
     return min(trends.shift_month(newest, 1), this)
 
 
+PAD = 2  # a DataTable cell's padding (one cell either side)
+MIN_TEXT = 6  # a text column narrower than this would show only `…`
+
+
+def column_widths(spec: TableSpec, cells: list[list[Text]], room: int) -> list[int] | None:
+    """Column widths that fit `room` cells: months, dates, numbers and a table's key
+    column as wide as their widest cell or header; the text columns share what is left
+    (each as wide as it needs when it can be). None while the grid has no width yet.
+
+    Fitted, a table needs no horizontal scrollbar where its columns can fit, and no
+    header is cut where it has the room.
+    """
+    if room <= 0:
+        return None
+    need = []
+    for n, col in enumerate(spec.columns):
+        widest = max((cells_row[n].cell_len for cells_row in cells), default=0)
+        short = f"metrics.col.{col.name}.short"
+        header = (
+            t(short) if col.kind == "text" and short in CATALOG else t(f"metrics.col.{col.name}")
+        )
+        need.append(max(widest, cell_len(header)))
+    flexible = [
+        n for n, col in enumerate(spec.columns) if col.kind == "text" and col.name != spec.key
+    ]
+    widths = list(need)
+    left = room - sum(need[n] for n in range(len(need)) if n not in flexible) - PAD * len(need)
+    for count, n in enumerate(sorted(flexible, key=lambda n: need[n])):
+        share = max(left, 0) // (len(flexible) - count)
+        widths[n] = max(min(need[n], share), min(need[n], MIN_TEXT))
+        left -= widths[n]
+    return widths
+
+
+def _header(col: Any, width: int | None) -> Text:
+    """A column's header: its name, or its short name when the column is narrower."""
+    label = t(f"metrics.col.{col.name}")
+    if width is not None and cell_len(label) > width and f"metrics.col.{col.name}.short" in CATALOG:
+        label = t(f"metrics.col.{col.name}.short")
+    text = Text(label, justify="right" if col.numeric else "left")
+    return clip(text, width) if width is not None else text
+
+
 def _cell(spec: TableSpec, row: MetricRow, name: str) -> Text:
     value = row.cell(name)
     if value is None:
         return Text("")
     if spec.column(name).numeric and isinstance(value, int | float):
         return Text(trends.format_number(float(value)), justify="right")
-    text = Text(" ".join(str(value).split()))  # one line per row, whatever was typed
-    text.truncate(TEXT_CELLS, overflow="ellipsis")
-    return text
+    return Text(" ".join(str(value).split()))  # one line per row, whatever was typed
 
 
 def _pct(share: float | None) -> Text:

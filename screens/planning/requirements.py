@@ -32,6 +32,7 @@ from cockpit.screens.planning.forms import MoveForm, PlanningScreen, Requirement
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.textfit import clip
 
 REQUIREMENTS: list[BindingType] = [
     *NAV,
@@ -342,6 +343,6 @@ def _value(field: str, value: str) -> str:
 def _cell(text: str, cells: int, style: str) -> Text:
     """`text` cut or padded to exactly `cells` terminal cells, then a space."""
     out = Text(text, style=style)
-    out.truncate(cells, overflow="ellipsis", pad=True)
+    out = clip(out, cells, pad=True)
     out.append(" ")
     return out

@@ -23,6 +23,7 @@ from cockpit.screens.reading.turn import TurnScreen
 from cockpit.screens.safe import Static, plain
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.textfit import clip
 
 if TYPE_CHECKING:
     from cockpit.feeds.refresh import Progress
@@ -139,7 +140,7 @@ class ReadingScreen(CockpitScreen):
         if entry.starred:
             title = Text("★ ", style="yellow") + title
         meta = Text(entry.feed, style="dim")
-        meta.truncate(18, overflow="ellipsis")
+        meta = clip(meta, 18)
         moment = _moment(entry.published)
         if moment is not None:
             meta.append(f" · {short_age(moment, self.cockpit.ws.clock.now())}", style="dim")

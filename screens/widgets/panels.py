@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from cockpit.core.i18n import t
 from cockpit.screens.safe import plain
+from cockpit.screens.widgets.textfit import clip
 
 
 @dataclass(frozen=True)
@@ -281,18 +282,7 @@ class Panel(ScrollView, can_focus=True):
         return strip
 
     def _line(self, row: Row, width: int) -> Text:
-        # The title is what you scan: the meta text gets at most ~40% of the line.
-        meta = row.meta.copy()
-        meta_width = min(meta.cell_len, (width * 2) // 5)
-        meta.truncate(meta_width, overflow="ellipsis")
-        gap = 1 if meta_width else 0
-        title = row.title.copy()
-        title.truncate(max(width - meta_width - gap, 1), overflow="ellipsis", pad=True)
-        line = title
-        if gap:
-            line.append(" ")
-        line.append_text(meta)
-        return line
+        return layout_line(row.title, row.meta, width)
 
     def _strip(self, line: Text, width: int, cursor: Style | None) -> Strip:
         """The line on the panel's background; on the cursor row, the cursor's
@@ -310,3 +300,27 @@ class Panel(ScrollView, can_focus=True):
                 style += over
             styled.append(Segment(segment.text, style))
         return Strip(styled, width)
+
+
+META_SHARE = 0.4  # of a line the meta text may take when title and meta do not both fit
+
+
+def layout_line(title: Text, meta: Text, width: int) -> Text:
+    """Title on the left, meta text right-aligned, in exactly `width` cells.
+
+    When both fit, both are whole. Otherwise the title is what you scan: the meta text
+    gets at most ~40% of the line, or all the title leaves when the title is short
+    (`ACME  top` no longer cuts its `follow-up today` at 40%).
+    """
+    gap = 1 if meta.cell_len else 0
+    if title.cell_len + gap + meta.cell_len <= width:
+        meta_width = meta.cell_len
+    else:
+        leaves = width - title.cell_len - gap
+        meta_width = min(meta.cell_len, max(int(width * META_SHARE), leaves))
+    shown = clip(meta, meta_width)  # a cut meta may come out a cell or two shorter
+    line = clip(title, max(width - shown.cell_len - gap, 1), pad=True)
+    if gap:
+        line.append(" ")
+    line.append_text(shown)
+    return line

@@ -43,6 +43,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "metrics.col.owner": ("owner", "负责人"),
     "metrics.col.plan": ("improvement plan", "改进计划"),
     "metrics.col.plan_date": ("plan date", "时间点"),
+    # short headers, for a column narrower than its name
+    "metrics.col.change_note.short": ("why", "说明"),
+    "metrics.col.actions.short": ("actions", "行动"),
+    "metrics.col.valuable_reason.short": ("why", "原因"),
+    "metrics.col.churn_reasons.short": ("reasons", "原因"),
+    "metrics.col.ideas.short": ("ideas", "意见"),
+    "metrics.col.requirement.short": ("req.", "需求"),
+    "metrics.col.progress.short": ("progress", "进度"),
+    "metrics.col.plan.short": ("plan", "计划"),
     # trends
     "trend.mom": ("MoM", "环比"),
     "trend.yoy": ("YoY", "同比"),
