@@ -184,7 +184,7 @@ class MetricsScreen(PlanningScreen):
         pane.border_title = plain(
             shares_pane.share_title(spec.column(column).title(lang), key, row.month)
         )
-        pane.border_subtitle = plain(t("shares.cycle")) if len(spec.numeric) > 1 else ""
+        pane.border_subtitle = plain(t("shares.cycle") if len(spec.numeric) > 1 else "")
         bars = self.size.width >= 100
         pane.update(shares_pane.render(col, self._share_room(), key, bars=bars))
 
