@@ -216,7 +216,7 @@ def _shares_text(spec: metrics.TableSpec, cols: list[Any]) -> list[str]:
     out: list[str] = []
     for col in cols:
         column = spec.column(col.column).title(lang)
-        head = t("cli.shares.head", title=title, month=col.month, column=column, key=key)
+        head = t("cli.shares.head", title=title, month=col.month, column=column, dim=key)
         if col.reason:
             out.append(f"{head}{t('cli.colon')}{t(f'shares.none.{col.reason}')}")
             continue

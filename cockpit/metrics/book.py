@@ -174,9 +174,7 @@ def save_row(
     with ws.files.transaction(FILE):  # the clash check and the write see the same rows
         current = {r.id: r for r in rows(ws, spec)}
         if row_id is not None and row_id not in current:
-            raise NotFoundError(
-                "err.metrics.no_row", table=spec.label, id=row_id
-            )
+            raise NotFoundError("err.metrics.no_row", table=spec.label, id=row_id)
         clash = next((r for r in current.values() if identity(spec, r.to_doc()) == ident), None)
         if clash is not None and clash.id != row_id:
             what = f"{ident[0]} {clash.key}".strip()
@@ -198,11 +196,7 @@ def delete_row(ws: Workspace, table: str, row_id: int) -> MetricRow:
     with ws.changing(FILE) as changes:
         before = changes.remove(FILE, table, row_id)
         if before is None:
-            raise NotFoundError(
-                "err.metrics.no_row", table=spec.label, id=row_id
-            )
+            raise NotFoundError("err.metrics.no_row", table=spec.label, id=row_id)
         row = MetricRow.from_doc(spec, row_id, before)
-        changes.label = msg(
-            "undo.metrics_delete", table=spec.label, month=row.month
-        )
+        changes.label = msg("undo.metrics_delete", table=spec.label, month=row.month)
     return row

@@ -279,13 +279,9 @@ def parse_value(column: Column, text: str, today: dt.date) -> Value | None:
     number = _decimal(column, raw)
     if column.kind == "int":
         if number != number.to_integral_value():
-            raise InvalidError(
-                "err.metrics.whole", column=column.label, value=raw
-            )
+            raise InvalidError("err.metrics.whole", column=column.label, value=raw)
         if number < 0:
-            raise InvalidError(
-                "err.metrics.negative", column=column.label, value=raw
-            )
+            raise InvalidError("err.metrics.negative", column=column.label, value=raw)
         return int(number)
     cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return int(cents) if cents == cents.to_integral_value() else float(cents)
@@ -312,9 +308,7 @@ def _parse_date(column: Column, raw: str, today: dt.date) -> str:
             return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         return parse_date(raw, today).isoformat()
     except (ValueError, DateError):
-        raise InvalidError(
-            "err.metrics.date", column=column.label, value=raw
-        ) from None
+        raise InvalidError("err.metrics.date", column=column.label, value=raw) from None
 
 
 def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict[str, Value | None]:
@@ -331,9 +325,7 @@ def check_row(spec: TableSpec, doc: Mapping[str, Value]) -> None:
     if not doc.get("month"):
         raise InvalidError("err.metrics.row_month", table=spec.label)
     if spec.key and not doc.get(spec.key):
-        raise InvalidError(
-            "err.metrics.row_key", table=spec.label, key=spec.column(spec.key).label
-        )
+        raise InvalidError("err.metrics.row_key", table=spec.label, key=spec.column(spec.key).label)
     if spec.name != "opportunities":
         return
     total, valuable = doc.get("total"), doc.get("valuable")

@@ -173,9 +173,7 @@ def _check_header(path: Path, spec: TableSpec, header: list[str], *, required: b
     columns = [names[h] for h in header if h in names]
     for col in columns:
         if columns.count(col) > 1:
-            raise ImportFileError(
-                "err.metrics.twice", path=path, table=spec.label, column=col
-            )
+            raise ImportFileError("err.metrics.twice", path=path, table=spec.label, column=col)
     for key in ("month", spec.key):
         if key and required and key not in columns:
             raise ImportFileError("err.csv.no_column", path=path, column=key)

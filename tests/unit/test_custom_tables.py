@@ -76,7 +76,8 @@ def test_the_table_is_read_from_config_with_its_labels(ws: Workspace) -> None:
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ('[[metrics.tables]]\nname = "x"\ncolums = []', "no setting 'colums' (did you mean 'columns'?)"),
+        ('[[metrics.tables]]\nname = "x"\ncolums = []',
+         "no setting 'colums' (did you mean 'columns'?)"),
         ('[[metrics.tables]]\nname = "revenue"\ncolumns = [{ name = "a" }]', "built-in table"),
         ('[[metrics.tables]]\nname = "Bad Name"', "lower-case letters"),
         ('[[metrics.tables]]\nname = "x"\ncolumns = [{ name = "t", type = "text" }]',
@@ -127,7 +128,8 @@ def test_a_chinese_sheet_imports_and_round_trips(
     ws: Workspace, tmp_path: Path, clock: FrozenClock, encoding: str
 ) -> None:
     path = write(tmp_path, SHEET, encoding)
-    assert import_csv(ws, path, "extensions") == "Imported 5 extensions rows (5 new, 0 updated)"
+    said = import_csv(ws, path, "extensions")
+    assert said == "Imported 5 rows into Extension usage (5 new, 0 updated)"
     got = {f"{r.month} {r.key}": r.values for r in metrics.rows(ws, "extensions")}
     assert got["2026-09 pgvector"] == {
         "extension": "pgvector", "instances": 120, "revenue": 125_000, "since": "2026-03-01",
@@ -138,7 +140,7 @@ def test_a_chinese_sheet_imports_and_round_trips(
     assert "2026-09,PostGIS,300,1000000," in exported
     again = Workspace(tmp_path / "other", clock, ws.config)
     back = write(tmp_path, exported, "utf-8", "back.csv")
-    assert import_csv(again, back, "extensions").startswith("Imported 5 extensions rows")
+    assert import_csv(again, back, "extensions").startswith("Imported 5 rows into")
     assert metrics.rows(again, "extensions") == metrics.rows(ws, "extensions")
     # An export of every table holds the custom one too, and imports back whole.
     whole = write(tmp_path, export_csv(ws, None), "utf-8", "all.csv")
@@ -160,9 +162,9 @@ def test_bad_rows_are_refused_naming_their_lines(ws: Workspace, tmp_path: Path) 
         import_csv(ws, write(tmp_path, text, "utf-8"), "extensions")
     said = str(caught.value)
     assert "nothing imported, 3 bad rows" in said
-    assert "line 3: instances must be a number, not 'many'" in said
+    assert "line 3: instances using it must be a number, not 'many'" in said
     assert "line 4: month '2026-13' is not a month" in said
-    assert "line 5: a extensions row needs a extension" in said
+    assert "line 5: every Extension usage row needs a extension" in said
     assert metrics.rows(ws, "extensions") == []
     fixed = (
         text.replace("many", "5").replace("2026-13", "2026-10").replace("2026-09,,", "2026-08,x,")
@@ -217,6 +219,6 @@ def test_the_cli_sets_shows_and_exports_a_table_of_ones_own(
     assert shown["summary"] == "Extension usage 2026-10 +50% MoM, 1st month of growth (big move)"
     assert main([*root, "metrics", "show", "--table", "extensions"]) == 0
     text = capsys.readouterr().out
-    assert re.search(r"instances\s+MoM\s+\+50%", text)
+    assert re.search(r"instances usin…\s+MoM\s+\+50%", text)
     assert main([*root, "metrics", "show", "--table", "plugins"]) == 1
     assert "no metric table 'plugins'" in capsys.readouterr().err

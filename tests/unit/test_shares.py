@@ -125,7 +125,7 @@ def test_metrics_show_shares(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert conv["movers"] == ["双11", "webinar"]
     assert main([*root, "metrics", "show", "--shares", "--table", "ops", "--month", "2026-09"]) == 0
     text = capsys.readouterr().out
-    assert "ops 2026-09 · conversions by activity (total 40)" in text
+    assert "ops activities 2026-09 · conversions by activity (total 40)" in text
     assert "75.0%" in text and "movers: none" in text
     assert main([*root, "metrics", "show", "--shares", "--table", "revenue"]) == 1
     assert "one row a month" in capsys.readouterr().err

@@ -36,7 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.csv.unnamed": ("columns without a header kept in notes", "无表头的列已存入备注"),
     "cli.colon": (": ", "："),
     "cli.shares.empty": ("{title}: no rows yet", "{title}：暂无数据"),
-    "cli.shares.head": ("{title} {month} · {column} by {key}", "{title} {month} · 各{key}{column}"),
+    "cli.shares.head": ("{title} {month} · {column} by {dim}", "{title} {month} · 各{dim}{column}"),
     "cli.shares.total": (" (total {total})", "（合计 {total}）"),
     "cli.shares.movers": ("movers: {movers}", "变化最大：{movers}"),
     "cli.shares.no_movers": ("none", "无"),
