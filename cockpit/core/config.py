@@ -8,6 +8,11 @@ timezone = "Asia/Shanghai"      # IANA name; default: the system's zone
 [customers]
 top_untouched_days = 14         # a top customer untouched this long is due a call
 
+[[metrics.tables]]              # a monthly table of your own (README: "Tables of your own")
+name = "extensions"
+key = "extension"
+columns = [{ name = "extension", type = "text" }, { name = "instances", type = "int" }]
+
 [keys]                          # remap any binding by its id (see `?` in the app)
 done = "x,space"
 ```
@@ -32,6 +37,7 @@ from cockpit.core.settings import (
     StorageSettings,
     UiSettings,
     closest,
+    read_metric_tables,
     read_table,
 )
 from cockpit.core.text import clean_text
@@ -141,7 +147,12 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
             raise SettingError("err.setting.table", name=name)
         if name == "ui" and "browser" in table:
             table = {**table, "browser": _browser(table["browser"])}
+        own_tables = table.get("tables") if name == "metrics" else None
+        if own_tables is not None:
+            table = {k: v for k, v in table.items() if k != "tables"}
         setattr(cfg, name, read_table(cls, table, f"[{name}]"))
+        if own_tables is not None:
+            cfg.metrics.tables = read_metric_tables(own_tables)
     keys = raw.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise SettingError("err.config.keys")

@@ -21,6 +21,7 @@ from cockpit.core.model import Item, iso
 from cockpit.core.weeks import monday, shift
 from cockpit.demo.data import CUSTOMERS, ENTRIES, FEEDS, ITEMS, TOUCHES, DemoItem
 from cockpit.demo.planning import add_planning
+from cockpit.demo.tables import with_tables
 from cockpit.feeds.opml import OpmlFeed
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.subscriptions import FeedList
@@ -52,6 +53,7 @@ def build_demo(ws: Workspace) -> None:
     store = EntryStore(ws.files)
     if ws.items() or ws.customers.all() or store.all():
         raise InvalidError("err.demo.not_empty", path=ws.root)
+    ws.config = with_tables(ws.config)  # the example tables of one's own
     _add_customers(ws)
     ws.add_many([_item(ws, row, n) for n, row in enumerate(ITEMS)])
     _add_entries(ws, store)

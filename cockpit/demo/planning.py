@@ -11,6 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from cockpit.calendar.routines import RoutineBook
+from cockpit.demo.tables import add_tables
 from cockpit.metrics import book as metrics
 from cockpit.planning import launches, requirements
 
@@ -100,6 +101,7 @@ def add_planning(ws: Workspace) -> None:
         "tickets",
         [{"month": m, "count": 64 - n * 2 + (9 if n == 8 else 0)} for n, m in enumerate(months)],
     )
+    add_tables(ws, months)
     for title, kano, priority, customer, path in REQUIREMENTS:
         fields = {"kano": kano, "priority": priority}
         if customer:

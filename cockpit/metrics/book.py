@@ -1,4 +1,5 @@
-"""Monthly metrics: the rows of the five tables, read and changed in `metrics.json`.
+"""Monthly metrics: the rows of the built-in tables and of the tables of one's own
+(config `[[metrics.tables]]`), read and changed in `metrics.json`.
 
 Each metric table is one TinyDB table of `metrics.json` (plus `meta` for the id
 counter). Every change is one transaction and one undo step; an import of many rows is
@@ -21,6 +22,7 @@ from cockpit.metrics.specs import (
     MetricRow,
     TableSpec,
     Value,
+    all_specs,
     check_row,
     parse_month,
     parse_row,
@@ -51,24 +53,36 @@ __all__ = [
     "save_row",
     "set_row",
     "spec_of",
+    "table_spec",
+    "tables",
 ]
 
 FILE = "metrics"
 
 
 # reading ------------------------------------------------------------------------------
-def rows(ws: Workspace, table: str) -> list[MetricRow]:
+def tables(ws: Workspace) -> dict[str, TableSpec]:
+    """The workspace's tables: the built-in five, then those of its config, by name."""
+    return all_specs(ws.config.metrics.tables)
+
+
+def table_spec(ws: Workspace, table: str) -> TableSpec:
+    """The spec of `table` (built in or of one's own), or a refusal naming the tables."""
+    return spec_of(table, tables(ws))
+
+
+def rows(ws: Workspace, table: str | TableSpec) -> list[MetricRow]:
     """The rows of `table`, by month (then key); one pass over the stored documents."""
-    spec_of(table)
-    raw = ws.files.raw(FILE).get(table, {})
-    out = [MetricRow.from_doc(table, int(k), v) for k, v in raw.items()]
+    spec = table if isinstance(table, TableSpec) else table_spec(ws, table)
+    raw = ws.files.raw(FILE).get(spec.name, {})
+    out = [MetricRow.from_doc(spec, int(k), v) for k, v in raw.items()]
     out.sort(key=lambda r: (r.month, r.key.casefold(), r.id))
     return out
 
 
 def all_rows(ws: Workspace) -> dict[str, list[MetricRow]]:
-    """Rows of every table, in `TABLE_NAMES` order."""
-    return {name: rows(ws, name) for name in TABLE_NAMES}
+    """Rows of every table, built-in ones first, in `tables` order."""
+    return {name: rows(ws, spec) for name, spec in tables(ws).items()}
 
 
 def identity(spec: TableSpec, doc: Mapping[str, Any]) -> tuple[str, str]:
@@ -90,7 +104,7 @@ def put_rows(
         InvalidError: a row misses its month (or key) or contradicts itself; nothing
             is stored then.
     """
-    changes = _store(ws, spec_of(table), updates, merge=merge)
+    changes = _store(ws, table_spec(ws, table), updates, merge=merge)
     added = sum(1 for c in changes if c.before is None)
     return added, len(changes) - added
 
@@ -109,7 +123,7 @@ def _store(
     goes to the row that replaces it, so a screen's cursor can stay on it.
     """
     with ws.changing(FILE) as changes:
-        current = rows(ws, spec.name)
+        current = rows(ws, spec)
         moved = next((r for r in current if r.id == drop), None)
         if moved is not None:
             changes.remove(FILE, spec.name, moved.id)
@@ -126,7 +140,7 @@ def _store(
             prior = old or moved  # the row this one replaces, keeping its id
             moved = moved if old else None
             row = MetricRow.from_doc(
-                spec.name, prior.id if prior else ws.next_id(FILE, "next_row"), clean
+                spec, prior.id if prior else ws.next_id(FILE, "next_row"), clean
             )
             label = f"{'edit' if prior else 'add'} {spec.name} {row.month}"
             changes.insert(FILE, spec.name, row.id, row.to_doc(), label)
@@ -139,7 +153,7 @@ def set_row(ws: Workspace, table: str, texts: Mapping[str, str]) -> MetricRow:
 
     Columns left out keep their value; an empty text clears one.
     """
-    spec = spec_of(table)
+    spec = table_spec(ws, table)
     update = parse_row(spec, texts, ws.clock.today())
     _store(ws, spec, [update], merge=True)
     return _find(ws, spec, update)
@@ -154,19 +168,17 @@ def save_row(
         InvalidError: a bad value, or another row already has that month (and key).
         NotFoundError: no row `row_id`.
     """
-    spec = spec_of(table)
+    spec = table_spec(ws, table)
     update = parse_row(spec, texts, ws.clock.today())
     ident = identity(spec, update)
     with ws.files.transaction(FILE):  # the clash check and the write see the same rows
-        current = {r.id: r for r in rows(ws, table)}
+        current = {r.id: r for r in rows(ws, spec)}
         if row_id is not None and row_id not in current:
-            raise NotFoundError(
-                "err.metrics.no_row", table=msg(f"metrics.table.{table}"), id=row_id
-            )
+            raise NotFoundError("err.metrics.no_row", table=spec.label, id=row_id)
         clash = next((r for r in current.values() if identity(spec, r.to_doc()) == ident), None)
         if clash is not None and clash.id != row_id:
             what = f"{ident[0]} {clash.key}".strip()
-            raise InvalidError("err.metrics.taken", table=msg(f"metrics.table.{table}"), what=what)
+            raise InvalidError("err.metrics.taken", table=spec.label, what=what)
         # A row whose month (or key) changed is replaced in the same step, keeping its id.
         drop = row_id if row_id is not None and clash is None else None
         _store(ws, spec, [update], merge=False, drop=drop)
@@ -175,20 +187,16 @@ def save_row(
 
 def _find(ws: Workspace, spec: TableSpec, update: Mapping[str, Any]) -> MetricRow:
     ident = identity(spec, update)
-    return next(r for r in rows(ws, spec.name) if identity(spec, r.to_doc()) == ident)
+    return next(r for r in rows(ws, spec) if identity(spec, r.to_doc()) == ident)
 
 
 def delete_row(ws: Workspace, table: str, row_id: int) -> MetricRow:
     """Remove a row (undo brings it back)."""
-    spec_of(table)
+    spec = table_spec(ws, table)
     with ws.changing(FILE) as changes:
         before = changes.remove(FILE, table, row_id)
         if before is None:
-            raise NotFoundError(
-                "err.metrics.no_row", table=msg(f"metrics.table.{table}"), id=row_id
-            )
-        row = MetricRow.from_doc(table, row_id, before)
-        changes.label = msg(
-            "undo.metrics_delete", table=msg(f"metrics.table.{table}"), month=row.month
-        )
+            raise NotFoundError("err.metrics.no_row", table=spec.label, id=row_id)
+        row = MetricRow.from_doc(spec, row_id, before)
+        changes.label = msg("undo.metrics_delete", table=spec.label, month=row.month)
     return row

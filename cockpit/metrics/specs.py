@@ -1,4 +1,5 @@
-"""The five monthly metric tables of seed 000: columns, typed values and row validation.
+"""The monthly metric tables: the five of seed 000, tables of one's own from config
+(`[[metrics.tables]]`, `custom_spec`), typed values and row validation.
 
 Revenue, opportunities and tickets hold one row per month: their numbers are
 the month's totals. Ops activities and architect projects hold one row per month *and*
@@ -14,15 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError
-from cockpit.core.i18n import msg
+from cockpit.core.i18n import CATALOG, Message, Pair, msg
 from cockpit.core.text import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from cockpit.core.settings import MetricTableSettings
 
 KINDS = ("int", "money", "text", "date", "month")
 Value = int | float | str
@@ -35,6 +39,18 @@ class Column:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    labels: tuple[str, str] | None = None
+    """(English, Chinese) of a column of one's own; built-in columns use the catalog."""
+
+    def title(self, lang: str) -> str:
+        """The column's label in `lang` ("instances" / "实例数")."""
+        en, zh = self.labels or CATALOG.get(f"metrics.col.{self.name}", (self.name, self.name))
+        return zh if lang == "zh" else en
+
+    @property
+    def label(self) -> Message | Pair:
+        """The column's name as an argument of a sentence, worded where it is shown."""
+        return Pair(*self.labels) if self.labels else msg(f"metrics.col.{self.name}")
 
     @property
     def numeric(self) -> bool:
@@ -51,6 +67,23 @@ class TableSpec:
     headline: str
     key: str | None = None
     """Second key within a month (several rows per month); None: one row per month."""
+    labels: tuple[str, str] | None = None
+    """(English, Chinese) of a table of one's own; built-in tables use the catalog."""
+
+    @property
+    def custom(self) -> bool:
+        """True for a table defined in config (`[[metrics.tables]]`)."""
+        return self.labels is not None
+
+    def title(self, lang: str) -> str:
+        """The table's name in `lang` ("revenue" / "营收")."""
+        en, zh = self.labels or CATALOG.get(f"metrics.table.{self.name}", (self.name, self.name))
+        return zh if lang == "zh" else en
+
+    @property
+    def label(self) -> Message | Pair:
+        """The table's name as an argument of a sentence, worded where it is shown."""
+        return Pair(*self.labels) if self.labels else msg(f"metrics.table.{self.name}")
 
     def column(self, name: str) -> Column:
         """The column called `name`, or a refusal naming the table's columns."""
@@ -59,7 +92,7 @@ class TableSpec:
                 return col
         raise InvalidError(
             "err.metrics.no_column",
-            table=msg(f"metrics.table.{self.name}"),
+            table=self.label,
             column=name,
             names=[c.name for c in self.columns],
         )
@@ -121,12 +154,34 @@ TABLES: dict[str, TableSpec] = {
 TABLE_NAMES = tuple(TABLES)
 
 
-def spec_of(table: str) -> TableSpec:
-    """The spec of `table`, or a refusal naming the tables."""
+def spec_of(table: str, tables: Mapping[str, TableSpec] = TABLES) -> TableSpec:
+    """The spec of `table` among `tables` (default: the built-in ones), or a refusal
+    naming the tables."""
     try:
-        return TABLES[table]
+        return tables[table]
     except KeyError:
-        raise InvalidError("err.metrics.table", table=table, choices=list(TABLE_NAMES)) from None
+        raise InvalidError("err.metrics.table", table=table, choices=list(tables)) from None
+
+
+def custom_spec(table: MetricTableSettings) -> TableSpec:
+    """The spec of a table of one's own, as checked by `cockpit.core.settings`."""
+    columns = [MONTH]
+    for col in table.columns:
+        en = col.en or col.name
+        columns.append(Column(col.name, col.type, tuple(col.aliases), (en, col.zh or en)))
+    en = table.en or table.name
+    return TableSpec(
+        table.name,
+        tuple(columns),
+        headline=str(table.headline),
+        key=table.key,
+        labels=(en, table.zh or en),
+    )
+
+
+def all_specs(own: Iterable[MetricTableSettings]) -> dict[str, TableSpec]:
+    """The built-in tables, then the tables of one's own, by name."""
+    return {**TABLES, **{t.name: custom_spec(t) for t in own}}
 
 
 @dataclass
@@ -137,6 +192,12 @@ class MetricRow:
     table: str
     month: str
     values: dict[str, Value] = field(default_factory=dict)
+    spec: TableSpec = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    """The row's table (default: the built-in table called `table`)."""
+
+    def __post_init__(self) -> None:
+        if self.spec is None:
+            self.spec = TABLES[self.table]
 
     def number(self, column: str) -> float | None:
         """The value of a numeric column as a float; None when empty."""
@@ -150,7 +211,7 @@ class MetricRow:
     @property
     def key(self) -> str:
         """The per-month key (activity or customer), "" for one-row-per-month tables."""
-        name = TABLES[self.table].key
+        name = self.spec.key
         return str(self.values.get(name, "")) if name else ""
 
     def to_doc(self) -> dict[str, Value]:
@@ -158,15 +219,15 @@ class MetricRow:
         return {"month": self.month, **self.values}
 
     @classmethod
-    def from_doc(cls, table: str, doc_id: int, doc: Mapping[str, Any]) -> MetricRow:
-        """Build from a stored document of `table` (its edit counter, `seq`, is the
+    def from_doc(cls, spec: TableSpec, doc_id: int, doc: Mapping[str, Any]) -> MetricRow:
+        """Build from a stored document of table `spec` (its edit counter, `seq`, is the
         storage's business and not a value)."""
         values = {k: v for k, v in doc.items() if k not in ("month", "seq")}
-        return cls(doc_id, table, str(doc.get("month", "")), values)
+        return cls(doc_id, spec.name, str(doc.get("month", "")), values, spec)
 
     def public(self) -> dict[str, Value | None]:
         """Every column of the table, None where empty (the JSON of `metrics show`)."""
-        cols = TABLES[self.table].columns
+        cols = self.spec.columns
         return {"id": self.id, **{c.name: self.cell(c.name) for c in cols}}
 
 
@@ -218,13 +279,9 @@ def parse_value(column: Column, text: str, today: dt.date) -> Value | None:
     number = _decimal(column, raw)
     if column.kind == "int":
         if number != number.to_integral_value():
-            raise InvalidError(
-                "err.metrics.whole", column=msg(f"metrics.col.{column.name}"), value=raw
-            )
+            raise InvalidError("err.metrics.whole", column=column.label, value=raw)
         if number < 0:
-            raise InvalidError(
-                "err.metrics.negative", column=msg(f"metrics.col.{column.name}"), value=raw
-            )
+            raise InvalidError("err.metrics.negative", column=column.label, value=raw)
         return int(number)
     cents = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return int(cents) if cents == cents.to_integral_value() else float(cents)
@@ -241,7 +298,7 @@ def _decimal(column: Column, raw: str) -> Decimal:
         return Decimal(text) * scale
     except InvalidOperation:
         key = "err.metrics.amount" if column.kind == "money" else "err.metrics.number"
-        raise InvalidError(key, column=msg(f"metrics.col.{column.name}"), value=raw) from None
+        raise InvalidError(key, column=column.label, value=raw) from None
 
 
 def _parse_date(column: Column, raw: str, today: dt.date) -> str:
@@ -251,9 +308,7 @@ def _parse_date(column: Column, raw: str, today: dt.date) -> str:
             return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
         return parse_date(raw, today).isoformat()
     except (ValueError, DateError):
-        raise InvalidError(
-            "err.metrics.date", column=msg(f"metrics.col.{column.name}"), value=raw
-        ) from None
+        raise InvalidError("err.metrics.date", column=column.label, value=raw) from None
 
 
 def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict[str, Value | None]:
@@ -268,13 +323,11 @@ def parse_row(spec: TableSpec, texts: Mapping[str, str], today: dt.date) -> dict
 def check_row(spec: TableSpec, doc: Mapping[str, Value]) -> None:
     """Refuse a row that is incomplete or contradicts itself."""
     if not doc.get("month"):
-        raise InvalidError("err.metrics.row_month", table=msg(f"metrics.table.{spec.name}"))
+        raise InvalidError("err.metrics.row_month", table=spec.label)
     if spec.key and not doc.get(spec.key):
-        raise InvalidError(
-            "err.metrics.row_key",
-            table=msg(f"metrics.table.{spec.name}"),
-            key=msg(f"metrics.col.{spec.key}"),
-        )
+        raise InvalidError("err.metrics.row_key", table=spec.label, key=spec.column(spec.key).label)
+    if spec.name != "opportunities":
+        return
     total, valuable = doc.get("total"), doc.get("valuable")
     if isinstance(total, int) and isinstance(valuable, int) and valuable > total:
         raise InvalidError("err.metrics.valuable", valuable=valuable, total=total)

@@ -26,8 +26,6 @@ from cockpit.core.i18n import CATALOG, Clauses, Message, msg, t
 from cockpit.core.text import cell_text, inert_cell
 from cockpit.importers.decode import read_text
 from cockpit.metrics.book import (
-    TABLE_NAMES,
-    TABLES,
     TableSpec,
     Value,
     check_row,
@@ -35,6 +33,7 @@ from cockpit.metrics.book import (
     parse_row,
     put_rows,
     rows,
+    tables,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ def header_names(spec: TableSpec) -> dict[str, str]:
     """Normalised header -> column name: the key, its aliases and both labels."""
     out: dict[str, str] = {}
     for col in spec.columns:
-        labels = CATALOG.get(f"metrics.col.{col.name}", ())
+        labels: tuple[str, ...] = col.labels or CATALOG.get(f"metrics.col.{col.name}") or ()
         for name in (col.name, *col.aliases, *labels):
             out.setdefault(_norm(name), col.name)
     return out
@@ -86,19 +85,20 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
     Raises:
         ImportFileError: the file cannot be read or a row is bad; nothing is stored then.
     """
-    if table is not None and table not in TABLES:
-        raise ImportFileError("err.metrics.table", table=table, choices=list(TABLE_NAMES))
+    specs = tables(ws)
+    if table is not None and table not in specs:
+        raise ImportFileError("err.metrics.table", table=table, choices=list(specs))
     records = _records(path)
     split = [split_unit(cell) for cell in records[0]]
     header = [_norm(name) for name, _ in split]
     scale = {h: factor for h, (_, factor) in zip(header, split, strict=True) if factor != 1}
     if table is None and "table" not in header:
         raise ImportFileError("err.metrics.no_table_column", path=path)
-    wanted = [table] if table else list(TABLE_NAMES)
+    wanted = [table] if table else list(specs)
     for name in wanted:
-        _check_header(path, TABLES[name], header, required=table is not None)
+        _check_header(path, specs[name], header, required=table is not None)
     if table is not None:  # a header problem is said once, not on every row
-        names = header_names(TABLES[table])
+        names = header_names(specs[table])
         raw = [cell.strip() for cell in records[0]]
         unknown = [raw[n] for n, h in enumerate(header) if h and h != "table" and h not in names]
         if unknown:
@@ -107,8 +107,8 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
                 path=path,
                 columns=unknown,
                 n=len(unknown),
-                table=msg(f"metrics.table.{table}"),
-                names=[c.name for c in TABLES[table].columns],
+                table=specs[table].label,
+                names=[c.name for c in specs[table].columns],
             )
     batches: dict[str, list[tuple[int, Update]]] = {name: [] for name in wanted}
     errors: list[Message] = []
@@ -123,14 +123,14 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
             if table and row_table and row_table != table:
                 raise InvalidError("err.metrics.row_table", row=row_table, table=table)
             if name not in batches:
-                raise InvalidError("err.metrics.table", table=name, choices=list(TABLE_NAMES))
-            row = _row(ws, TABLES[name], texts, table is None, scale)
+                raise InvalidError("err.metrics.table", table=name, choices=list(specs))
+            row = _row(ws, specs[name], texts, table is None, scale)
             batches[name].append((line, row))
         except InvalidError as exc:
             errors.append(msg("err.line", line=line, problem=exc.message))
     if not errors:
         for name, batch in batches.items():
-            errors += _check(ws, TABLES[name], batch)
+            errors += _check(ws, specs[name], batch)
     if errors:
         more = len(errors) - SHOWN_ERRORS
         shown: list[object] = list(errors[:SHOWN_ERRORS])
@@ -145,7 +145,7 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
         added, updated = added + a, updated + u
     count = added + updated
     if table:
-        return t("cli.metrics.imported_table", n=count, table=msg(f"metrics.table.{table}"),
+        return t("cli.metrics.imported_table", n=count, table=specs[table].label,
                  added=added, updated=updated)  # fmt: skip
     return t("cli.metrics.imported", n=count, added=added, updated=updated)
 
@@ -173,9 +173,7 @@ def _check_header(path: Path, spec: TableSpec, header: list[str], *, required: b
     columns = [names[h] for h in header if h in names]
     for col in columns:
         if columns.count(col) > 1:
-            raise ImportFileError(
-                "err.metrics.twice", path=path, table=msg(f"metrics.table.{spec.name}"), column=col
-            )
+            raise ImportFileError("err.metrics.twice", path=path, table=spec.label, column=col)
     for key in ("month", spec.key):
         if key and required and key not in columns:
             raise ImportFileError("err.csv.no_column", path=path, column=key)
@@ -198,13 +196,13 @@ def _row(
                 if text.strip():
                     raise InvalidError(
                         "err.metrics.no_column_short",
-                        table=msg(f"metrics.table.{spec.name}"),
+                        table=spec.label,
                         column=header,
                     )
                 continue
             raise InvalidError(
                 "err.metrics.no_column",
-                table=msg(f"metrics.table.{spec.name}"),
+                table=spec.label,
                 column=header,
                 names=[c.name for c in spec.columns],
             )
@@ -223,7 +221,7 @@ def _row(
 
 def _check(ws: Workspace, spec: TableSpec, batch: list[tuple[int, Update]]) -> list[Message]:
     """Rows repeated in the file, or contradicting the row they merge into."""
-    stored = {identity(spec, r.to_doc()): r for r in rows(ws, spec.name)}
+    stored = {identity(spec, r.to_doc()): r for r in rows(ws, spec)}
     seen: dict[tuple[str, str], int] = {}
     errors: list[Message] = []
     for line, update in batch:
@@ -253,15 +251,18 @@ def format_value(value: Value | None) -> str:
 
 def export_csv(ws: Workspace, table: str | None) -> str:
     """CSV of one table, or of every table with a leading `table` column."""
-    names = [table] if table else list(TABLE_NAMES)
+    specs = tables(ws)
+    if table is not None and table not in specs:
+        raise InvalidError("err.metrics.table", table=table, choices=list(specs))
+    names = [table] if table else list(specs)
     columns: list[str] = []
     for name in names:
-        columns += [c.name for c in TABLES[name].columns if c.name not in columns]
+        columns += [c.name for c in specs[name].columns if c.name not in columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns if table else ["table", *columns])
     for name in names:
-        for row in rows(ws, name):
+        for row in rows(ws, specs[name]):
             # Text cells (activities, reasons) come from anyone: none may run as a
             # formula in Excel; numbers, negative ones included, stay numbers.
             cells = [inert_cell(format_value(row.cell(c))) for c in columns]

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from cockpit.core.i18n import CATALOG, fill
-from cockpit.metrics.specs import TABLES, MetricRow
+from cockpit.metrics.specs import TABLES, MetricRow, TableSpec
 
 Series = Mapping[str, float]
 SPARK_MONTHS = 12
@@ -140,24 +140,30 @@ def column_trend(values: Series, column: str, month: str, threshold: float) -> C
     )
 
 
+def as_spec(table: TableSpec | str) -> TableSpec:
+    """A spec as given, or the built-in table of that name."""
+    return table if isinstance(table, TableSpec) else TABLES[table]
+
+
 def table_trends(
-    table: str, rows: list[MetricRow], threshold: float, month: str | None = None
+    table: TableSpec | str, rows: list[MetricRow], threshold: float, month: str | None = None
 ) -> list[ColumnTrend]:
     """Trends of every numeric column of `table` as of `month` (default: its latest)."""
     if not rows:
         return []
     month = month or max(r.month for r in rows)
-    numeric = TABLES[table].numeric
+    numeric = as_spec(table).numeric
     return [column_trend(series(rows, c), c, month, threshold) for c in numeric]
 
 
 # the daily line -----------------------------------------------------------------------
-def summary(table: str, rows: list[MetricRow], threshold: float) -> ColumnTrend | None:
+def summary(table: TableSpec | str, rows: list[MetricRow], threshold: float) -> ColumnTrend | None:
     """The trend of the table's headline column in its latest month with a value."""
-    values = series(rows, TABLES[table].headline)
+    headline = as_spec(table).headline
+    values = series(rows, headline)
     if not values:
         return None
-    return column_trend(values, TABLES[table].headline, max(values), threshold)
+    return column_trend(values, headline, max(values), threshold)
 
 
 def _label(key: str, lang: str, **kwargs: object) -> str:
@@ -185,9 +191,9 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0")
 
 
-def summary_line(table: str, trend: ColumnTrend, lang: str = "en") -> str:
+def summary_line(table: TableSpec | str, trend: ColumnTrend, lang: str = "en") -> str:
     """One line for the daily screen, e.g. "revenue 2026-10 +8% MoM, 3rd month of growth"."""
-    name = _label(f"metrics.table.{table}", lang)
+    name = as_spec(table).title(lang)
     if trend.mom is None:
         value = format_number(trend.value or 0.0)
         return _label("trend.line.nobase", lang, table=name, month=trend.month, value=value)
@@ -214,11 +220,15 @@ def daily_lines(
 ) -> list[str]:
     """One summary line per table that has data, in table order.
 
-    Feed it `cockpit.metrics.book.all_rows(ws)` and `ws.config.metrics.threshold`.
+    Feed it `cockpit.metrics.book.all_rows(ws)` and `ws.config.metrics.threshold`; a
+    table of one's own is known by its rows (a table without rows has no line).
     """
     out = []
-    for table, rows in rows_by_table.items():
-        trend = summary(table, rows, threshold)
+    for rows in rows_by_table.values():
+        if not rows:
+            continue
+        spec = rows[0].spec
+        trend = summary(spec, rows, threshold)
         if trend is not None:
-            out.append(summary_line(table, trend, lang))
+            out.append(summary_line(spec, trend, lang))
     return out

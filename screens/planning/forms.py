@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
 from cockpit.core.errors import InvalidError
-from cockpit.core.i18n import t
+from cockpit.core.i18n import language, t
 from cockpit.metrics import book as metrics
 from cockpit.planning.checklists import STATES, Launch, LaunchItem
 from cockpit.planning.requirement_rules import (
@@ -83,7 +83,7 @@ class MetricRowForm(PlanningForm):
     def __init__(
         self, spec: metrics.TableSpec, row: metrics.MetricRow | None, month: str, taken: set[Any]
     ) -> None:
-        table = t(f"metrics.table.{spec.name}")
+        table = spec.title(language())
         title = t("metrics.form.edit", table=table, month=row.month) if row else None
         super().__init__(title or t("metrics.form.add", table=table))
         self.spec, self.row, self.month = spec, row, month
@@ -95,7 +95,8 @@ class MetricRowForm(PlanningForm):
             for col in self.spec.columns:
                 value = self.row.cell(col.name) if self.row else None
                 text = self.month if col.name == "month" and not self.row else edit_text(value)
-                yield from self.field(f"metrics.col.{col.name}", f"m-{col.name}", text)
+                label = col.title(language())
+                yield from self.labelled(label, f"m-{col.name}", text)
             yield from self.error_line()
             yield Label(t("form.hint"), classes="form-hint")
 
@@ -118,7 +119,7 @@ class MetricRowForm(PlanningForm):
         ident = metrics.identity(self.spec, values)
         if ident in self.taken:
             what = " ".join(str(values.get(n, "")) for n in ("month", self.spec.key) if n)
-            table = t(f"metrics.table.{self.spec.name}")
+            table = self.spec.title(language())
             raise FormError("m-month", t("metrics.taken", table=table, what=what))
         return {"texts": texts, "row_id": self.row.id if self.row else None}
 

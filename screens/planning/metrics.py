@@ -1,9 +1,12 @@
-"""Monthly metrics: the five tables of seed 000, one month per line, and for each numeric
-column its growth, a year of sparkline and its turning points (seed 001's dashboard read).
+"""Monthly metrics: the five tables of seed 000 and the tables of one's own (config),
+one month per line, and for each numeric column its growth, a year of sparkline and its
+turning points (seed 001's dashboard read).
 
 The left list picks a table (with its headline trend); the right shows the table's rows,
 newest first, and under them the trends as of the highlighted month, so walking down
-the rows replays how each number moved.
+the rows replays how each number moved. A table with a per-month key (a dimension:
+extension, architecture, region ...) also shows each key's share of the month and how
+it moved against the month before, for one numeric column at a time (`c` cycles).
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from textual.widgets import Header
 
 from cockpit.core.i18n import CATALOG, language, t
 from cockpit.metrics import book as metrics
-from cockpit.metrics import trends
-from cockpit.metrics.book import TABLE_NAMES, MetricRow, TableSpec
+from cockpit.metrics import shares, trends
+from cockpit.metrics.book import MetricRow, TableSpec
 from cockpit.screens.keys import NAV, localise
+from cockpit.screens.planning import shares_pane
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
 from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
@@ -36,6 +40,7 @@ METRICS: list[BindingType] = [
     Binding("a", "add", "key.metrics_add", id="metrics_add"),
     Binding("e,enter", "edit", "key.edit", id="metrics_edit"),
     Binding("d", "delete", "key.delete", id="metrics_delete"),
+    Binding("c", "share_column", "key.metrics_shares", id="metrics_shares"),
     Binding("u", "undo", "key.undo", id="metrics_undo"),
     Binding("question_mark", "help", "key.help", id="metrics_help", key_display="?"),
     Binding("escape,q", "back", "key.back", id="metrics_back"),
@@ -52,7 +57,9 @@ class MetricsScreen(PlanningScreen):
     def __init__(self, table: str = "revenue") -> None:
         super().__init__(id="metrics")
         localise(self)
-        self.table = metrics.spec_of(table).name
+        self.table = table
+        self.specs: dict[str, TableSpec] = {}
+        self.share_column: dict[str, str] = {}  # table -> the column its shares are of
         self.rows: dict[str, list[MetricRow]] = {}
         self._select: int | None = None  # the row to put the cursor on after a save
         self._fitted_to = -1  # the grid width the columns were last fitted to
@@ -65,9 +72,12 @@ class MetricsScreen(PlanningScreen):
             with Vertical(id="metrics-right"):
                 yield DataTable(id="metrics-rows", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="metrics-trends")
+                yield Static("", id="metrics-shares")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.specs = metrics.tables(self.cockpit.ws)
+        self.table = metrics.spec_of(self.table, self.specs).name
         self.reload()
         self.grid.focus()
 
@@ -86,7 +96,7 @@ class MetricsScreen(PlanningScreen):
 
     @property
     def spec(self) -> TableSpec:
-        return metrics.TABLES[self.table]
+        return self.specs[self.table]
 
     @property
     def threshold(self) -> float:
@@ -96,22 +106,23 @@ class MetricsScreen(PlanningScreen):
     def reload(self) -> None:
         """Re-read every table (a few hundred rows at most) and redraw."""
         self.rows = metrics.all_rows(self.cockpit.ws)
+        lang = language()
         tables = [
-            Row(n, Text(t(f"metrics.table.{name}")), self._headline(name))
-            for n, name in enumerate(TABLE_NAMES)
+            Row(n, Text(spec.title(lang)), self._headline(spec))
+            for n, spec in enumerate(self.specs.values())
         ]
         panel = self.query_one("#metrics-tables", Panel)
         panel.set_rows(tables)
-        panel.select_ref(TABLE_NAMES.index(self.table))
+        panel.select_ref(list(self.specs).index(self.table))
         pct = f"{self.threshold:.0%}"
         self.query_one("#metrics-status", Static).update(
             Text(t("metrics.status", pct=pct), style="dim")
         )
         self.show_table()
 
-    def _headline(self, name: str) -> Text:
+    def _headline(self, spec: TableSpec) -> Text:
         """The left list's one-line summary: headline MoM and the run it continues."""
-        trend = trends.summary(name, self.rows[name], self.threshold)
+        trend = trends.summary(spec, self.rows[spec.name], self.threshold)
         if trend is None:
             return Text(t("metrics.empty"), style="dim")
         if trend.mom is None:
@@ -148,7 +159,7 @@ class MetricsScreen(PlanningScreen):
         fits = widths is not None and sum(widths) + PAD * len(widths) <= room
         grid.styles.overflow_x = "hidden" if fits else "auto"
         count = f" ({len(rows)})" if rows else ""
-        grid.border_title = plain(t(f"metrics.table.{self.table}") + count)
+        grid.border_title = plain(spec.title(language()) + count)
         ids = [r.id for r in rows]
         grid.move_cursor(row=ids.index(keep) if keep in ids else 0)
         self.show_trends()
@@ -162,6 +173,7 @@ class MetricsScreen(PlanningScreen):
         pane = self.query_one("#metrics-trends", Static)
         rows = self.rows[self.table]
         row = self.current()
+        self.show_shares(row)
         if row is None:
             pane.border_title = plain(t("metrics.title"))
             pane.update(Text(t("metrics.no_trends"), style="dim"))
@@ -169,13 +181,52 @@ class MetricsScreen(PlanningScreen):
         title = t("metrics.trends_title", month=row.month)
         pane.border_title = plain(t("metrics.summed", title=title) if self.spec.key else title)
         parts: list[RenderableType] = []
-        headline = trends.summary(self.table, rows, self.threshold)
+        headline = trends.summary(self.spec, rows, self.threshold)
         if headline is not None:
-            line = trends.summary_line(self.table, headline, language())
+            line = trends.summary_line(self.spec, headline, language())
             parts.append(Text(line, style="bold"))
-        column_trends = trends.table_trends(self.table, rows, self.threshold, row.month)
+        column_trends = trends.table_trends(self.spec, rows, self.threshold, row.month)
         parts.append(self._trend_table(column_trends))
         pane.update(Group(*parts))
+
+    def show_shares(self, row: MetricRow | None) -> None:
+        """A keyed table's shares of one column in the highlighted month, and the movers."""
+        pane = self.query_one("#metrics-shares", Static)
+        spec = self.spec
+        pane.display = bool(spec.key) and row is not None
+        if not spec.key or row is None:
+            return
+        column = self.share_column.get(spec.name) or spec.headline
+        col = shares.column_shares(self.rows[spec.name], column, row.month)
+        lang = language()
+        key = spec.column(spec.key).title(lang)
+        pane.border_title = plain(
+            shares_pane.share_title(spec.column(column).title(lang), key, row.month)
+        )
+        pane.border_subtitle = plain(t("shares.cycle") if len(spec.numeric) > 1 else "")
+        bars = self.size.width >= 100
+        pane.update(shares_pane.render(col, self._share_room(), key, bars=bars))
+
+    def _share_room(self) -> int:
+        """Keys the share pane can list and still leave the rows a few lines: the
+        screen less its bars, the trends pane and the share pane's own frame."""
+        used = 4 + (len(self.spec.numeric) + 4) + 4 + 5
+        return max(2, min(12, self.size.height - used))
+
+    def on_resize(self) -> None:
+        if self.specs:
+            self.show_trends()
+
+    def action_share_column(self) -> None:
+        """`c`: the share pane shows the next numeric column of a keyed table."""
+        spec = self.spec
+        if not spec.key:
+            say(self, t("shares.no_key"), severity="warning")
+            return
+        numeric = list(spec.numeric)
+        now = self.share_column.get(spec.name) or spec.headline
+        self.share_column[spec.name] = numeric[(numeric.index(now) + 1) % len(numeric)]
+        self.show_shares(self.current())
 
     def _trend_table(self, column_trends: list[trends.ColumnTrend]) -> Table:
         grid = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
@@ -184,20 +235,22 @@ class MetricsScreen(PlanningScreen):
             grid.add_column(Text(t(key)), justify="right", no_wrap=True, min_width=4)
         # The sparkline ends with the month's marks; the status line is their legend.
         grid.add_column(Text(t("metrics.spark")), no_wrap=True, min_width=trends.SPARK_MONTHS + 4)
+        spec, lang = self.spec, language()
         for ct in column_trends:
             value = Text(trends.format_number(ct.value) if ct.value is not None else "·")
             spark = _spark(ct.spark)
             if ct.flags:
                 spark.append(" ").append_text(_marks(ct.flags))
-            label = Text(t(f"metrics.col.{ct.column}"))
+            label = Text(spec.column(ct.column).title(lang))
             grid.add_row(label, value, _pct(ct.mom), _pct(ct.yoy), spark)
         return grid
 
     # events ----------------------------------------------------------------------------
     @on(Panel.Highlighted)
     def _table_picked(self, event: Panel.Highlighted) -> None:
-        if event.ref is not None and TABLE_NAMES[event.ref] != self.table:
-            self.table = TABLE_NAMES[event.ref]
+        names = list(self.specs)
+        if event.ref is not None and names[event.ref] != self.table:
+            self.table = names[event.ref]
             self.show_table()
 
     @on(Panel.Selected)
@@ -239,7 +292,7 @@ class MetricsScreen(PlanningScreen):
 
     def _saved(self, row: MetricRow) -> str:
         self._select = row.id
-        return t("metrics.saved", table=t(f"metrics.table.{row.table}"), month=row.month)
+        return t("metrics.saved", table=row.spec.title(language()), month=row.month)
 
     def action_delete(self) -> None:
         row = self.current()
@@ -247,7 +300,7 @@ class MetricsScreen(PlanningScreen):
             say(self, t("metrics.no_row"), severity="warning")
             return
         ws, table = self.cockpit.ws, self.table
-        label = t(f"metrics.table.{table}")
+        label = self.spec.title(language())
         self.change(
             lambda: metrics.delete_row(ws, table, row.id),
             lambda gone: t("metrics.deleted", table=label, month=gone.month),
@@ -285,9 +338,7 @@ def column_widths(spec: TableSpec, cells: list[list[Text]], room: int) -> list[i
     for n, col in enumerate(spec.columns):
         widest = max((cells_row[n].cell_len for cells_row in cells), default=0)
         short = f"metrics.col.{col.name}.short"
-        header = (
-            t(short) if col.kind == "text" and short in CATALOG else t(f"metrics.col.{col.name}")
-        )
+        header = t(short) if col.kind == "text" and short in CATALOG else col.title(language())
         need.append(max(widest, cell_len(header)))
     flexible = [
         n for n, col in enumerate(spec.columns) if col.kind == "text" and col.name != spec.key
@@ -303,7 +354,7 @@ def column_widths(spec: TableSpec, cells: list[list[Text]], room: int) -> list[i
 
 def _header(col: Any, width: int | None) -> Text:
     """A column's header: its name, or its short name when the column is narrower."""
-    label = t(f"metrics.col.{col.name}")
+    label = col.title(language())
     if width is not None and cell_len(label) > width and f"metrics.col.{col.name}.short" in CATALOG:
         label = t(f"metrics.col.{col.name}.short")
     text = Text(label, justify="right" if col.numeric else "left")

@@ -23,9 +23,9 @@ from cockpit.feeds.store import EntryStore
 from cockpit.feeds.subscriptions import FeedList
 from cockpit.items.workspace import Workspace
 from cockpit.metrics import book as metrics
+from cockpit.metrics.specs import TABLE_NAMES
 from cockpit.planning import launches, requirements
 from cockpit.report.notes import NoteBook
-from cockpit.screens.planning.metrics import TABLE_NAMES
 from cockpit.screens.reading import entry_actions
 from cockpit.screens.widgets.panels import Panel
 from tests.ui.helpers import settle

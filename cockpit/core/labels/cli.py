@@ -35,6 +35,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.csv.column_n": ("column {n}", "第 {n} 列"),
     "cli.csv.unnamed": ("columns without a header kept in notes", "无表头的列已存入备注"),
     "cli.colon": (": ", "："),
+    "cli.shares.empty": ("{title}: no rows yet", "{title}：暂无数据"),
+    "cli.shares.head": ("{title} {month} · {column} by {dim}", "{title} {month} · 各{dim}{column}"),
+    "cli.shares.total": (" (total {total})", "（合计 {total}）"),
+    "cli.shares.movers": ("movers: {movers}", "变化最大：{movers}"),
+    "cli.shares.no_movers": ("none", "无"),
     # items
     "cli.added": (
         "Added #{id} to {week} {list}: {title}",

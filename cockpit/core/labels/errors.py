@@ -593,6 +593,55 @@ LABELS: dict[str, tuple[str, str]] = {
         "timezone must be an IANA name in quotes, not {value!r}",
         "timezone 应是带引号的 IANA 时区名，不能是 {value!r}",
     ),
+    # tables of one's own ([[metrics.tables]])
+    "err.tables.shape": (
+        "{where} must be tables ([[metrics.tables]] headers), one per table",
+        "{where} 应是表（每个表一行 [[metrics.tables]]）",
+    ),
+    "err.tables.no_name": ('{what} needs a name (name = "...")', '{what} 需要名称（name = "..."）'),
+    "err.tables.bad_name": (
+        "{what} name {name!r} must be lower-case letters, digits and _ (like extensions)",
+        "{what} 的名称 {name!r} 只能用小写字母、数字和 _（如 extensions）",
+    ),
+    "err.tables.reserved": (
+        "{what} name {name!r} is taken by the cockpit; choose another",
+        "{what} 的名称 {name!r} 已被 cockpit 占用，请换一个",
+    ),
+    "err.tables.builtin": (
+        "{what}: {name!r} is a built-in table; choose another name",
+        "{what}：{name!r} 是内置数据表，请换一个名称",
+    ),
+    "err.tables.twice": ("{what} is defined twice", "{what} 定义了两次"),
+    "err.tables.columns": (
+        '{what} columns must be a list like [{{ name = "calls", type = "int" }}]',
+        '{what} 的 columns 应是列表，如 [{{ name = "calls", type = "int" }}]',
+    ),
+    "err.tables.column_twice": (
+        "{what} names the column {name!r} twice",
+        "{what} 的列 {name!r} 出现了两次",
+    ),
+    "err.tables.no_numbers": (
+        "{what} needs at least one int or money column (its trends)",
+        "{what} 至少需要一个 int 或 money 列（用于趋势）",
+    ),
+    "err.tables.key": (
+        "{what} key {name!r} must name one of its text columns ({choices}){mean}",
+        "{what} 的 key {name!r} 必须是它的文字列之一（{choices}）{mean}",
+    ),
+    "err.tables.headline": (
+        "{what} headline {name!r} must name one of its number columns ({choices}){mean}",
+        "{what} 的 headline {name!r} 必须是它的数字列之一（{choices}）{mean}",
+    ),
+    "err.shares.month_alone": (
+        "--month goes with --shares (the trends always show every month)",
+        "--month 需与 --shares 一起用（趋势总是显示所有月份）",
+    ),
+    "err.shares.no_key": (
+        "{table} has one row a month, so nothing to share out; shares need a table with a "
+        "key (ops, projects, or one of your own with key = ...)",
+        "{table}每月只有一行，无法计算占比；占比需要带维度（key）的表"
+        "（运营活动、架构师项目，或自定义表中设置 key = ...）",
+    ),
     "err.decode.utf8": ("UTF-8", "UTF-8"),
     "err.decode.other": ("not UTF-8 (GBK?)", "不是 UTF-8（可能是 GBK）"),
     "err.decode.mixed": (

@@ -20,6 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.keep.short": ("Keep", "保留"),
     "key.touch.short": ("Touch", "联系"),
     "key.metrics_add.short": ("Add", "添加"),
+    "key.metrics_shares.short": ("Shares", "占比"),
     "key.report_save.short": ("Save", "保存"),
     "key.report_language.short": ("Language", "语言"),
     "key.report_notes.short": ("Notes", "笔记"),

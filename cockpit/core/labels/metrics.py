@@ -163,6 +163,7 @@ LABELS: dict[str, tuple[str, str]] = {
 _SCREENS: dict[str, tuple[str, str]] = {
     # keys (binding descriptions)
     "key.metrics_add": ("Add a month", "添加月度数据"),
+    "key.metrics_shares": ("Shares of the next column", "切换占比指标"),
     "key.req_advance": ("Advance status", "推进状态"),
     "key.req_move": ("Move to status", "变更状态"),
     "key.filter_status": ("Filter by status", "按状态筛选"),
@@ -192,6 +193,27 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "metrics.saved": ("Saved {table} {month}", "已保存{table} {month}"),
     "metrics.deleted": ("Deleted {table} {month} (u to undo)", "已删除{table} {month}（u 撤销）"),
     "metrics.no_row": ("Select a row first", "请先选择一行"),
+    # shares by dimension
+    "shares.title": ("Shares of {column} by {dim}, {month}", "各{dim}{column}占比，{month}"),
+    "shares.share": ("share", "占比"),
+    "shares.move": ("vs last", "较上月"),
+    "shares.more": (
+        "… {n} more (cockpit metrics show --shares)",
+        "…… 另有 {n} 项（cockpit metrics show --shares）",
+    ),
+    "shares.movers": ("Movers:", "变化最大："),
+    "shares.no_movers": ("No share moved against last month.", "与上月相比占比无变化。"),
+    "shares.no_base": ("No shares last month to compare with.", "上月无数据，无法比较。"),
+    "shares.none.negative": (
+        "No shares: a value is negative this month.",
+        "无法计算占比：本月有负值。",
+    ),
+    "shares.none.zero": ("No shares: this month's total is 0.", "无法计算占比：本月合计为 0。"),
+    "shares.cycle": ("c: next column", "c：切换指标"),
+    "shares.no_key": (
+        "This table has one row a month: shares need a table with a key",
+        "该表每月只有一行：占比需要带维度（key）的表",
+    ),
     # requirement pool screen
     "req.filters": (
         "1 status: {status} · 2 Kano: {kano} · 3 customer: {customer} · 0 clear",
