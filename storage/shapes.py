@@ -218,6 +218,7 @@ NOTE: Shape = {
     "link": TEXT,
     "entry_id": INT,
     "created": TEXT,
+    "comment": TEXT,
 }
 WEEK_NOTES: Shape = {"week": _week, "highlights": _list_of(TEXT, "texts"), "thoughts": TEXT}
 ROUTINE: Shape = {

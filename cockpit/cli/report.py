@@ -10,16 +10,25 @@ from cockpit.cli.common import read_week, workspace, write_out
 from cockpit.core.i18n import t
 
 LANGUAGES = ("en", "zh")  # as cockpit.report.build.LANGUAGES, which is imported only when run
+FORMATS = ("md", "text")  # as cockpit.report.render.FORMATS
 
 
 def register_report(sub: Any) -> None:
     """Add `report` and its subcommands."""
-    report = sub.add_parser("report", help="the weekly report (Markdown)")
+    report = sub.add_parser("report", help="the weekly report (Markdown or plain text)")
     rsub = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
     p = rsub.add_parser("week", help="the five-part weekly report of a week")
     p.add_argument("--week", help="this (default), last, -1, W46, 2026-W46 or a date")
     p.add_argument(
         "--lang", choices=LANGUAGES, help="headings' language (default: [report] language)"
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="md",
+        dest="form",
+        help="md: Markdown (default); text: plain text for chat (DingTalk, WeCom, mail): "
+        "no Markdown syntax, numbered lines, links as bare URLs",
     )
     p.add_argument("-o", "--output", type=Path, help="write to FILE instead of printing")
     p.set_defaults(handler=cmd_report_week)
@@ -31,7 +40,7 @@ def cmd_report_week(args: argparse.Namespace) -> int:
 
     ws = workspace(args)
     week = read_week(args.week, ws) or ws.week
-    text = build_report(ws, week, args.lang or report_language(ws.config))
+    text = build_report(ws, week, args.lang or report_language(ws.config), args.form)
     write_out(text, args.output)
     if args.output is not None:
         print(t("cli.report.wrote", week=week, path=args.output))

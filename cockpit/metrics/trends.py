@@ -191,9 +191,12 @@ def format_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0")
 
 
-def summary_line(table: TableSpec | str, trend: ColumnTrend, lang: str = "en") -> str:
-    """One line for the daily screen, e.g. "revenue 2026-10 +8% MoM, 3rd month of growth"."""
-    name = as_spec(table).title(lang)
+def summary_line(
+    table: TableSpec | str, trend: ColumnTrend, lang: str = "en", name: str | None = None
+) -> str:
+    """One line for the daily screen, e.g. "revenue 2026-10 +8% MoM, 3rd month of growth"
+    (`name` words another column than the table's headline: "churned users …")."""
+    name = name or as_spec(table).title(lang)
     if trend.mom is None:
         value = format_number(trend.value or 0.0)
         return _label("trend.line.nobase", lang, table=name, month=trend.month, value=value)

@@ -1,34 +1,44 @@
-"""The weekly report (周报): five parts in Markdown, built from what cockpit already holds.
+"""The weekly report (周报): five parts, built from what cockpit already holds, ready to
+send as it is, in Markdown or as plain text for chat (`cockpit.report.render`).
 
 1. highlights & thoughts (重点&思考): the week's own page (`NoteBook.week_notes`), notes
-   filed under "highlights", and the key items with their state;
-2. product management (产品管理): product (`plan`) and `ops` items finished this week and
-   still open, with owners — key items are left out, part 1 already shows them (as on
-   the daily screen, each item shows once);
-3. customers & business (客户&业务): customers touched this week with the touch notes,
-   new opportunities and the standing churn risks;
-4. industry & competitors (业界竞品): starred feed entries and notes filed from entries;
-5. next week's plan (下周工作计划): open items planned for next week and the carry-over
-   kept this week (`carried > 0`, planned for this week, not dropped). An item planned
-   for next week but due this week (or overdue) is this week's open work instead.
+   filed under "highlights", and the key items of the week;
+2. product management (产品管理): product (`plan`) and `ops` items finished this week,
+   the requirements that moved (from → to, with the reason) and the launches' progress
+   (done/total, overdue items, go-live date);
+3. customers & business (客户&业务): the month's headline numbers from the metrics tables
+   (营收, 商机, 流失, 工单 with 环比 and turning points: the daily screen's summaries),
+   customers touched this week with the touch notes, new opportunities, churn risks;
+4. industry & competitors (业界竞品): starred entries and entries filed from the reading
+   screen, each with the PM's one-line comment (点评) under it;
+5. next week's plan (下周工作计划): open items planned for next week, and this week's
+   open work that carries over into it.
 Notes filed under a section (`NoteBook.add(section=…)`) close the matching part.
 
 Rules that need a word:
+- Each item shows once: a key item in part 1 (done or not), other finished work in
+  part 2, other open work (this week's, earlier weeks' still open, and work planned
+  later but due by this week's end: a deadline never hides) in part 5 as carry-over.
+- A status shows only where it says something: done or dropped key items in part 1;
+  open work carries no "[open]". An open item due before the reference day (today, or
+  the week's Sunday for a past week) is marked overdue (逾期).
 - A week runs Monday 00:00 to Monday 00:00 in the clock's zone; "finished this week"
-  reads `done_at`, "touched this week" the touch's date.
+  reads `done_at`, "touched this week" the touch's date, a requirement's move its log.
 - The report is built from the data as it is now, so a past week's report shows its
   items in their current state. An open item planned before the week counts as open in
   it unless the week is still in the future (it has been open all along).
 - Starred entries: a star carries no timestamp, so the report lists the starred entries
-  *published* during the week. Each week's report stays reproducible; an older article
-  starred today reaches the report by filing it as a note (`t` on the reading screen).
+  *published* during the week; an older article starred today reaches the report by
+  filing it (`t` on the reading screen), once however often it is filed.
 - New opportunities: customers in stage `opportunity` that were created or touched
   during the week, or moved to the stage then (when the record has `stage_since`).
   Churn risks are every customer in stage `churn-risk`: a risk stands until resolved.
+- The month's numbers: the latest month with data up to the week's end.
 - Order is fixed: items by id (creation order), customers by tier then name, entries by
-  publication time, notes as filed. Every part is always there; an empty one says so.
+  publication time, notes as filed. A part with nothing to say is left out (the others
+  are numbered in order); a week with nothing at all says so in one line.
 
-Pure: no UI, no writes; the same workspace, week and language give the same text.
+Pure: no UI, no writes; the same workspace, week, language and form give the same text.
 """
 
 from __future__ import annotations
@@ -38,20 +48,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import shift
 from cockpit.items.rules import is_due_by, is_key
 from cockpit.report.notes import SECTIONS, Note, NoteBook
 from cockpit.report.parts import (
-    Block,
     Span,
     customers_part,
     industry_part,
     item_line,
-    label,
+    metrics_lines,
     note_lines,
     one_line,
 )
+from cockpit.report.product import launch_progress, requirement_moves
+from cockpit.report.render import FORMATS, Block, Line, Part, label, written
 from cockpit.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
@@ -60,6 +70,7 @@ if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
 
 LANGUAGES = ("en", "zh")
+__all__ = ["FORMATS", "LANGUAGES", "build_report", "default_filename", "report_language"]
 
 
 def report_language(config: Config) -> str:
@@ -67,36 +78,50 @@ def report_language(config: Config) -> str:
     return config.report.language or config.language
 
 
-def default_filename(week: str, lang: str) -> str:
-    """`周报-2026-W47.md` for a Chinese report, `report-2026-W47.md` for an English one."""
-    return f"周报-{week}.md" if lang == "zh" else f"report-{week}.md"
+def default_filename(week: str, lang: str, form: str = "md") -> str:
+    """`周报-2026-W47.md` for a Chinese report, `report-2026-W47.txt` for English text."""
+    ext = "txt" if form == "text" else "md"
+    return f"周报-{week}.{ext}" if lang == "zh" else f"report-{week}.{ext}"
 
 
-def build_report(ws: Workspace, week: str, lang: str) -> str:
-    """The Markdown report of ISO `week` (e.g. "2026-W47") in `lang` ("en" or "zh").
+def build_report(ws: Workspace, week: str, lang: str, form: str = "md") -> str:
+    """The report of ISO `week` (e.g. "2026-W47") in `lang` ("en" or "zh"), written as
+    Markdown (`form` "md") or plain text for chat ("text").
 
     Raises:
-        ValueError: an unknown language (`WeekError`, a ValueError, for a bad week).
+        ValueError: an unknown language or form (`WeekError`, a ValueError, for a bad week).
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"report language must be one of {', '.join(LANGUAGES)}")
+    if lang not in LANGUAGES or form not in FORMATS:
+        raise ValueError(
+            f"report language must be one of {', '.join(LANGUAGES)}, "
+            f"its form one of {', '.join(FORMATS)}"
+        )
+    span = Span.of(week, ws.clock.tz)
+    title = label(lang, "report.title", week=week, **span.bounds(lang))
+    return written(title, report_parts(ws, week, lang), lang, form)
+
+
+def report_parts(ws: Workspace, week: str, lang: str) -> list[Part]:
+    """The five parts of `week`'s report, before they are written in a form."""
     span = Span.of(week, ws.clock.tz)
     items = _items(ws, span)
     book = NoteBook(ws)
     notes = {name: book.for_week(week, name) for name in SECTIONS}
     current = ws.week
-    parts: list[tuple[str, list[Block]]] = [
-        ("highlights", _highlights_part(book, week, span, items, notes, current, lang)),
-        ("product", _product_part(week, span, items, notes, current, lang)),
-        ("customers", customers_part(ws, span, notes["customers"], lang)),
+    today = ws.clock.today()
+    # Overdue means due before today, or, for a week that is over, before its end.
+    ref = min(today, span.end.date())
+    shown: set[int] = set()
+    return [
+        ("highlights", _highlights_part(book, week, span, items, notes, current, ref, lang, shown)),
+        ("product", _product_part(ws, span, items, notes, today, lang, shown)),
+        (
+            "customers",
+            customers_part(ws, span, notes["customers"], lang, metrics_lines(ws, span, lang)),
+        ),
         ("industry", industry_part(ws, span, notes["industry"], lang)),
-        ("plan", _plan_part(week, items, notes, lang)),
+        ("plan", _plan_part(week, items, notes, current, ref, lang, shown)),
     ]
-    out = [f"# {label(lang, 'report.title', week=week, **span.bounds(lang))}", ""]
-    for name, blocks in parts:
-        out += [f"## {label(lang, f'report.part.{name}')}", ""]
-        out += _render(blocks, lang)
-    return "\n".join(out).rstrip("\n") + "\n"
 
 
 # gathering ------------------------------------------------------------------------------
@@ -143,82 +168,78 @@ def _highlights_part(
     items: list[Item],
     notes: dict[str, list[Note]],
     current: str,
+    ref: dt.date,
     lang: str,
+    shown: set[int],
 ) -> list[Block]:
     page = book.week_notes(week)
-    highlights = [f"- {one_line(h)}" for h in page.highlights] + note_lines(notes["highlights"])
-    # Two trailing spaces make a Markdown line break: the preview and chat apps keep the
-    # PM's lines as typed, and plain-text mail shows them unchanged.
-    paragraphs = page.thoughts.split("\n\n") if page.thoughts else []
-    thoughts = "\n\n".join("  \n".join(p.splitlines()) for p in paragraphs)
-    key = [
-        item_line(i, lang, state=True, carried=True, due=i.is_open)
-        for i in _key_items(items, week, span, current)
-    ]
+    highlights = [Line(one_line(h)) for h in page.highlights] + note_lines(notes["highlights"])
+    thoughts = [Line(line, prose=True) for line in page.thoughts.splitlines()]
+    key = _key_items(items, week, span, current)
+    shown.update(i.id for i in key)
     return [
         ("report.highlights", highlights),
-        ("report.thoughts", thoughts.split("\n") if thoughts else []),
-        ("report.key_items", key),
+        ("report.thoughts", thoughts),
+        (
+            "report.key_items",
+            [item_line(i, lang, ref, state=True, carried=True, due=True) for i in key],
+        ),
     ]
 
 
 def _product_part(
-    week: str,
+    ws: Workspace,
     span: Span,
     items: list[Item],
     notes: dict[str, list[Note]],
-    current: str,
+    today: dt.date,
     lang: str,
+    shown: set[int],
 ) -> list[Block]:
     work = sorted(
-        (i for i in items if not is_key(i) and i.list in ("plan", "ops")),
+        (i for i in items if i.id not in shown and i.list in ("plan", "ops")),
         key=lambda i: (i.list == "ops", i.id),  # product first, then ops
     )
     done = [i for i in work if i.status == "done" and span.holds(i.done_at)]
-    still = [i for i in work if _was_open_in(i, week, current)]
+    shown.update(i.id for i in done)
     return [
-        ("report.finished", [item_line(i, lang, tag_ops=True) for i in done]),
-        (
-            "report.still_open",
-            [item_line(i, lang, tag_ops=True, due=True, carried=True) for i in still],
-        ),
+        ("report.finished", [item_line(i, lang, today, tag_ops=True) for i in done]),
+        requirement_moves(ws, span, lang),
+        launch_progress(ws, span, min(today, span.end.date()), lang),
         ("report.notes", note_lines(notes["product"])),
     ]
 
 
 def _plan_part(
-    week: str, items: list[Item], notes: dict[str, list[Note]], lang: str
+    week: str,
+    items: list[Item],
+    notes: dict[str, list[Note]],
+    current: str,
+    ref: dt.date,
+    lang: str,
+    shown: set[int],
 ) -> list[Block]:
     following = shift(week, 1)
-    # Work due by this week's end is this week's open work (parts 1 and 2), with its
-    # due date, even when it is planned for next week: each item shows once.
+    rest = [i for i in items if i.id not in shown]
+    # This week's open work (and earlier weeks' still open, and work due by this week's
+    # end whatever week it is planned for) rolls over into next week.
+    carry = [i for i in rest if _was_open_in(i, week, current)]
+    taken = {i.id for i in carry}
     planned = sorted(
-        (i for i in items if i.is_open and i.week == following and not is_due_by(i, week)),
+        (i for i in rest if i.is_open and i.week == following and i.id not in taken),
         key=lambda i: (not is_key(i), i.list == "ops", i.id),  # key work first
     )
-    kept = [i for i in items if i.carried > 0 and i.week == week and i.status != "dropped"]
     return [
         (
             label(lang, "report.planned", week=following),
-            [item_line(i, lang, tag_key=True, tag_ops=True, due=True) for i in planned],
+            [item_line(i, lang, ref, tag_key=True, tag_ops=True, due=True) for i in planned],
         ),
         (
-            "report.kept",
-            [item_line(i, lang, state=not i.is_open, carried=True) for i in kept],
+            "report.carry",
+            [item_line(i, lang, ref, tag_ops=True, due=True, carried=True) for i in carry],
         ),
         ("report.notes", note_lines(notes["plan"])),
     ]
-
-
-# rendering ------------------------------------------------------------------------------
-def _render(blocks: list[Block], lang: str) -> list[str]:
-    """Sub-headed blocks, empty ones left out; a part with nothing says so."""
-    out: list[str] = []
-    for heading, lines in blocks:
-        if lines:
-            title = label(lang, heading) if heading in LABELS else heading
-            out += [f"**{title}**", "", *lines, ""]
-    return out or [label(lang, "report.none"), ""]
 
 
 def save_report(path: str, text: str) -> str:

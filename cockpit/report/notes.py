@@ -44,6 +44,8 @@ class Note(Record):
     link: str = ""
     entry_id: int = 0
     created: str = ""
+    comment: str = ""
+    """The PM's one-line comment (点评) on a filed entry, shown under it in the report."""
 
 
 @dataclass
@@ -114,20 +116,37 @@ class NoteBook:
         link: str = "",
         entry_id: int = 0,
         when: dt.datetime | None = None,
+        comment: str = "",
     ) -> Note:
-        """File a note under `section` of `week` (default: this week); undoable."""
+        """File a note under `section` of `week` (default: this week); undoable.
+
+        An entry is filed once a week: filing it again returns the note already there,
+        with `comment` (when one is given) replacing the old one.
+        """
         text = clean_line(text)
+        comment = clean_line(comment)
         if not text:
             raise InvalidError("err.note.text")
         if section not in SECTIONS:
             raise InvalidError("err.note.section", choices=list(SECTIONS))
+        week = week or self.ws.week
+        if entry_id:
+            filed = next((n for n in self.for_week(week) if n.entry_id == entry_id), None)
+            if filed is not None:
+                if not comment or comment == filed.comment:
+                    return filed
+                with self.ws.changing(FILE, label=msg("undo.comment", text=text[:30])) as changes:
+                    filed.comment = comment
+                    changes.replace(FILE, "notes", filed.id, filed.to_doc())
+                return filed
         note = Note(
-            week=week or self.ws.week,
+            week=week,
             section=section,
             text=text,
             link=safe_link(link) or "",
             entry_id=entry_id,
             created=iso(when or self.ws.clock.now()),
+            comment=comment,
         )
         with self.ws.changing(FILE, label=msg("undo.note", text=text[:30])) as changes:
             note.id = self.ws.next_id(FILE, "next_note")

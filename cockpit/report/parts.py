@@ -1,5 +1,7 @@
-"""Pieces of the weekly report: the week's time span, Markdown line formats, and the two
-parts that read other books than the items (customers; feed entries).
+"""Pieces of the weekly report: the week's time span, the line of an item, the month's
+numbers, and the two parts that read other books than the items (customers; feed
+entries). Lines are form-free (`cockpit.report.render.Line`): the same report is
+written as Markdown or as plain text.
 
 See `cockpit.report.build` for the rules each part follows.
 """
@@ -10,27 +12,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cockpit.core.i18n import fill
 from cockpit.core.labels.report import LABELS
 from cockpit.core.weeks import monday
 from cockpit.feeds.store import EntryStore
 from cockpit.items.rules import is_key
+from cockpit.metrics import book as metrics
+from cockpit.metrics import trends
+from cockpit.report.render import Block, Line, label
 
 if TYPE_CHECKING:
     from cockpit.core.model import Customer, Item, Touch
     from cockpit.items.workspace import Workspace
     from cockpit.report.notes import Note
 
-Block = tuple[str, list[str]]
-"""A sub-heading (a label key, or text as is) and its Markdown lines."""
-
 TIER_RANK = {"top": 0, "key": 1, "normal": 2}
-
-
-def label(lang: str, key: str, **kwargs: object) -> str:
-    """A report label in `lang`, whatever language the UI happens to be in."""
-    en, zh = LABELS[key]
-    return fill(zh if lang == "zh" else en, kwargs)
 
 
 @dataclass(frozen=True)
@@ -74,19 +69,10 @@ def short_date(day: dt.date, lang: str) -> str:
     return f"{day.month}月{day.day}日" if lang == "zh" else f"{day:%b} {day.day}"
 
 
-# Markdown pieces ------------------------------------------------------------------------
+# lines ----------------------------------------------------------------------------------
 def one_line(text: str) -> str:
-    """User or feed text on one line: a newline inside would break the Markdown list."""
+    """User or feed text on one line: a newline inside would break a list."""
     return " ".join(text.split())
-
-
-def link(text: str, url: str | None) -> str:
-    """`[text](url)`, or the text alone without a URL (brackets escaped in link text)."""
-    if not url:
-        return text
-    shown = text.replace("[", "\\[").replace("]", "\\]")
-    target = f"<{url}>" if any(c in url for c in " ()<>") else url
-    return f"[{shown}]({target})"
 
 
 def extras(parts: list[str], lang: str) -> str:
@@ -100,45 +86,82 @@ def extras(parts: list[str], lang: str) -> str:
 def item_line(
     item: Item,
     lang: str,
+    ref: dt.date,
     *,
     state: bool = False,
     carried: bool = False,
     due: bool = False,
     tag_ops: bool = False,
     tag_key: bool = False,
-) -> str:
-    """`- [done] Title (ops, owner, due Nov 20, carried 2×)`, parts as asked."""
-    head = f"[{label(lang, f'report.state.{item.status}')}] " if state else ""
+) -> Line:
+    """`Title (done, ops, owner, overdue: due Nov 20, carried 2×)`, parts as asked.
+
+    The state only when it says something (done, dropped: open work carries none); an
+    open item due before `ref` is marked overdue, whatever else is asked.
+    """
+    day = dt.date.fromisoformat(item.due) if item.due else None
+    late = day is not None and item.is_open and day < ref
     notes = [
+        label(lang, "report.overdue_due", date=short_date(day, lang)) if late and day else "",
+        label(lang, f"report.state.{item.status}") if state and not item.is_open else "",
         label(lang, "report.key") if tag_key and is_key(item) else "",
         label(lang, "report.ops") if tag_ops and item.list == "ops" else "",
         one_line(item.owner),
     ]
-    if due and item.due:
-        day = dt.date.fromisoformat(item.due)
+    if due and day is not None and not late:
         notes.append(label(lang, "report.due", date=short_date(day, lang)))
     if carried and item.carried:
         notes.append(label(lang, "report.carried", n=item.carried))
-    return f"- {head}{one_line(item.title)}{extras(notes, lang)}"
+    return Line(f"{one_line(item.title)}{extras(notes, lang)}")
 
 
-def note_lines(notes: list[Note]) -> list[str]:
-    """One line per note, linked to its source when it has one."""
-    return [f"- {link(one_line(n.text), n.link)}" for n in notes]
+def note_lines(notes: list[Note], lang: str = "en") -> list[Line]:
+    """One line per note, linked to its source when it has one; its comment (点评)
+    under it."""
+    out = []
+    for n in notes:
+        out.append(Line(one_line(n.text), n.link))
+        comment = one_line(getattr(n, "comment", "") or "")
+        if comment:
+            out.append(Line(label(lang, "report.comment", text=comment), level=1))
+    return out
+
+
+def metrics_lines(ws: Workspace, span: Span, lang: str) -> list[Line]:
+    """The month's headline numbers, as the daily screen sums them up: one line per
+    table with data (营收, 商机, 运营, 项目, 工单) with 环比 and turning points, and the
+    churned users (流失) after the opportunities; the latest month up to the week's end."""
+    last = (span.end - dt.timedelta(days=1)).date().isoformat()[:7]
+    threshold = ws.config.metrics.threshold
+    out: list[Line] = []
+    for spec in metrics.tables(ws).values():
+        rows = [r for r in metrics.rows(ws, spec) if r.month <= last]
+        trend = trends.summary(spec, rows, threshold)
+        if trend is not None:
+            out.append(Line(trends.summary_line(spec, trend, lang)))
+        churned = trends.series(rows, "churned") if spec.name == "opportunities" else {}
+        if churned:
+            lost = trends.column_trend(churned, "churned", max(churned), threshold)
+            name = label(lang, "report.churned")
+            out.append(Line(trends.summary_line(spec, lost, lang, name=name)))
+    return out
 
 
 # part 3: customers ----------------------------------------------------------------------
-def customers_part(ws: Workspace, span: Span, notes: list[Note], lang: str) -> list[Block]:
-    """Touches of the week by customer, new opportunities, churn risks, notes."""
+def customers_part(
+    ws: Workspace, span: Span, notes: list[Note], lang: str, numbers: list[Line]
+) -> list[Block]:
+    """The month's numbers, touches of the week by customer, new opportunities, churn
+    risks, notes."""
     customers = {c.id: c for c in ws.customers.all()}
     touched: dict[int, list[Touch]] = {}
     for touch in sorted(ws.customers.touches(), key=lambda t: (t.date, t.id)):
         if span.holds(touch.date) and touch.customer_id in customers:
             touched.setdefault(touch.customer_id, []).append(touch)
-    touch_lines: list[str] = []
+    touch_lines: list[Line] = []
     for cust in sorted((customers[i] for i in touched), key=_customer_order):
-        touch_lines.append(f"- {one_line(cust.name)}{extras([_tier(cust, lang)], lang)}")
-        touch_lines += [f"  - {_touch_text(t, lang)}" for t in touched[cust.id]]
+        touch_lines.append(Line(f"{one_line(cust.name)}{extras([_tier(cust, lang)], lang)}"))
+        touch_lines += [Line(_touch_text(t, lang), level=1) for t in touched[cust.id]]
 
     def new_opportunity(cust: Customer) -> bool:
         if _stage(cust) != "opportunity":
@@ -147,22 +170,28 @@ def customers_part(ws: Workspace, span: Span, notes: list[Note], lang: str) -> l
         return cust.id in touched or span.holds(cust.created) or span.holds(changed)
 
     opportunities = [
-        f"- {one_line(c.name)}{extras([_deal(c, lang), one_line(c.owner)], lang)}"
+        Line(f"{one_line(c.name)}{extras([_deal(c, lang), one_line(c.owner)], lang)}")
         for c in sorted(customers.values(), key=_customer_order)
         if new_opportunity(c)
     ]
     colon = "：" if lang == "zh" else ": "
     churn = [
-        f"- {one_line(c.name)}{colon}"
-        + (one_line(str(getattr(c, "churn_reason", "") or "")) or label(lang, "report.no_reason"))
+        Line(
+            f"{one_line(c.name)}{colon}"
+            + (
+                one_line(str(getattr(c, "churn_reason", "") or ""))
+                or label(lang, "report.no_reason")
+            )
+        )
         for c in sorted(customers.values(), key=_customer_order)
         if _stage(c) == "churn-risk"
     ]
     return [
+        ("report.numbers", numbers),
         ("report.touched", touch_lines),
         ("report.opportunities", opportunities),
         ("report.churn", churn),
-        ("report.notes", note_lines(notes)),
+        ("report.notes", note_lines(notes, lang)),
     ]
 
 
@@ -201,8 +230,9 @@ def _touch_text(touch: Touch, lang: str) -> str:
 
 # part 4: industry & competitors ---------------------------------------------------------
 def industry_part(ws: Workspace, span: Span, notes: list[Note], lang: str) -> list[Block]:
-    """Starred entries published this week, then notes filed this week (an entry that is
-    both starred and filed shows once, as the starred entry)."""
+    """Starred entries published this week, then notes filed this week, each with its
+    comment (点评); an entry both starred and filed shows once, as the starred entry
+    with the filed note's comment."""
 
     state = ws.files.raw("entry_state").get("state", {})
     store = EntryStore(ws.files)
@@ -215,9 +245,12 @@ def industry_part(ws: Workspace, span: Span, notes: list[Note], lang: str) -> li
             starred.append(entry)
     starred.sort(key=lambda e: (e.published, e.id))
     shown = {e.id for e in starred}
-    lines = [
-        f"- {link(one_line(e.title), e.link)}" + (f" · {one_line(e.feed)}" if e.feed else "")
-        for e in starred
-    ]
+    comments = {n.entry_id: one_line(n.comment) for n in notes if n.entry_id and n.comment}
+    lines: list[Line] = []
+    for e in starred:
+        feed = f" · {one_line(e.feed)}" if e.feed else ""
+        lines.append(Line(one_line(e.title), e.link or "", after=feed))
+        if comments.get(e.id):
+            lines.append(Line(label(lang, "report.comment", text=comments[e.id]), level=1))
     filed = [n for n in notes if not (n.entry_id and n.entry_id in shown)]
-    return [("report.starred", lines), ("report.notes", note_lines(filed))]
+    return [("report.starred", lines), ("report.notes", note_lines(filed, lang))]

@@ -1,15 +1,19 @@
 """`t` on the reading screen: file an entry as a note for this week's report
-(industry & competitors) or as an item in this week's plan."""
+(industry & competitors), with an optional one-line comment (点评) shown under it, or
+as an item in this week's plan. An entry is filed once a week: filing it again keeps
+the one note (a new comment replaces the old)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widgets import Input
 
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
@@ -21,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class TurnScreen(ModalScreen[None]):
-    """Two choices, one key each."""
+    """Two choices, one key each; a note asks for its comment before it is filed."""
 
     BINDINGS = [
         Binding("n", "note", "Note", id="turn_note"),
@@ -42,20 +46,48 @@ class TurnScreen(ModalScreen[None]):
         with Vertical(classes="form form-small turn"):
             yield Label(t("turn.title"), classes="form-title")
             yield Static(Text(entry.title if entry else "", style="bold"))
-            yield Static(Text(t("turn.note")))
-            yield Static(Text(t("turn.item")))
-            yield Label(t("turn.cancel"), classes="form-hint")
+            yield Static(Text(t("turn.note")), id="turn-note")
+            yield Static(Text(t("turn.item")), id="turn-item")
+            # Hidden and disabled until `n`: the screen's first focusable widget must not
+            # take the keys (`n`, `i`) before it is asked for.
+            comment = Input(placeholder=t("turn.comment"), id="turn-comment", disabled=True)
+            comment.display = False
+            yield comment
+            yield Label(t("turn.cancel"), classes="form-hint", id="turn-hint")
 
     def action_note(self) -> None:
+        """Ask for the comment: the note is filed when it is entered (empty: none)."""
+        comment = self.query_one("#turn-comment", Input)
+        comment.disabled = False
+        comment.display = True
+        self.query_one("#turn-item").display = False
+        self.query_one("#turn-hint", Label).update(t("turn.comment_hint"))
+        # Focused once this key is done: the `n` that asked must not land in the field.
+        self.call_after_refresh(comment.focus)
+
+    @on(Input.Submitted, "#turn-comment")
+    def file_note(self, event: Input.Submitted) -> None:
         ws = self.cockpit.ws
         entry = EntryStore(ws.files).get(self.entry_id)
         if entry is not None:
             notes = NoteBook(ws)
+            before = {n.id for n in notes.for_week(ws.week, "industry")}
+            comment = event.value
+
+            def filed(note: object) -> None:
+                again = getattr(note, "id", None) in before
+                key = "note.refiled" if again else "note.noted"
+                say(self.app, t(key, title=entry.title))
+
             self.cockpit.persist(
                 lambda: notes.add(
-                    entry.title, section="industry", link=entry.link or "", entry_id=entry.id
+                    entry.title,
+                    section="industry",
+                    link=entry.link or "",
+                    entry_id=entry.id,
+                    comment=comment,
                 ),
-                on_done=lambda _n: say(self.app, t("note.noted", title=entry.title)),
+                on_done=filed,
             )
         self.dismiss(None)
 

@@ -1,11 +1,13 @@
 """Thursday's report preview: the five-part weekly report (周报), ready to copy into mail
 or chat (OSC 52, so it works over SSH) or save to a file.
 
-The preview shows the Markdown text itself, exactly what is copied, saved and printed
-by `cockpit report week`, with headings and link targets styled. (Textual's Markdown
-widget was tried: it mounts a widget per list item, and a large workspace's report
-took 9 s and 250 MB to show.) `[` / `]` walk the weeks, `l` switches the report's
-language (not the UI's), `e` edits the shown week's highlights and thoughts.
+The preview shows the text itself, exactly what is copied, saved and printed by
+`cockpit report week`, with headings and link targets styled: Markdown, or with `f`
+the plain text for chat (DingTalk, WeCom and most mail show Markdown's `##`, `**` and
+`[..](..)` literally); `c` copies the form shown. (Textual's Markdown widget was tried:
+it mounts a widget per list item, and a large workspace's report took 9 s and 250 MB to
+show.) `[` / `]` walk the weeks, `l` switches the report's language (not the UI's),
+`e` edits the shown week's highlights and thoughts.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ REPORT: list[BindingType] = [
     Binding("g,home", "scroll_top", "key.top", id="report_top", show=False),
     Binding("G,end", "scroll_bottom", "key.bottom", id="report_bottom", show=False),
     Binding("c", "copy", "key.report_copy", id="report_copy"),
+    Binding("f", "switch_form", "key.report_form", id="report_form"),
     Binding("s", "save", "key.report_save", id="report_save"),
     Binding(
         "left_square_bracket",
@@ -73,6 +76,8 @@ class ReportScreen(Screen[None]):
         localise(self)
         self._week = week
         self._lang = lang
+        self.form = "md"
+        """The form shown, copied and saved: "md" or "text" (plain text for chat)."""
         self.text = ""
 
     @property
@@ -102,9 +107,10 @@ class ReportScreen(Screen[None]):
     def reload(self) -> None:
         """Rebuild the report from the workspace (the app calls this after outside
         changes; the keys after a week, language or notes change)."""
-        self.text = build_report(self.cockpit.ws, self.week, self.lang)
-        self.query_one("#report-text", Static).update(styled(self.text))
-        status = t("report.status", week=self.week, lang=t(f"report.lang.{self.lang}"))
+        self.text = build_report(self.cockpit.ws, self.week, self.lang, self.form)
+        self.query_one("#report-text", Static).update(styled(self.text, self.form))
+        lang, form = t(f"report.lang.{self.lang}"), t(f"report.form.{self.form}")
+        status = t("report.status", week=self.week, lang=lang, form=form)
         self.query_one("#report-status", Static).update(Text(status, style="dim"))
 
     # actions ---------------------------------------------------------------------------
@@ -124,14 +130,14 @@ class ReportScreen(Screen[None]):
         self._body().scroll_end(animate=False)
 
     def action_copy(self) -> None:
-        """The Markdown text to the terminal's clipboard (OSC 52 works over SSH)."""
+        """The form shown to the terminal's clipboard (OSC 52 works over SSH)."""
         self.app.copy_to_clipboard(self.text)
         say(self, t("report.copied", n=self.text.count("\n")), timeout=3)
 
     def action_save(self) -> None:
 
         text = self.text  # the report as shown now, even if a refresh lands meanwhile
-        default = f"~/{default_filename(self.week, self.lang)}"
+        default = f"~/{default_filename(self.week, self.lang, self.form)}"
 
         def chosen(values: dict[str, Any] | None) -> None:
             if values:
@@ -146,6 +152,10 @@ class ReportScreen(Screen[None]):
         self._week = shift(self.week, step)
         self.reload()
         self.action_scroll_top()
+
+    def action_switch_form(self) -> None:
+        self.form = "text" if self.form == "md" else "md"
+        self.reload()
 
     def action_switch_language(self) -> None:
         self._lang = "en" if self.lang == "zh" else "zh"
@@ -166,23 +176,31 @@ class ReportScreen(Screen[None]):
 LINK_TARGET = re.compile(r"\]\((<[^>]*>|[^)\s]*)\)")
 
 
-def styled(markdown: str) -> Text:
+PART = re.compile(r"^(?:[一二三四五六七八九十]、|[IVX]+\. )")
+SUB = re.compile(r"^(?:【.*】|[^\s\d·].*:)$")
+URL = re.compile(r"https?://\S+")
+
+
+def styled(report: str, form: str = "md") -> Text:
     """The report's text with its structure in bold and link targets dimmed.
 
     Built from `Text` pieces, never parsed as markup: titles from feeds stay inert.
     """
     out = Text(no_wrap=False)
-    for line in markdown.splitlines():
-        if line.startswith("# "):
+    for n, line in enumerate(report.splitlines()):
+        if line.startswith("# ") or (form == "text" and n == 0):
             out.append(line, style="bold underline")
-        elif line.startswith("## "):
+        elif line.startswith("## ") or (form == "text" and PART.match(line) and n > 0):
             out.append(line, style="bold cyan")
-        elif line.startswith("**") and line.endswith("**"):
+        elif (line.startswith("**") and line.endswith("**")) or (
+            form == "text" and SUB.match(line)
+        ):
             out.append(line, style="bold")
         else:
             piece = Text(line)
-            for match in LINK_TARGET.finditer(line):
-                piece.stylize("dim", match.start() + 1, match.end())
+            targets = LINK_TARGET if form == "md" else URL
+            for match in targets.finditer(line):
+                piece.stylize("dim", match.start() + (1 if form == "md" else 0), match.end())
             out.append_text(piece)
         out.append("\n")
     out.rstrip()

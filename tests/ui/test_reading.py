@@ -139,12 +139,23 @@ async def test_turn_entry_into_report_note_and_item(tmp_path: Path, clock: Froze
         await open_reading(pilot, app)
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("n")  # asks for a one-line comment (点评), optional
+        await pilot.pause()
+        # `n` and `i` typed into the comment are text, not the screen's keys
+        await pilot.press(*"noting it", "enter")
         await settle(pilot)
         notes = NoteBook(Workspace(tmp_path / "ws", clock)).for_week("2026-W47", "industry")
-        assert [(n.text, n.link, n.entry_id) for n in notes] == [
-            ("Logical replication failover slots", "https://postgr.es/p/1", ids["e1"])
-        ]
+        assert [(n.text, n.link, n.entry_id, n.comment) for n in notes] == [
+            ("Logical replication failover slots", "https://postgr.es/p/1", ids["e1"],
+             "noting it")
+        ]  # fmt: skip
+        # Filed again (no comment this time): still one note, the comment kept.
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("n", "enter")
+        await settle(pilot)
+        again = NoteBook(Workspace(tmp_path / "ws", clock)).for_week("2026-W47", "industry")
+        assert [(n.id, n.comment) for n in again] == [(notes[0].id, "noting it")]
         await pilot.press("j", "t")
         await pilot.pause()
         await pilot.press("i")

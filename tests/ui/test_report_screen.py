@@ -21,6 +21,7 @@ from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.report.notes import NOTES_IDS, NotesForm, edit_week_notes
 from cockpit.screens.report.screen import REPORT, REPORT_IDS, ReportScreen
 from tests.ui.helpers import settle
+from tests.ui.render import screen_text as rendered_text
 from tests.unit.report_helpers import WEEK, week_workspace, with_stages
 
 SIZE = (120, 40)
@@ -44,8 +45,31 @@ def messages(app: CockpitApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-def report(app: CockpitApp, week: str = WEEK, lang: str = "en") -> str:
-    return build_report(app.ws, week, lang)
+def report(app: CockpitApp, week: str = WEEK, lang: str = "en", form: str = "md") -> str:
+    return build_report(app.ws, week, lang, form)
+
+
+async def test_f_switches_the_form_and_c_copies_the_one_shown(app: CockpitApp) -> None:
+    """Plain text for chat (DingTalk, WeCom show Markdown literally), chosen with a key
+    that the key bar names; the status line says which form is shown."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_report(pilot)
+        bar = rendered_text(app)
+        assert "f Markdown/text" in bar
+        await pilot.press("f", "c")
+        assert app.clipboard == report(app, form="text")
+        assert "**" not in app.clipboard and "## " not in app.clipboard
+        shown = screen.query_one("#report-text", Static).render()
+        assert shown.plain == report(app, form="text").rstrip("\n")  # type: ignore[union-attr]
+        status = str(screen.query_one("#report-status", Static).render())
+        assert "plain text for chat" in status
+        await pilot.press("l", "c")  # the language switches, the form stays
+        assert app.clipboard == report(app, lang="zh", form="text")
+        assert (
+            "纯文本（聊天用）" not in status
+        )  # the UI's language words the status, not the report's
+        await pilot.press("f", "c")
+        assert app.clipboard == report(app, lang="zh")
 
 
 async def test_copy_puts_the_markdown_on_the_clipboard(app: CockpitApp) -> None:

@@ -172,14 +172,75 @@ def _entry(title: str, published: str, feed: str) -> dict[str, Any]:
     }
 
 
+PART_NAMES = ("highlights", "product", "customers", "industry", "plan")
+
+
 def parts(report: str) -> dict[int, list[str]]:
-    """The report's non-blank lines under each `## N.` heading, by part number."""
+    """The report's non-blank lines under each `## N. Part` heading, by the part's place
+    among the five (1 highlights … 5 plan), whatever number it was written with: a part
+    with nothing to say is left out and the others are numbered in order."""
+    from cockpit.core.labels.report import LABELS
+
+    number = {}
+    for n, name in enumerate(PART_NAMES, 1):
+        for title in LABELS[f"report.part.{name}"]:
+            number[title] = n
     out: dict[int, list[str]] = {}
     current = 0
     for line in report.splitlines():
         if line.startswith("## "):
-            current = int(line[3])
+            current = number[line.split(". ", 1)[1]]
             out[current] = []
         elif current and line.strip():
             out[current].append(line)
     return out
+
+
+def planning_and_numbers(ws: Workspace, clock: FrozenClock) -> None:
+    """The rest of a real week: monthly numbers (revenue turning down in October),
+    requirements moved during the week and before it, a launch with overdue items, an
+    article filed twice with a comment (it shows once, with the comment)."""
+    from cockpit.metrics.book import set_row
+    from cockpit.planning import launches, requirements
+
+    # Overdue on Wednesday: a key item due Monday, a plan item due Tuesday.
+    ws.add("Renew support contract", list_name="key", due=dt.date(2026, 11, 16))
+    ws.add("Send PoC summary to 招行", owner="李明", due=dt.date(2026, 11, 17))
+
+    for month, cash, total, churned, tickets in (
+        ("2026-08", "100万", "10", "2", "30"),
+        ("2026-09", "120万", "12", "2", "27"),
+        ("2026-10", "108万", "15", "3", "24"),
+    ):
+        set_row(ws, "revenue", {"month": month, "cash": cash})
+        set_row(ws, "opportunities", {"month": month, "total": total, "churned": churned})
+        set_row(ws, "tickets", {"month": month, "count": tickets})
+    set_row(ws, "revenue", {"month": "2026-12", "cash": "1"})  # after the week: not shown
+    with moved(clock, at(10)):
+        old = requirements.add(ws, "Moved last week", kano="must-be")
+        requirements.move(ws, old.id, "reviewed", "triaged")
+        hnsw = requirements.add(ws, "pgvector HNSW index", customer="招商银行", kano="attractive")
+        requirements.add(ws, "Untouched requirement")
+    with moved(clock, at(16, 11)):
+        requirements.move(ws, hnsw.id, "reviewed", "3 banks asked")
+    with moved(clock, at(17, 15)):
+        requirements.move(ws, hnsw.id, "planned", "fits 18.1")
+    with moved(clock, at(2)):
+        # Go-live Nov 25: environments (Nov 11) and database (Nov 13) are done, user data
+        # (Nov 15) is overdue, roles (Nov 18, today) is not yet.
+        launches.new(ws, "PG 18 launch", dt.date(2026, 11, 25), lang="en")
+        launches.new(ws, "Old launch", dt.date(2026, 10, 1), lang="en")
+    for no in (1, 2):
+        launches.check(ws, "PG 18 launch", no)
+    launches.update_item(ws, "PG 18 launch", 3, owner="赵强")
+    old_launch = launches.find(ws, "Old launch")
+    for it in old_launch.items:
+        launches.check(ws, "Old launch", it.no)
+    store = EntryStore(ws.files)
+    entry = next(e for e in store.all() if e.title == "Aurora Limitless GA")
+    notes = NoteBook(ws)
+    notes.add(entry.title, link=entry.link or "", entry_id=entry.id)
+    notes.add(
+        entry.title, link=entry.link or "", entry_id=entry.id, comment="Serverless 分片，盯紧定价"
+    )
+    ws.undo_stack.clear()

@@ -71,9 +71,13 @@ def test_report_lists_work_due_this_week_as_this_weeks(tmp_path: Path) -> None:
     ws.defer(ws.add("PRD due Thursday", due=dt.date(2026, 11, 19)).id)
     ws.add("Next week's own work", week="2026-W48")
     got = parts(build_report(ws, WEEK, "en"))
-    assert "- PRD due Thursday (due Nov 19)" in got[2]  # still open this week
-    assert got[5][:2] == ["**Planned for 2026-W48**", "- Next week's own work"]
-    assert not any("PRD due Thursday" in line for line in got[5])  # shown once
+    # Due this week: this week's open work, rolling over (not next week's plan), once.
+    assert got[5] == [
+        "**Planned for 2026-W48**",
+        "- Next week's own work",
+        "**Carried over from this week**",
+        "- PRD due Thursday (due Nov 19)",
+    ]
 
 
 # the command line, as a real process ---------------------------------------------------

@@ -1,5 +1,6 @@
-"""The weekly report: each of the five parts holds exactly the right lines (English and
-Chinese), an empty week still has all five headings, and the rules at the week's edges."""
+"""The weekly report: a known week line by line in both languages and both forms
+(golden files in tests/fixtures/report/), each item once, overdue marked, the month's
+numbers, an empty week in one line, and the rules at the week's edges."""
 
 from __future__ import annotations
 
@@ -14,22 +15,17 @@ from cockpit.feeds.store import EntryStore
 from cockpit.items.workspace import Workspace
 from cockpit.report.build import build_report, default_filename, report_language
 from cockpit.report.notes import NoteBook
-from tests.unit.report_helpers import WEEK, at, moved, parts, week_workspace, with_stages
+from tests.unit.report_helpers import (
+    WEEK,
+    at,
+    moved,
+    parts,
+    planning_and_numbers,
+    week_workspace,
+    with_stages,
+)
 
-HEADINGS_EN = [
-    "## 1. Highlights & thoughts",
-    "## 2. Product management",
-    "## 3. Customers & business",
-    "## 4. Industry & competitors",
-    "## 5. Next week's plan",
-]
-HEADINGS_ZH = [
-    "## 1. 重点&思考",
-    "## 2. 产品管理",
-    "## 3. 客户&业务",
-    "## 4. 业界竞品",
-    "## 5. 下周工作计划",
-]
+GOLDEN = Path(__file__).parent.parent / "fixtures" / "report"
 
 
 @pytest.fixture
@@ -38,156 +34,103 @@ def ws(tmp_path: Path, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> W
     return week_workspace(tmp_path / "ws", clock)
 
 
-def test_english_report_part_by_part(ws: Workspace) -> None:
-    report = build_report(ws, WEEK, "en")
-    assert report.startswith("# Weekly report 2026-W47 (Nov 16 – Nov 22)\n\n## 1.")
-    assert [line for line in report.splitlines() if line.startswith("## ")] == HEADINGS_EN
-    got = parts(report)
-    assert got[1] == [
-        "**Highlights**",
-        "- PG 17 migration plan approved",
-        "- 招行 PoC kicked off",
-        "- Team offsite booked",
-        "**Thoughts**",
-        "HA is still the top question.  ",  # a Markdown line break keeps the PM's lines
-        "Roadmap next.",
-        "Second paragraph.",
-        "**Key items**",
-        "- [open] Prepare weekly product meeting (李明, due Nov 19)",
-        "- [done] Sign off 17.x maintenance window",
-        "- [open] HA postmortem report",
-    ]
-    assert got[2] == [
-        "**Finished this week**",
-        "- Reply Aurora questionnaire",
-        "- Kept and done",
-        "- Release notice (ops)",
-        "**Still open**",
-        "- Draft failover PRD (张敏, due Nov 20)",
-        "- GIS whitepaper",
-        "- Update SLA doc (carried 1×)",
-        "- Meetup venue (ops, 周婷)",
-        "**Notes**",
-        "- Pricing review moved to Dec",
-    ]
-    assert got[3] == [
-        "**Customers touched**",
-        "- 招商银行 (top customer)",
-        "  - Nov 16 call: 讨论逻辑复制",
-        "  - Nov 18 visit: 现场 PoC 启动",
-        "- Acme Telecom (key customer)",
-        "  - Nov 17 mail: Sent pricing",
-        "**New opportunities**",
-        "- 招商银行 (deal 1,200,000, 王磊)",
-        "- Nova Fintech",
-        "**Churn risks**",
-        "- Acme Telecom: Evaluating Aurora",
-        "- Quiet Co: no reason given",
-        "**Notes**",
-        "- Bank sector review next month",
-    ]
-    assert got[4] == [
-        "**Starred reading**",
-        "- [Aurora Limitless GA](https://example.com/ga) · AWS Blog",
-        "- [\\[Release\\] PG 17.7](https://example.com/17.7) · PostgreSQL News",
-        "- [Starred and filed](https://example.com/filed) · Planet PostgreSQL",
-        "**Notes**",
-        "- [Greenplum 7 roadmap](https://example.com/gp)",
-        "- Competitor pricing changed",
-    ]
-    assert got[5] == [
-        "**Planned for 2026-W48**",
-        "- Board prep (key)",
-        "- Plan Q1 roadmap (王磊)",
-        "- Webinar dry run (ops, due Nov 25)",
-        "**Carry-over kept**",
-        "- Update SLA doc (carried 1×)",
-        "- [done] Kept and done (carried 1×)",
-        "**Notes**",
-        "- Hire DBA intern",
+@pytest.fixture
+def full(ws: Workspace, clock: FrozenClock) -> Workspace:
+    """The known week with monthly numbers, requirement moves, a launch, overdue work and
+    a commented article: everything a real week's report holds."""
+    planning_and_numbers(ws, clock)
+    return ws
+
+
+@pytest.mark.parametrize(
+    ("lang", "form", "golden"),
+    [
+        ("zh", "md", "week-zh.md"),
+        ("zh", "text", "week-zh.txt"),
+        ("en", "md", "week-en.md"),
+        ("en", "text", "week-en.txt"),
+    ],
+)
+def test_the_known_week_line_by_line(full: Workspace, lang: str, form: str, golden: str) -> None:
+    """Frozen clock (Wed 2026-11-18), both languages, both forms, against files read by a
+    person: every line, in order (a diff names the first line that moved)."""
+    want = (GOLDEN / golden).read_text(encoding="utf-8").splitlines()
+    got = build_report(full, WEEK, lang, form).splitlines()
+    for n, (line, expected) in enumerate(zip(got, want, strict=False), 1):
+        assert line == expected, f"{golden} line {n}"
+    assert len(got) == len(want)
+
+
+def test_the_plain_text_has_no_markdown(full: Workspace) -> None:
+    for lang in ("zh", "en"):
+        text = build_report(full, WEEK, lang, "text")
+        assert not any(line.startswith(("#", "- ", "  - ", "**")) for line in text.splitlines())
+        assert "](" not in text and "**" not in text
+        assert "Aurora Limitless GA · AWS Blog https://example.com/ga" in text  # a bare URL
+        numbered = [line for line in text.splitlines() if line[:1].isdigit()]
+        assert numbered[0].startswith("1. ") and numbered[1].startswith("2. ")
+
+
+def test_each_item_shows_once(full: Workspace) -> None:
+    for lang in ("zh", "en"):
+        report = build_report(full, WEEK, lang)
+        for title in ("Board prep", "Update SLA doc", "HA postmortem report", "Draft failover PRD"):
+            assert sum(title in line for line in report.splitlines()) == 1, title
+
+
+def test_status_only_where_it_says_something(full: Workspace) -> None:
+    zh = build_report(full, WEEK, "zh")
+    assert "[进行中]" not in zh and "进行中" not in zh
+    assert "[open]" not in build_report(full, WEEK, "en")
+    assert "- Sign off 17.x maintenance window（已完成）" in zh
+
+
+def test_the_numbers_are_the_months_up_to_the_weeks_end(full: Workspace) -> None:
+    """December's row (after the week) does not show; October's turning point does."""
+    got = parts(build_report(full, WEEK, "zh"))[3]
+    assert got[:5] == [
+        "**本月数据**",
+        "- 营收 2026-10 环比 -10%，由升转降",
+        "- 商机与流失 2026-10 环比 +25%，连续第2个月增长（大幅变化）",
+        "- 流失用户 2026-10 环比 +50%，连续第1个月增长（大幅变化）",
+        "- 工单 2026-10 环比 -11%，连续第2个月下降",
     ]
 
 
-def test_chinese_report_part_by_part(ws: Workspace) -> None:
-    report = build_report(ws, WEEK, "zh")
-    assert report.startswith("# 周报 2026-W47（11月16日–11月22日）\n")
-    assert [line for line in report.splitlines() if line.startswith("## ")] == HEADINGS_ZH
-    got = parts(report)
-    assert got[1] == [
-        "**重点**",
-        "- PG 17 migration plan approved",
-        "- 招行 PoC kicked off",
-        "- Team offsite booked",
-        "**思考**",
-        "HA is still the top question.  ",
-        "Roadmap next.",
-        "Second paragraph.",
-        "**重点事务**",
-        "- [进行中] Prepare weekly product meeting（李明，11月19日到期）",
-        "- [已完成] Sign off 17.x maintenance window",
-        "- [进行中] HA postmortem report",
+def test_filing_the_same_article_twice_files_it_once(full: Workspace) -> None:
+    notes = [
+        n for n in NoteBook(full).for_week(WEEK, "industry") if n.text == "Aurora Limitless GA"
     ]
-    assert got[2] == [
-        "**本周完成**",
-        "- Reply Aurora questionnaire",
-        "- Kept and done",
-        "- Release notice（运营）",
-        "**进行中**",
-        "- Draft failover PRD（张敏，11月20日到期）",
-        "- GIS whitepaper",
-        "- Update SLA doc（顺延1次）",
-        "- Meetup venue（运营，周婷）",
-        "**笔记**",
-        "- Pricing review moved to Dec",
-    ]
-    assert got[3] == [
-        "**客户跟进**",
-        "- 招商银行（重点客户）",
-        "  - 11月16日 电话：讨论逻辑复制",
-        "  - 11月18日 拜访：现场 PoC 启动",
-        "- Acme Telecom（关键客户）",
-        "  - 11月17日 邮件：Sent pricing",
-        "**新增商机**",
-        "- 招商银行（金额 1,200,000，王磊）",
-        "- Nova Fintech",
-        "**流失风险**",
-        "- Acme Telecom：Evaluating Aurora",
-        "- Quiet Co：原因未填写",
-        "**笔记**",
-        "- Bank sector review next month",
-    ]
-    assert got[4] == [  # entries and notes keep their own words
-        "**收藏文章**",
-        "- [Aurora Limitless GA](https://example.com/ga) · AWS Blog",
-        "- [\\[Release\\] PG 17.7](https://example.com/17.7) · PostgreSQL News",
-        "- [Starred and filed](https://example.com/filed) · Planet PostgreSQL",
-        "**笔记**",
-        "- [Greenplum 7 roadmap](https://example.com/gp)",
-        "- Competitor pricing changed",
-    ]
-    assert got[5] == [
-        "**2026-W48 计划**",
-        "- Board prep（重点）",
-        "- Plan Q1 roadmap（王磊）",
-        "- Webinar dry run（运营，11月25日到期）",
-        "**上周未完成（保留）**",
-        "- Update SLA doc（顺延1次）",
-        "- [已完成] Kept and done（顺延1次）",
-        "**笔记**",
-        "- Hire DBA intern",
-    ]
+    assert len(notes) == 1 and notes[0].comment == "Serverless 分片，盯紧定价"
+    got = parts(build_report(full, WEEK, "zh"))[4]
+    assert sum("Aurora Limitless GA" in line for line in got) == 1
+    assert got[2] == "  - 点评：Serverless 分片，盯紧定价"
 
 
-@pytest.mark.parametrize(("lang", "headings"), [("en", HEADINGS_EN), ("zh", HEADINGS_ZH)])
-def test_an_empty_week_still_has_all_five_parts(
-    tmp_path: Path, clock: FrozenClock, lang: str, headings: list[str]
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "Nothing to report this week: no work, customers, notes or reading were recorded."),
+        ("zh", "本周暂无可汇报的内容：没有记录事项、客户、笔记或阅读。"),
+    ],
+)
+def test_an_empty_week_says_so_once(
+    tmp_path: Path, clock: FrozenClock, lang: str, line: str
 ) -> None:
     ws = Workspace(tmp_path / "empty", clock)
-    report = build_report(ws, WEEK, lang)
-    none = "Nothing to report." if lang == "en" else "暂无。"
-    assert [line for line in report.splitlines() if line.startswith("## ")] == headings
-    assert parts(report) == {n: [none] for n in range(1, 6)}
-    assert report.endswith(f"{none}\n") and not report.endswith("\n\n")
+    for form in ("md", "text"):
+        report = build_report(ws, WEEK, lang, form)
+        assert report.splitlines()[2:] == [line]
+        assert "暂无。" not in report and "Nothing to report." not in report
+
+
+def test_a_week_with_one_part_numbers_it_first(tmp_path: Path, clock: FrozenClock) -> None:
+    ws = Workspace(tmp_path / "ws", clock)
+    ws.customers.add("Acme")
+    ws.customers.touch("Acme", "hello")
+    report = build_report(ws, WEEK, "zh")
+    assert [line for line in report.splitlines() if line.startswith("## ")] == ["## 1. 客户&业务"]
+    assert build_report(ws, WEEK, "zh", "text").splitlines()[2] == "一、客户&业务"
 
 
 def test_the_same_data_gives_the_same_text(ws: Workspace) -> None:
@@ -196,7 +139,7 @@ def test_the_same_data_gives_the_same_text(ws: Workspace) -> None:
 
 def test_last_week_shows_its_own_work(ws: Workspace) -> None:
     got = parts(build_report(ws, "2026-W46", "en"))
-    assert "- [done] Last week's key win" in got[1]
+    assert "- Last week's key win (done)" in got[1]
     assert "- Sunday cleanup" in got[2]  # done Sunday 23:30: the week before this one
     assert got[3][:3] == [
         "**Customers touched**",
@@ -213,14 +156,17 @@ def test_last_week_shows_its_own_work(ws: Workspace) -> None:
 
 def test_future_week_counts_only_its_own_open_work(ws: Workspace) -> None:
     got = parts(build_report(ws, "2026-W48", "en"))
-    # Carry-over of earlier weeks is open "now", not in a week that has not started.
-    assert got[2] == [
-        "**Still open**",
+    # Carry-over of earlier weeks is open "now", not in a week that has not started; the
+    # week's own open work would roll over into the one after it.
+    assert 2 not in got
+    assert got[1] == ["**Key items**", "- Board prep"]
+    assert got[5] == [
+        "**Planned for 2026-W49**",
+        "- Far future",
+        "**Carried over from this week**",
         "- Plan Q1 roadmap (王磊)",
         "- Webinar dry run (ops, due Nov 25)",
     ]
-    assert got[1] == ["**Key items**", "- [open] Board prep"]
-    assert got[5] == ["**Planned for 2026-W49**", "- Far future"]
 
 
 def test_a_customer_without_stage_fields_shows_in_touches_only(

@@ -97,17 +97,38 @@ def test_errors_are_one_sentence(root: Path, capsys: pytest.CaptureFixture[str])
     assert not missing.parent.exists()
 
 
-def test_an_empty_workspace_reports_all_five_parts(
+def test_an_empty_workspace_says_so_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _err = run(capsys, "--data-dir", str(tmp_path / "new"), "report", "week")
     assert code == 0
-    assert [line for line in out.splitlines() if line.startswith("## ")] == [
-        "## 1. Highlights & thoughts",
-        "## 2. Product management",
-        "## 3. Customers & business",
-        "## 4. Industry & competitors",
-        "## 5. Next week's plan",
+    assert out.splitlines()[1:] == [
+        "",
+        "Nothing to report this week: no work, customers, notes or reading were recorded.",
+    ]
+
+
+def test_format_text_is_plain_text_for_chat(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = str(tmp_path / "ws")
+    assert run(capsys, "--data-dir", root, "add", "Send the PRD", "--due", "2026-11-17")[0] == 0
+    code, out, _err = run(capsys, "--data-dir", root, "report", "week", "--format", "text")
+    assert code == 0
+    assert out.splitlines() == [
+        "Weekly report 2026-W47 (Nov 16 – Nov 22)",
+        "",
+        "I. Next week's plan",
+        "Carried over from this week:",
+        "1. Send the PRD (overdue, due Nov 17)",
+    ]
+    target = tmp_path / "out.txt"
+    args = ("report", "week", "--format", "text", "--lang", "zh", "-o", str(target))
+    assert run(capsys, "--data-dir", root, *args)[0] == 0
+    assert target.read_text(encoding="utf-8").splitlines()[2:] == [
+        "一、下周工作计划",
+        "【本周未完成，顺延】",
+        "1. Send the PRD（逾期，11月17日到期）",
     ]
 
 

@@ -655,4 +655,5 @@ LABELS: dict[str, tuple[str, str]] = {
         "name a backup or give --from DIR, not both",
         "请指定备份名称或 --from 文件夹，二者只能选一",
     ),
+    "undo.comment": ("comment {text}", "点评 {text}"),
 }

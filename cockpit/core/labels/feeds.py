@@ -78,6 +78,15 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "turn.item": ("i  an item in this week's plan", "i  本周计划中的事项"),
     "turn.cancel": ("esc  cancel", "esc  取消"),
+    "turn.comment": (
+        "A one-line comment for the report (optional)",
+        "一句话点评（可空），显示在周报中",
+    ),
+    "turn.comment_hint": ("enter files it · esc cancel", "回车记入周报 · esc 取消"),
+    "note.refiled": (
+        "Already in this week's report (filed once): {title}",
+        "本周周报中已有（只记一次）：{title}",
+    ),
     "note.noted": ("Filed for this week's report: {title}", "已记入本周周报：{title}"),
     "note.category_read": ("Marked {n} {n|entry|entries} read", "已将 {n} 篇标为已读"),
     "key.refresh_feed": ("Refresh feed", "刷新此源"),
