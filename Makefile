@@ -17,7 +17,7 @@ BOOTSTRAP := $(VENV)/.bootstrap
 RUNTIME   := $(VENV)/.runtime
 DEV       := $(VENV)/.dev
 
-.PHONY: install run test test-tools bench lint fmt lock lock-upgrade clean
+.PHONY: install run test test-tools bench lint fmt readme lock lock-upgrade clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -94,6 +94,11 @@ lint: $(DEV)
 fmt: $(DEV)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The README's table of binding ids, from the code (tests/unit/test_readme_keys.py
+# fails when they differ).
+readme: $(RUNTIME)
+	$(BIN)/python tools/readme_keys.py
 
 # The lock: uv resolves pyproject.toml's ranges once for every platform and Python 3.11+
 # (`--universal`) and records the hash of every wheel and sdist, so the same commit

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -26,7 +26,7 @@ from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
-from cockpit.screens.keys import localise
+from cockpit.screens.keys import APP, localise
 from cockpit.screens.safe import palette_help, say
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
@@ -45,16 +45,7 @@ class CockpitApp(App[None]):
 
     CSS_PATH = str(STYLESHEET)
     TITLE = "cockpit"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+p",
-            "command_palette",
-            "key.palette",
-            id="command_palette",
-            show=False,
-            priority=True,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP
 
     def __init__(
         self, ws: Workspace, *, watch: bool = True, fetch: bool = True, origin: Origin | None = None
@@ -77,6 +68,12 @@ class CockpitApp(App[None]):
         self.forms_saving = 0  # forms kept open until their save is stored (typeahead waits)
         self.maintained = ws.clock.today()  # the open workspace was maintained for today
         self.typeahead = TypeAhead(self, self._handle_event)
+        self.keymap: dict[str, str] = {}
+        if ws.config.keys:
+            # Imported only for a config with [keys]: checking them walks every screen.
+            from cockpit.screens.keymap import keymap_of
+
+            self.keymap = keymap_of(ws.config)  # a mistake: ConfigError, the app never runs
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed ahead wait for the form or screen an earlier key opens (see
@@ -92,10 +89,8 @@ class CockpitApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        if self.ws.config.keys:
-            self.set_keymap(self.ws.config.keys)
-            # After the first paint: naming every binding imports every screen.
-            self.set_timer(FIRST_REFRESH_SECONDS, self._check_keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
         # A closed terminal (tmux killed, ssh dropped) must end the app: left running, its
         # input thread would spin on end-of-file. SIGTERM also restores the terminal.
         loop = asyncio.get_running_loop()
@@ -208,20 +203,6 @@ class CockpitApp(App[None]):
         message = str(error) or type(error).__name__
         say(self, t("note.failed", message=message), severity="error", timeout=10)
         self._reload_after_failure()
-
-    def _check_keymap(self) -> None:
-        """`[keys]` names bindings by id: say which ids no screen has (a typo would
-        otherwise just do nothing), with the nearest real one."""
-        # Imported here, for start-up time: only a config with [keys] needs them.
-        from cockpit.core.settings import closest
-        from cockpit.screens.keys import binding_ids
-
-        known = sorted(binding_ids())
-        for name in self.ws.config.keys:
-            if name not in known:
-                where = self.ws.config.path or "config"
-                hint = closest(name, known)
-                say(self, f"{where}: [keys] has no binding {name!r}{hint}", severity="warning")
 
     def _tell_warnings(self) -> None:
         """Say what maintenance could not do (a full disk at start or at midnight)."""
@@ -435,7 +416,7 @@ class CockpitApp(App[None]):
             key = self.get_key_display(binding)
             yield SystemCommand(
                 f"{area}: {binding.description or binding.action}",
-                palette_help(f"key {key}"),
+                palette_help(t("palette.entry.help", keys=key, id=binding.id or "-")),
                 _runner(screen, binding.action),
             )
 

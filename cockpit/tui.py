@@ -50,8 +50,9 @@ def start_tui(args: Namespace) -> int:
     from cockpit.doctor.facts import Origin
 
     origin = Origin(args.config, args.data_dir, demo_root)
-    app = make_app(ws, fetch=demo_root is None, origin=origin)
     try:
+        # A [keys] mistake is refused here (ConfigError), before the terminal changes.
+        app = make_app(ws, fetch=demo_root is None, origin=origin)
         app.run()
     finally:
         gc.enable()

@@ -13,6 +13,13 @@ from textual.dom import DOMNode
 
 from cockpit.core.i18n import CATALOG, language, t
 
+APP: list[BindingType] = [
+    # Priority: the palette opens from every screen, forms and the finder included.
+    Binding(
+        "ctrl+p", "command_palette", "key.palette", id="command_palette", show=False, priority=True
+    ),
+]
+
 NAV: list[BindingType] = [
     Binding("j,down", "cursor_down", "key.down", id="cursor_down", show=False),
     Binding("k,up", "cursor_up", "key.up", id="cursor_up", show=False),
@@ -109,31 +116,3 @@ def short_label(label: str) -> str:
             if key.endswith(".short") and key[: -len(".short")] in CATALOG
         }
     return table.get(label, label)
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of every screen, dialog and widget (what `[keys]` may name).
-
-    Imports every module under `cockpit.screens` to find them: call it after start-up.
-    """
-    # Imported here: walking the screens is needed only to check a config's [keys].
-    import importlib
-    import pkgutil
-
-    from textual.app import App
-    from textual.dom import DOMNode
-
-    import cockpit.screens
-
-    for info in pkgutil.walk_packages(cockpit.screens.__path__, "cockpit.screens."):
-        importlib.import_module(info.name)
-    ids: set[str] = set()
-    todo: list[type] = [DOMNode]
-    while todo:
-        cls = todo.pop()
-        todo.extend(cls.__subclasses__())
-        for binding in getattr(cls, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    ids.update(b.id for b in App.BINDINGS if isinstance(b, Binding) and b.id)
-    return ids

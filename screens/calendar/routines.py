@@ -63,6 +63,7 @@ DAYS = 10
 class RoutinesScreen(CockpitScreen):
     """This week's routines grouped by weekday (left) and the picked one's detail."""
 
+    AREA = "routines"  # its name in the palette, the help and [keys] sentences
     BINDINGS = ROUTINES
     SUBTITLE = "routines.title"
 

@@ -152,10 +152,11 @@ class ChurnForm(PlanningForm):
 class ItemPicker(ModalScreen[int | None]):
     """Pick one open item, fuzzy-filtered as you type (rapidfuzz via cockpit.find.search)."""
 
+    AREA = "item_picker"  # its name in the palette, the help and [keys] sentences
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="customers_pick_cancel"),
         Binding("down,ctrl+n", "move(1)", "key.down", id="customers_pick_down", show=False),
-        Binding("up,ctrl+p", "move(-1)", "key.up", id="customers_pick_up", show=False),
+        Binding("up", "move(-1)", "key.up", id="customers_pick_up", show=False),
     ]
     LIMIT = 50
 

@@ -57,6 +57,7 @@ CHROME = 7  # margins, border, padding and scrollbar around the table rows, in c
 class CustomersScreen(PlanningScreen):
     """The customer book; `select` puts the cursor on that customer id."""
 
+    AREA = "customers"  # its name in the palette, the help and [keys] sentences
     BINDINGS = CUSTOMERS
     SUBTITLE = "customers.title"
 

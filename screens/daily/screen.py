@@ -35,6 +35,7 @@ FEED_ROWS = 40
 class DailyScreen(CockpitScreen):
     """Key items, carry-over, plan, ops, customers due and news, in one grid."""
 
+    AREA = "daily"  # its name in the palette, the help and [keys] sentences
     BINDINGS = DAILY
 
     def __init__(self) -> None:

@@ -21,16 +21,19 @@ from textual.screen import ModalScreen
 from cockpit.core.i18n import t
 from cockpit.doctor.describe import Line, lines, problems
 from cockpit.doctor.facts import Origin, gather
+from cockpit.screens.keys import localise
 from cockpit.screens.safe import Label, Static
 
 
 class AboutScreen(ModalScreen[None]):
     """Version, files in use and why, workspace state, terminal facts."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="about_close")]
+    AREA = "about"  # its name in the palette, the help and [keys] sentences
+    BINDINGS = [Binding("escape,q", "close", "key.close", id="about_close")]
 
     def __init__(self, origin: Origin) -> None:
         super().__init__(classes="form-screen")
+        localise(self)
         self.origin = origin
 
     def compose(self) -> ComposeResult:

@@ -43,6 +43,7 @@ def shifted_due(item: Item, target: str, current: str) -> dt.date | None:
 class DeferScreen(ModalScreen[bool | None]):
     """Returns True (move the due date too), False (keep it) or None (cancel)."""
 
+    AREA = "defer"  # its name in the palette, the help and [keys] sentences
     BINDINGS = DEFER_KEYS
 
     def __init__(self, item: Item, target: str, today: dt.date) -> None:

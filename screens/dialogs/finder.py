@@ -43,10 +43,11 @@ KIND_STYLE = {
 class FinderScreen(ModalScreen[Hit | None]):
     """Type to search; enter jumps to the highlighted hit."""
 
+    AREA = "finder"  # its name in the palette, the help and [keys] sentences
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="find_cancel"),
         Binding("down,ctrl+n", "move(1)", "key.down", id="find_down", show=False),
-        Binding("up,ctrl+p", "move(-1)", "key.up", id="find_up", show=False),
+        Binding("up", "move(-1)", "key.up", id="find_up", show=False),
     ]
 
     def __init__(self, ws: Workspace, index: SearchIndex | None = None) -> None:

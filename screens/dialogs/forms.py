@@ -51,6 +51,7 @@ class FormError(ValueError):
 class Form(ModalScreen[dict[str, Any] | None]):
     """Shared layout and keys of the modal forms."""
 
+    AREA = "form"  # its name in the palette, the help and [keys] sentences
     BINDINGS = FORM_KEYS
 
     def __init__(self, title: str) -> None:

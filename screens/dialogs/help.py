@@ -68,6 +68,7 @@ def key_table(screen: Screen[Any]) -> list[KeyRow]:
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen it was opened from."""
 
+    AREA = "help"  # its name in the palette, the help and [keys] sentences
     BINDINGS = [
         Binding("escape,question_mark,q", "close", "key.close", id="help_close"),
         Binding("j", "move(1)", "key.down", id="help_down", show=False),

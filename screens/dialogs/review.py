@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 class ReviewScreen(Screen[None]):
     """One carried item at a time, with its history, and the keys to decide it."""
 
+    AREA = "review"  # its name in the palette, the help and [keys] sentences
     BINDINGS = REVIEW
 
     def __init__(self) -> None:

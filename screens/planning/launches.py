@@ -38,6 +38,7 @@ MARKS = {"open": ("[ ]", ""), "done": ("[✓]", "green"), "skipped": ("[-]", "di
 class LaunchesScreen(PlanningScreen):
     """Launches on top, the picked one's checklist below, the highlighted item last."""
 
+    AREA = "launches"  # its name in the palette, the help and [keys] sentences
     BINDINGS = LAUNCHES
     SUBTITLE = "launch.title"
 

@@ -51,6 +51,7 @@ METRICS_IDS = frozenset(b.id for b in METRICS if isinstance(b, Binding) and b.id
 class MetricsScreen(PlanningScreen):
     """Tables on the left; the picked table's rows and trends on the right."""
 
+    AREA = "metrics"  # its name in the palette, the help and [keys] sentences
     BINDINGS = METRICS
     SUBTITLE = "metrics.title"
 

@@ -66,6 +66,7 @@ LOG_LINES = 40  # the newest entries; `cockpit req show` prints them all
 class RequirementsScreen(PlanningScreen):
     """Filters on the status line, the pool, and the highlighted requirement below it."""
 
+    AREA = "requirements"  # its name in the palette, the help and [keys] sentences
     BINDINGS = REQUIREMENTS
     SUBTITLE = "req.title"
 

@@ -36,6 +36,7 @@ CATEGORY_ORDER = ("community", "planet", "newsletter", "competitor", "ecosystem"
 class ReadingScreen(CockpitScreen):
     """The left list picks what the entry list shows: everything, a category or a feed."""
 
+    AREA = "reading"  # its name in the palette, the help and [keys] sentences
     BINDINGS = READING
     SUBTITLE = "reading.title"
 

@@ -18,6 +18,7 @@ from textual.widgets import Input
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
 from cockpit.report.notes import NoteBook
+from cockpit.screens.keys import localise
 from cockpit.screens.safe import Label, Static, say
 
 if TYPE_CHECKING:
@@ -27,14 +28,16 @@ if TYPE_CHECKING:
 class TurnScreen(ModalScreen[None]):
     """Two choices, one key each; a note asks for its comment before it is filed."""
 
+    AREA = "turn"  # its name in the palette, the help and [keys] sentences
     BINDINGS = [
-        Binding("n", "note", "Note", id="turn_note"),
-        Binding("i", "item", "Item", id="turn_item"),
-        Binding("escape,q", "cancel", "Cancel", id="turn_cancel"),
+        Binding("n", "note", "key.turn_note", id="turn_note"),
+        Binding("i", "item", "key.turn_item", id="turn_item"),
+        Binding("escape,q", "cancel", "key.cancel", id="turn_cancel"),
     ]
 
     def __init__(self, entry_id: int) -> None:
         super().__init__(classes="form-screen")
+        localise(self)
         self.entry_id = entry_id
 
     @property

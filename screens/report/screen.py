@@ -69,6 +69,7 @@ REPORT_IDS = frozenset(b.id for b in REPORT if isinstance(b, Binding) and b.id)
 class ReportScreen(Screen[None]):
     """The report of `week` (default: this week) in `lang` (default: from config)."""
 
+    AREA = "report"  # its name in the palette, the help and [keys] sentences
     BINDINGS = REPORT
 
     def __init__(self, week: str | None = None, lang: str | None = None) -> None:

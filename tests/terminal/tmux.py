@@ -69,7 +69,8 @@ class Terminal:
         command = " ".join(shlex.quote(a) for a in argv)
         # COLUMNS / LINES from the test process (pytest sets them) would fix the app's
         # size at 80x24 whatever the pane's size: the pane's own size must win.
-        script = f'unset COLUMNS LINES; {command}; echo; echo "{EXITED} $?"; sleep 3600'
+        # The status is kept before `echo` runs (which would report its own, always 0).
+        script = f'unset COLUMNS LINES; {command}; rc=$?; echo; echo "{EXITED} $rc"; sleep 3600'
         args = ["new-session", "-d", "-s", "t", "-x", str(self.width), "-y", str(self.height)]
         if cwd is not None:
             args += ["-c", str(cwd)]

@@ -14,7 +14,6 @@ from textual.widgets import Input
 from cockpit.app import CockpitApp, make_app
 from cockpit.calendar.routines import RoutineBook
 from cockpit.core.clock import FrozenClock
-from cockpit.core.config import Config
 from cockpit.items.workspace import Workspace
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.forms import ItemForm
@@ -160,16 +159,3 @@ async def test_midnight_in_the_open_app_makes_the_daily_backup(
         app.check_rollover()
         await settle(pilot)
         assert list_backups(ws.root)[0] == "2026-11-25"
-
-
-async def test_a_keymap_naming_no_binding_is_said_with_the_nearest(
-    tmp_path: Path, clock: FrozenClock
-) -> None:
-    ws = small_workspace(tmp_path / "ws", clock, Config(keys={"doen": "z", "undo": "U"}))
-    app = make_app(ws, watch=False, fetch=False)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        app._check_keymap()  # what the app's timer runs after the first paint
-        await pilot.pause()
-        said = [n for n in notes(app) if "[keys]" in n]
-        assert said == ["config: [keys] has no binding 'doen' (did you mean 'done'?)"]
