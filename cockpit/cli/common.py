@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from cockpit.cli import usage
 from cockpit.cli.exits import CliError
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
@@ -30,6 +31,7 @@ def word(kind: str) -> Any:
         try:
             return vocab.parse(kind, text)
         except InvalidError as exc:
+            usage.speak()  # argparse words the refusal now, before any config is read
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     convert.__name__ = kind  # what argparse names in its own messages

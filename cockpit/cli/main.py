@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from cockpit import __version__
+from cockpit.cli import usage
 from cockpit.cli.exits import EXIT_INPUT, EXIT_STORAGE, CliError
 from cockpit.core.errors import CockpitError
-from cockpit.core.i18n import language
+from cockpit.core.i18n import language, t
 from cockpit.core.text import clean_text, terminal_safe, undecodable
 
 __all__ = [
@@ -92,7 +93,7 @@ def build_parser(command: str | None = WHOLE) -> argparse.ArgumentParser:
         command: register only the group of this command (see `command_in`); `NONE`
             registers none, `WHOLE` (the default) every group.
     """
-    parser = argparse.ArgumentParser(
+    parser = usage.Parser(
         prog="cockpit",
         description="A keyboard-driven terminal cockpit for a product manager.",
     )
@@ -118,9 +119,11 @@ def build_parser(command: str | None = WHOLE) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cockpit` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    usage.expect(argv)
     for n, arg in enumerate(argv, 1):
         if (byte := undecodable(arg)) is not None:
-            _fail(f"argument {n} is not UTF-8 text (it holds the byte {byte}); pass text as UTF-8")
+            usage.speak()
+            _fail(t("usage.not_utf8", n=n, byte=byte))
             return EXIT_INPUT
     args = build_parser(command_in(argv)).parse_args(argv)
     # Imported here, not at the top, for start-up time: storage pulls in tinydb and orjson,

@@ -21,21 +21,24 @@ if TYPE_CHECKING:
 # Cash in 10k CNY per month, oldest first: steady growth, a dip, then recovery.
 CASH = (182, 190, 201, 209, 221, 230, 236, 229, 218, 224, 241, 258, 270, 283, 296, 305, 322, 348)
 
-# (title, kano, priority, customer, status path after "collected")
-REQUIREMENTS: tuple[tuple[str, str, str, str, tuple[str, ...]], ...] = (
+# (title, kano, priority, customer, status path after "collected", the reason given)
+REQUIREMENTS: tuple[tuple[str, str, str, str, tuple[str, ...], str], ...] = (
     ("Logical replication failover slots in the managed service", "must-be", "P0", "瀚海银行",
-     ("reviewed", "planned", "in-development")),
+     ("reviewed", "planned", "in-development"), "瀚海银行 HA 上线的前提"),
     ("PostGIS 3.5 with SFCGAL on ARM instances", "performance", "P1", "云图地理信息",
-     ("reviewed", "planned")),
-    ("pgvector HNSW index builds in parallel", "attractive", "P1", "", ("reviewed",)),
-    ("审计日志导出到对象存储", "must-be", "P0", "明湖市政务云", ("reviewed", "planned")),
-    ("只读实例自动扩缩容", "performance", "P2", "蓝鲸支付", ()),
-    ("Oracle 兼容：包与同义词", "performance", "P1", "北辰证券", ("reviewed",)),
+     ("reviewed", "planned"), "ARM 规格 Q1 上线"),
+    ("pgvector HNSW index builds in parallel", "attractive", "P1", "", ("reviewed",),
+     "产品周会评审"),
+    ("审计日志导出到对象存储", "must-be", "P0", "明湖市政务云", ("reviewed", "planned"),
+     "等保合规要求"),
+    ("只读实例自动扩缩容", "performance", "P2", "蓝鲸支付", (), ""),
+    ("Oracle 兼容：包与同义词", "performance", "P1", "北辰证券", ("reviewed",), "产品周会评审"),
     ("Per-database PITR retention settings", "performance", "P2", "", ("reviewed", "planned",
-     "in-development", "released")),
-    ("Dark mode for the console", "indifferent", "P3", "", ("rejected",)),
-    ("TDE key rotation without downtime", "must-be", "P1", "瀚海银行", ()),
-    ("Connection pooler metrics in the dashboard", "attractive", "P2", "", ("reviewed",)),
+     "in-development", "released"), "随 17.x 小版本发布"),
+    ("Dark mode for the console", "indifferent", "P3", "", ("rejected",), "用户价值低，不做"),
+    ("TDE key rotation without downtime", "must-be", "P1", "瀚海银行", (), ""),
+    ("Connection pooler metrics in the dashboard", "attractive", "P2", "", ("reviewed",),
+     "产品周会评审"),
 )  # fmt: skip
 
 
@@ -102,7 +105,7 @@ def add_planning(ws: Workspace) -> None:
         [{"month": m, "count": 64 - n * 2 + (9 if n == 8 else 0)} for n, m in enumerate(months)],
     )
     add_tables(ws, months)
-    for title, kano, priority, customer, path in REQUIREMENTS:
+    for title, kano, priority, customer, path, reason in REQUIREMENTS:
         fields = {"kano": kano, "priority": priority}
         if customer:
             fields["customer"] = customer
@@ -110,7 +113,7 @@ def add_planning(ws: Workspace) -> None:
             fields["source"] = "internal"
         req = requirements.add(ws, title, **fields)
         for status in path:
-            requirements.move(ws, req.id, status, "demo: weekly product meeting")
+            requirements.move(ws, req.id, status, reason)
     golive = today - dt.timedelta(days=3)
     launch = launches.new(ws, "瀚海银行 HA 集群上线", golive)
     for no in (1, 2, 3, 4, 5, 7):  # most are done; a few overdue ones remain

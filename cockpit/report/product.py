@@ -3,7 +3,7 @@ the reason) and the progress of launches (done/total, overdue items, go-live dat
 
 - A requirement moved when its change log has status entries inside the week; several
   moves show as one line, first status to last (`collected → reviewed → planned`), with
-  the reasons in order. Closed or rejected ones count too: the move is the news.
+  the reasons in order, each once. Closed or rejected ones count too: the move is the news.
 - A launch shows while it matters: it has open items, or its go-live day falls in the
   week or after it. Its overdue items (open, deadline before the reference day) follow
   it as lines of their own, the oldest first.
@@ -34,7 +34,9 @@ def requirement_moves(ws: Workspace, span: Span, lang: str) -> Block:
             continue
         steps = [moves[0].get("from", ""), *(e.get("to", "") for e in moves)]
         path = ARROW.join(label(lang, f"req.status.{s}") for s in steps if s)
-        reasons = [one_line(e.get("reason", "")) for e in moves if e.get("reason")]
+        # One meeting often moves a requirement twice for one reason: say it once.
+        reasons = list(dict.fromkeys(one_line(e.get("reason", "")) for e in moves))
+        reasons = [r for r in reasons if r]
         colon = "：" if lang == "zh" else ": "
         text = f"#{req.id} {one_line(req.title)}{colon}{path}"
         lines.append(

@@ -95,7 +95,10 @@ def test_customers_in_chinese(zh: Run) -> None:
         "cockpit：没有名为 '瀚海' 的客户；是否指 瀚海银行？"
     )
     usage = err(zh("customers", "add", "X", "--tier", "钻石"), status=2)
-    assert usage.endswith("级别只能是 重点、关键、普通 之一，不能是 '钻石'")
+    assert usage.splitlines()[-1] == (
+        "cockpit customers add：错误：参数 --tier："
+        "级别只能是 重点、关键、普通 之一，不能是 '钻石'。"
+    )
 
 
 def test_requirements_and_launches_in_chinese(zh: Run) -> None:
@@ -153,4 +156,50 @@ def test_imports_and_report_file_in_chinese(zh: Run, tmp_path: Path) -> None:
     assert out(zh("report", "week", "-o", str(target))) == f"已将 2026-W47 周报写入 {target}\n"
     assert err(zh("import", "csv", str(tmp_path / "missing.csv"), "--kind", "items")).startswith(
         "cockpit：无法读取 "
+    )
+
+
+def test_usage_errors_in_chinese(zh: Run) -> None:
+    """argparse refuses before any config is read; the refusal still reads in Chinese."""
+    refused = err(zh("add"), 2).splitlines()
+    assert refused[0].startswith("用法：cockpit add [-h]")
+    assert refused[-1] == "cockpit add：错误：缺少必需的参数：title。"
+    assert err(zh("add", "x", "--list", "乱"), 2).splitlines()[-1] == (
+        "cockpit add：错误：参数 --list：列表只能是 重点、计划、运营 之一，不能是 '乱'。"
+    )
+    unknown = err(zh("ls", "--bogus"), 2).splitlines()[-1]
+    assert unknown == "cockpit：错误：无法识别的参数：--bogus。"
+    assert err(zh("add", "x", "--week"), 2).splitlines()[-1] == (
+        "cockpit add：错误：参数 --week：需要一个值。"
+    )
+    assert err(zh("report", "week", "--format", "pdf"), 2).splitlines()[-1] == (
+        "cockpit report week：错误：参数 --format：无效的选择 'pdf'（可选：md、text）。"
+    )
+    assert (
+        err(zh("nope"), 2)
+        .splitlines()[-1]
+        .startswith("cockpit：错误：参数 COMMAND：无效的选择 'nope'（可选：add、ls、done、")
+    )
+
+
+def test_usage_errors_read_the_config_named_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "zh.toml"
+    config.write_text('language = "zh"\n', encoding="utf-8")
+    monkeypatch.delenv("COCKPIT_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "none"))
+    for argv in (["--conf", str(config), "add"], [f"--config={config}", "add"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        refused = capsys.readouterr().err.splitlines()[-1]
+        assert refused == "cockpit add：错误：缺少必需的参数：title。"
+    # No config: argparse's own English, as before.
+    from cockpit.core import i18n
+
+    i18n.set_language("en")
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path / "ws"), "add"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "cockpit add: error: the following arguments are required: title"
     )

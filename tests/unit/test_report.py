@@ -245,3 +245,15 @@ def test_week_notes_feed_part_one(tmp_path: Path, clock: FrozenClock) -> None:
     ws = Workspace(tmp_path / "ws", clock)
     NoteBook(ws).set_week_notes(thoughts="Only thoughts")
     assert parts(build_report(ws, WEEK, "en"))[1] == ["**Thoughts**", "Only thoughts"]
+
+
+def test_a_reason_given_for_several_moves_is_said_once(ws: Workspace, clock: FrozenClock) -> None:
+    from cockpit.planning import requirements
+
+    req = requirements.add(ws, "审计日志导出", kano="must-be")
+    requirements.move(ws, req.id, "reviewed", "产品周会")
+    requirements.move(ws, req.id, "planned", "产品周会")
+    requirements.move(ws, req.id, "in-development", "客户催")
+    line = next(x for x in build_report(ws, WEEK, "zh").splitlines() if "审计日志导出" in x)
+    moves = "已收集 → 已评审 → 已规划 → 开发中"
+    assert line == f"- #{req.id} 审计日志导出：{moves}（产品周会；客户催）"

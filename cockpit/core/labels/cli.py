@@ -230,4 +230,36 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.ical.events": ("{n} {n|event|events}", "{n} 个日程"),
     "cli.ical.removed": ("Removed calendar {name!r} ({source})", "已删除日历 {name!r}（{source}）"),
     "cli.warning": ("cockpit: warning: {message}.", "cockpit：警告：{message}。"),
+    # usage errors (cockpit.cli.usage rewords argparse's sentences)
+    "usage.usage": ("usage: ", "用法："),
+    "usage.error": ("{prog}: error: {message}", "{prog}：错误：{message}。"),
+    "usage.argument": ("argument {name}: ", "参数 {name}："),
+    "usage.required": (
+        "the following arguments are required: {names}",
+        "缺少必需的参数：{names}",
+    ),
+    "usage.unrecognized": ("unrecognized arguments: {args}", "无法识别的参数：{args}"),
+    "usage.one_of": ("one of the arguments {names} is required", "参数 {names} 须给出其一"),
+    "usage.ambiguous": (
+        "ambiguous option: {option} could match {matches}",
+        "选项 {option} 不明确，可能是 {matches}",
+    ),
+    "usage.choice": (
+        "invalid choice: {value} (choose from {choices})",
+        "无效的选择 {value}（可选：{choices}）",
+    ),
+    "usage.one_value": ("expected one argument", "需要一个值"),
+    "usage.at_most_one": ("expected at most one argument", "最多只能给一个值"),
+    "usage.at_least_one": ("expected at least one argument", "至少需要一个值"),
+    "usage.n_values": ("expected {n} {n|argument|arguments}", "需要 {n} 个值"),
+    "usage.not_with": ("not allowed with argument {other}", "不能与参数 {other} 同时使用"),
+    "usage.ignored": ("ignored explicit argument {value}", "此选项不接受值 {value}"),
+    "usage.invalid": ("invalid {type} value: {value}", "{value} 不是有效的{type}"),
+    "usage.type.int": ("int", "整数"),
+    "usage.type.float": ("float", "数字"),
+    "usage.type.Path": ("Path", "路径"),
+    "usage.not_utf8": (
+        "argument {n} is not UTF-8 text (it holds the byte {byte}); pass text as UTF-8",
+        "第 {n} 个参数不是 UTF-8 文本（含字节 {byte}）；请以 UTF-8 传入文本",
+    ),
 }
