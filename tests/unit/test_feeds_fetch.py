@@ -335,9 +335,18 @@ def test_the_event_loop_stays_responsive(files: WorkspaceFiles, server: FeedServ
         assert [r.new_entries for r in task.result()] == [200, 200, 200]
         return sorted(lags)
 
+    # What one feed's parse costs on this machine right now: parsed on the loop, the
+    # loop would stall at least that long. Bounds relative to it hold on a loaded
+    # machine (where everything is slower) and still fail when parsing is on the loop.
+    from cockpit.feeds.parse import parse_feed
+
+    started = time.perf_counter()
+    parse_feed(body.encode(), "application/rss+xml", "https://big.example/", "2026-01-01")
+    one_parse = time.perf_counter() - started
     lags = asyncio.run(run())
-    assert lags[-1] < 0.15, f"the loop stalled {lags[-1] * 1000:.0f} ms"
-    assert lags[int(len(lags) * 0.95)] < 0.05
+    stall, p95 = lags[-1], lags[int(len(lags) * 0.95)]
+    assert stall < max(0.6 * one_parse, 0.15), f"the loop stalled {stall * 1000:.0f} ms"
+    assert p95 < max(0.3 * one_parse, 0.05), f"p95 lag {p95 * 1000:.0f} ms"
 
 
 def test_unchanged_body_without_validators_is_not_parsed_again(
