@@ -175,6 +175,7 @@ CUSTOMER: Shape = {
     "created": TEXT,
     "stage": _one_of("lead", "opportunity", "customer", "churn-risk", "churned"),
     "stage_since": DATE_OR_NONE,
+    "stage_from": _one_of("", "lead", "opportunity", "customer", "churn-risk", "churned"),
     "deal_value": NUMBER_OR_NONE,
     "churn_reason": TEXT,
 }

@@ -32,8 +32,10 @@ from typing import Any
 from cockpit.cli.common import dump, guard, read_date, word, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.i18n import language, t
+from cockpit.core.labels import vocab
 from cockpit.core.model import TIERS, Customer
 from cockpit.core.textwidth import cell_width, fit
+from cockpit.customers.accounts import GROUP_KEYS, NUMBERS, big_deals, grouped, pipeline_total
 from cockpit.customers.fields import CHANNELS, SOURCES, STAGES, parse_deal, short_deal
 from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import customers_due
@@ -61,8 +63,18 @@ def register_customers(sub: Any) -> None:
     p = csub.add_parser("ls", help="list customers (due ones first)")
     p.add_argument("--stage", type=word("stage"), choices=STAGES)
     p.add_argument("--tier", type=word("tier"), choices=TIERS)
+    # Read after the config (not by argparse), so a bad word is refused in its language.
+    p.add_argument(
+        "--by",
+        metavar="|".join(GROUP_KEYS),
+        help="group: accounts, customers, open opportunities, pipeline, churn risks",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_customers_ls)
+
+    p = csub.add_parser("deals", help="open opportunities, the largest deal first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_customers_deals)
 
     p = csub.add_parser("touch", help="log a call, visit, chat, mail or meeting")
     p.add_argument("name", nargs="+")
@@ -159,6 +171,7 @@ def cmd_customers_edit(args: argparse.Namespace) -> int:
 def cmd_customers_ls(args: argparse.Namespace) -> int:
 
     ws = workspace(args)
+    by = guard(vocab.parse, "group", args.by) if args.by is not None else None
     customers = ws.customers.all()
     due = customers_due(customers, ws.clock.today(), ws.config.customers.top_untouched_days)
     due_ids = {d.customer.id: d.reason for d in due}
@@ -167,6 +180,8 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
     customers.sort(key=lambda c: (rank.get(c.id, len(rank)), sort_key(c.name)))
     customers = [c for c in customers if args.stage in (None, c.stage)]
     customers = [c for c in customers if args.tier in (None, c.tier)]
+    if by is not None:
+        return _print_groups(customers, by, args.json)
     if args.json:
         rows = [dict(c.public(), due=c.id in due_ids) for c in customers]
         dump(rows)
@@ -182,6 +197,58 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
             f"{c.id:>4} {mark} {fit(c.name, 28)} {fit(tier, 6)} {fit(stage, 11)} "
             f"{_money(c):>9} {fit(c.industry, 12)} "
             + t("cli.cust.dates", next=fit(c.next_followup or "-", 10), last=c.last_touch or "-")
+        )
+        print(line.rstrip())
+    return 0
+
+
+def _print_groups(customers: list[Customer], by: str, as_json: bool) -> int:
+    """`customers ls --by KEY`: one line per value of the key, the largest pipeline
+    first; shares are of the whole (filtered) pipeline."""
+    groups = grouped(customers, by)
+    if as_json:
+        dump([g.public(by) for g in groups])
+        return 0
+    if not groups:
+        print(t("cli.cust.group_empty"))
+        return 0
+    total = pipeline_total(customers)
+    names = [g.key or t("customers.group.none") for g in groups]
+    width = min(max(cell_width(n) for n in [*names, t(f"customers.col.{by}")]), 24)
+    cols = [t(f"customers.group.col.{c}") for c in NUMBERS]
+    print(_aligned(fit(t(f"customers.col.{by}"), width), cols))
+    lang = language()
+    for name, g in zip(names, groups, strict=True):
+        share = f"{g.pipeline / total:.0%}" if total else "-"
+        money = short_deal(g.pipeline, lang) if g.pipeline else "-"
+        values = [str(g.accounts), str(g.customers), str(g.opportunities), money, share,
+                  str(g.churn_risks)]  # fmt: skip
+        print(_aligned(fit(name, width), values))
+    return 0
+
+
+def _aligned(first: str, cells: list[str]) -> str:
+    """The first cell as given, then each cell right-aligned in a column of 8."""
+    return first + "".join(" " * max(8 - cell_width(c), 1) + c for c in cells)
+
+
+def cmd_customers_deals(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    deals = big_deals(ws.customers.all())
+    if args.json:
+        dump([dict(c.public(), rank=n) for n, c in enumerate(deals, 1)])
+        return 0
+    if not deals:
+        print(t("customers.deals.empty"))
+        return 0
+    lang = language()
+    total = pipeline_total(deals)
+    print(t("cli.cust.deals_total", n=len(deals), total=short_deal(total, lang) if total else "0"))
+    for n, c in enumerate(deals, 1):
+        share = f"{(c.deal_value or 0) / total:.0%}" if total else "-"
+        line = (
+            f"{n:>4} {fit(c.name, 28)} {_money(c):>9} {share:>5} {fit(t(f'tier.{c.tier}'), 6)} "
+            f"{fit(c.industry, 12)} {fit(c.region, 10)} {c.owner}"
         )
         print(line.rstrip())
     return 0

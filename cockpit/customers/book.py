@@ -198,6 +198,7 @@ class CustomerBook:
                 cust.churn_reason = ""  # back in business: the old reason no longer holds
             if cust.stage != old_stage:
                 cust.stage_since = self.ws.clock.today().isoformat()
+                cust.stage_from = old_stage  # what the week's report calls the move
             check_churn(cust)
             if cust.name.casefold() != old_name.casefold() and any(
                 c.name.casefold() == cust.name.casefold() for c in self.all()

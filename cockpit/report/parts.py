@@ -18,6 +18,7 @@ from cockpit.feeds.store import EntryStore
 from cockpit.items.rules import is_key
 from cockpit.metrics import book as metrics
 from cockpit.metrics import trends
+from cockpit.report import moves
 from cockpit.report.render import Block, Line, label
 
 if TYPE_CHECKING:
@@ -186,11 +187,13 @@ def customers_part(
         for c in sorted(customers.values(), key=_customer_order)
         if _stage(c) == "churn-risk"
     ]
+    big = [Line(line) for line in moves.big_moves_lines(ws, span.holds, lang)]
     return [
         ("report.numbers", numbers),
         ("report.touched", touch_lines),
         ("report.opportunities", opportunities),
         ("report.churn", churn),
+        (moves.heading(lang), big),
         ("report.notes", note_lines(notes, lang)),
     ]
 

@@ -17,11 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
-from cockpit.core.i18n import t
+from cockpit.core.i18n import language, t
 from cockpit.core.model import Customer, Item, Touch
+from cockpit.customers.accounts import GROUP_KEYS, Group, big_deals, grouped, pipeline_total
+from cockpit.customers.fields import short_deal
 from cockpit.find.search import Hit, SearchIndex, customer_records
 from cockpit.items.rules import Due, customers_due
-from cockpit.screens.customers import detail, table
+from cockpit.screens.customers import detail, groups, table
 from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker, TouchForm
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import PlanningScreen
@@ -43,6 +45,8 @@ CUSTOMERS: list[BindingType] = [
             show=False),
     Binding("3", "filter('region')", "customers.key.region", id="customers_region", show=False),
     Binding("4", "filter('stage')", "customers.key.stage", id="customers_stage", show=False),
+    Binding("5", "filter('source')", "customers.key.source", id="customers_source", show=False),
+    Binding("b", "view", "customers.key.view", id="customers_view"),
     Binding("0", "clear_filters", "customers.key.clear", id="customers_clear", show=False),
     Binding("slash", "find", "key.find", id="customers_find", key_display="/"),
     Binding("u", "undo", "key.undo", id="customers_undo"),
@@ -52,6 +56,7 @@ CUSTOMERS: list[BindingType] = [
 CUSTOMER_IDS = frozenset(b.id for b in CUSTOMERS if isinstance(b, Binding) and b.id)
 DESCENDING_FIRST = frozenset({"deal"})  # the biggest deal is the one to look at first
 CHROME = 7  # margins, border, padding and scrollbar around the table rows, in cells
+VIEWS = ("table", "deals", *GROUP_KEYS)  # what `b` cycles through
 
 
 class CustomersScreen(PlanningScreen):
@@ -66,6 +71,8 @@ class CustomersScreen(PlanningScreen):
         localise(self)
         self.sort, self.reverse = "due", False
         self.filters: dict[str, str] = {}
+        self.view = "table"
+        self.groups: list[Group] = []
         self.customers: dict[int, Customer] = {}
         self.due: dict[int, Due] = {}
         self.rank: dict[int, int] = {}
@@ -96,8 +103,18 @@ class CustomersScreen(PlanningScreen):
         return self.query_one("#cust-table", Panel)
 
     def current(self) -> Customer | None:
+        """The customer under the cursor (None in a grouped view: a row is a group)."""
         ref = self.table.current_ref()
-        return self.customers.get(ref) if ref is not None else None
+        if ref is None or self.view in GROUP_KEYS:
+            return None
+        return self.customers.get(ref)
+
+    def current_group(self) -> Group | None:
+        """The group under the cursor in a grouped view (rows are its index)."""
+        ref = self.table.current_ref()
+        if self.view not in GROUP_KEYS or ref is None or not 0 <= ref < len(self.groups):
+            return None
+        return self.groups[ref]
 
     # data ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -117,13 +134,21 @@ class CustomersScreen(PlanningScreen):
     def show_table(self) -> None:
         """Filter, sort and lay out the rows for the current width; keep the cursor."""
         width = max(self.app.size.width - CHROME, 20)
+        shown = [c for c in self.customers.values() if table.matches(c, self.filters)]
+        if self.view in GROUP_KEYS:
+            self._show_groups(shown, width)
+            return
         name_width, columns = self._layout = table.layout(width, self.cells.values())
         head = table.header(name_width, columns, self.sort, self.reverse)
         self.query_one("#cust-head", Static).update(head)
-        shown = [c for c in self.customers.values() if table.matches(c, self.filters)]
-        rows = table.sort_customers(shown, self.sort, self.reverse, self.rank)
+        if self.view == "deals":
+            rows = big_deals(shown)
+        else:
+            rows = table.sort_customers(shown, self.sort, self.reverse, self.rank)
         panel = self.table
         panel.empty_key = "customers.filtered_out" if self.customers else "customers.empty"
+        if self.view == "deals" and not self.filters:
+            panel.empty_key = "customers.deals.empty"
         panel.set_lazy([c.id for c in rows], self._row)
         if self._select is not None:
             panel.select_ref(self._select)
@@ -131,7 +156,31 @@ class CustomersScreen(PlanningScreen):
         count = str(len(rows))
         if len(rows) != len(self.customers):
             count = t("customers.status.count", shown=len(rows), total=len(self.customers))
-        self.query_one("#cust-main").border_title = plain(f"{t('customers.table')} ({count})")
+        title = f"{t('customers.table')} ({count})"
+        if self.view == "deals":
+            total = pipeline_total(rows)
+            money = short_deal(total, language()) if total else "0"
+            title = t("customers.deals.title", n=len(rows), total=money)
+        self.query_one("#cust-main").border_title = plain(title)
+        self.show_status()
+        self.show_detail()
+
+    def _show_groups(self, shown: list[Customer], width: int) -> None:
+        """One row per value of the grouping key (ref = its index), the largest
+        pipeline first."""
+        by = self.view
+        self.groups = grouped(shown, by)
+        total = pipeline_total(shown)
+        self.query_one("#cust-head", Static).update(groups.header(by, width))
+        panel = self.table
+        panel.empty_key = "customers.filtered_out" if self.customers else "customers.group.empty"
+        panel.set_rows(
+            [Row(n, groups.row_text(g, total, width), Text("")) for n, g in enumerate(self.groups)]
+        )
+        view = t(f"customers.view.{by}")
+        self.query_one("#cust-main").border_title = plain(
+            t("customers.group.title", view=view, n=len(self.groups))
+        )
         self.show_status()
         self.show_detail()
 
@@ -142,16 +191,29 @@ class CustomersScreen(PlanningScreen):
         return Row(ref, line, Text(""))
 
     def show_status(self) -> None:
-        line = table.status_line(self.sort, self.reverse, self.filters, self.app.size.width - 3)
+        line = table.status_line(
+            self.sort, self.reverse, self.filters, self.app.size.width - 3, self.view
+        )
         self.query_one("#cust-status", Static).update(line)
 
     def show_detail(self) -> None:
-        """The card, touch log and linked items of the customer under the cursor."""
+        """The card, touch log and linked items of the customer under the cursor (in a
+        grouped view: the group's card)."""
         cust = self.current()
         card = self.query_one("#cust-card", Static)
         touches = self.query_one("#cust-touches", Panel)
         items = self.query_one("#cust-items", Panel)
         touches.empty_key, items.empty_key = "customers.no_touches", "customers.no_items"
+        group = self.current_group()
+        if group is not None:
+            shown = [c for c in self.customers.values() if table.matches(c, self.filters)]
+            card.border_title = plain(groups.group_name(group))
+            card.update(groups.card(group, self.view, shown, pipeline_total(shown)))
+            # A group has no touch log or items of its own: the panels say how to see them.
+            touches.empty_key = items.empty_key = "customers.group.hint"
+            touches.set_rows([])
+            items.set_rows([])
+            return
         if cust is None:
             card.border_title = plain(t("customers.card"))
             card.update("")
@@ -178,7 +240,15 @@ class CustomersScreen(PlanningScreen):
     @on(Panel.Selected)
     def _selected(self, event: Panel.Selected) -> None:
         event.stop()
-        if event.panel is self.table:
+        if event.panel is not self.table:
+            return
+        group = self.current_group()
+        if group is not None:  # a group opens as the table of its customers
+            self.filters[self.view] = group.key
+            self.view = "table"
+            self.show_table()
+            return
+        if self.current() is not None:
             self.action_edit()
 
     # actions ---------------------------------------------------------------------------
@@ -192,6 +262,15 @@ class CustomersScreen(PlanningScreen):
         self.sort = table.SORTS[(table.SORTS.index(self.sort) + 1) % len(table.SORTS)]
         self.reverse = self.sort in DESCENDING_FIRST
         self.show_table()
+
+    def action_view(self) -> None:
+        """Cycle the view: the table, the big deals, then grouped by industry, region
+        and source (filters stay: top customers by region is filter 1, then b)."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.show_table()
+        if self.view in GROUP_KEYS:  # rows are groups now: start at the largest
+            self.table.select_ref(0)
+            self.show_detail()
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
@@ -223,6 +302,8 @@ class CustomersScreen(PlanningScreen):
             return
         if not table.matches(self.customers[hit.ref], self.filters):
             self.filters.clear()
+        if self.view in GROUP_KEYS or self.customers[hit.ref].stage != "opportunity":
+            self.view = "table"
         self._select = hit.ref
         self.show_table()
         self.table.focus()

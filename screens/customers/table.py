@@ -16,7 +16,7 @@ from rich.text import Text
 
 from cockpit.core.i18n import language, relative_day, t
 from cockpit.core.model import TIERS, Customer
-from cockpit.customers.fields import STAGES, short_deal
+from cockpit.customers.fields import SOURCES, STAGES, short_deal
 from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import Due
 from cockpit.screens.widgets.textfit import clip
@@ -27,7 +27,7 @@ SORTS = (
     "due", "name", "tier", "stage", "deal", "industry", "region", "source", "owner", "last",
     "next",
 )  # fmt: skip
-FILTERS = ("tier", "industry", "region", "stage")
+FILTERS = ("tier", "industry", "region", "stage", "source")
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,21 @@ def layout(width: int, rows: Iterable[dict[str, str]]) -> tuple[int, list[tuple[
     return name_width, [(c, widths[c.key]) for c in shown]
 
 
-def status_line(sort: str, reverse: bool, filters: dict[str, str], room: int) -> Text:
-    """Sort and filter state as a key legend: `s sort: …`, then `1 tier` … `4 stage`,
-    a set filter in bold with its value. Too narrow for all (80 columns with a filter
-    set), the unset filters make way."""
+def status_line(
+    sort: str, reverse: bool, filters: dict[str, str], room: int, view: str = "table"
+) -> Text:
+    """Sort (or view) and filter state as a key legend: `s sort: …` (in a grouped or
+    deals view `b view: …`), then `1 tier` … `5 source`, a set filter in bold with its
+    value. Too narrow for all (80 columns with a filter set), the unset filters make
+    way."""
     arrow = "↓" if reverse else "↑"
     column = t(f"customers.col.{sort}")
+    if view == "table":
+        lead = Text(t("customers.status.sort", column=column, arrow=arrow))
+    else:
+        lead = Text(t("customers.status.view", view=t(f"customers.view.{view}")), "bold cyan")
     for keep_unset in (True, False):
-        line = Text(t("customers.status.sort", column=column, arrow=arrow))
+        line = lead.copy()
         sep = " │ "
         for n, kind in enumerate(FILTERS, 1):
             value, name = filters.get(kind), t(f"customers.col.{kind}")
@@ -131,7 +138,7 @@ def status_line(sort: str, reverse: bool, filters: dict[str, str], room: int) ->
             if value is None:
                 line.append(f"{n} {name}", style="dim")
                 continue
-            shown = label(kind, value) if kind in ("tier", "stage") else value
+            shown = label(kind, value) if kind in ("tier", "stage", "source") else value
             line.append(t("customers.status.filter", n=n, column=name, value=shown), "bold yellow")
         if filters:
             line.append(" · ", style="dim").append(t("customers.status.clear"))
@@ -238,6 +245,8 @@ def filter_values(customers: Iterable[Customer], kind: str) -> list[str]:
         return list(TIERS)
     if kind == "stage":
         return list(STAGES)
+    if kind == "source":
+        return list(SOURCES[1:])
     seen = {getattr(c, kind) for c in customers}
     return sorted((v for v in seen if v), key=sort_key)
 

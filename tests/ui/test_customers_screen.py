@@ -366,7 +366,8 @@ def test_status_line_fits_80_columns() -> None:
     wide = customer_table.status_line("due", False, {"industry": "finance"}, 200).plain
     narrow = customer_table.status_line("due", False, {"industry": "finance"}, 77).plain
     assert (
-        wide == "s sort: due first ↑ │ 1 Tier · 2 Industry: finance · 3 Region · 4 Stage · 0 clear"
+        wide == "s sort: due first ↑ │ 1 Tier · 2 Industry: finance · 3 Region · 4 Stage"
+        " · 5 Source · 0 clear"
     )
     assert narrow == "s sort: due first ↑ │ 2 Industry: finance · 0 clear"
 

@@ -6,6 +6,7 @@ twice is a mistake, caught at import (and by the tests).
 """
 
 from cockpit.core.labels import (
+    accounts,
     calendar,
     cli,
     core,
@@ -19,7 +20,9 @@ from cockpit.core.labels import (
 )
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _area in (core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli):
+for _area in (
+    core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts
+):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:
         raise ValueError(f"label keys defined twice: {sorted(_clash)}")

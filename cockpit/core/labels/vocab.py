@@ -223,6 +223,18 @@ def _kinds() -> dict[str, Kind]:
                 },
             ),
             Kind(
+                "risk",
+                ("none", "low", "high"),
+                "req.risk",
+                {"无风险": "none", "低风险": "low", "高风险": "high", "-": "none"},
+            ),
+            Kind(
+                "group",
+                ("industry", "region", "source"),
+                "customers.col",
+                {"按行业": "industry", "按区域": "region", "按来源": "source", "地区": "region"},
+            ),
+            Kind(
                 "req_source",
                 ("customer", "ticket", "sales", "internal"),
                 "req.source",
