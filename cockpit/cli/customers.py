@@ -14,6 +14,7 @@ CSV columns (`customers export` writes them all; `customers import` needs only n
   last_touch     the date of the last contact                     上次联系
   churn_reason   why it may churn (required for churn-risk)       流失原因
   stage_since    the date the stage was set                       阶段日期
+  stage_from     the stage it left then                           原阶段
   created        when it was added (ISO time)                     创建时间
   notes          free text                                        备注
 Headers match case-insensitively ("Next Followup" is next_followup), and the Chinese
@@ -205,7 +206,7 @@ def cmd_customers_ls(args: argparse.Namespace) -> int:
 def _print_groups(customers: list[Customer], by: str, as_json: bool) -> int:
     """`customers ls --by KEY`: one line per value of the key, the largest pipeline
     first; shares are of the whole (filtered) pipeline."""
-    groups = grouped(customers, by)
+    groups = grouped(customers, by, sort_key)
     if as_json:
         dump([g.public(by) for g in groups])
         return 0
@@ -234,7 +235,7 @@ def _aligned(first: str, cells: list[str]) -> str:
 
 def cmd_customers_deals(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    deals = big_deals(ws.customers.all())
+    deals = big_deals(ws.customers.all(), sort_key)
     if args.json:
         dump([dict(c.public(), rank=n) for n, c in enumerate(deals, 1)])
         return 0

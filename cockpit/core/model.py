@@ -152,7 +152,9 @@ class Customer(Record):
     created: str = ""
     stage: str = "customer"  # one of cockpit.customers.book.STAGES
     stage_since: str | None = None  # ISO date the stage was last set (None: unknown)
-    stage_from: str = ""  # the stage before that change ("": never changed by hand)
+    # The stage before that change ("": never changed by hand), for the report's moves;
+    # not part of the JSON or CSV shape: an imported record has made no move.
+    stage_from: str = ""
     deal_value: float | None = None  # the deal in play, in the PM's own unit
     churn_reason: str = ""  # why it is (or was) a churn risk
 
@@ -178,7 +180,6 @@ class Customer(Record):
             "last_touch": self.last_touch,
             "stage": self.stage,
             "stage_since": self.stage_since,
-            "stage_from": self.stage_from,
             "deal_value": self.deal_value,
             "churn_reason": self.churn_reason,
             "notes": self.notes,

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from cockpit.core.model import Customer
-from cockpit.find.pinyin import sort_key
+
+NameKey = Callable[[str], Any]
+"""How names order (`cockpit.find.pinyin.sort_key` on screens and the command line,
+so 瀚海 sorts among the H names; plain case-folding where pinyin is out of reach)."""
 
 GROUP_KEYS = ("industry", "region", "source")
 BIG_RANK = 10
@@ -52,7 +56,7 @@ class Group:
         }
 
 
-def big_deals(customers: Iterable[Customer]) -> list[Customer]:
+def big_deals(customers: Iterable[Customer], sort_key: NameKey = str.casefold) -> list[Customer]:
     """The open opportunities, the largest deal first (ties by name, as a contact list
     orders it); opportunities without a deal value come last, by name."""
     opps = [c for c in customers if c.stage == "opportunity"]
@@ -68,7 +72,9 @@ def pipeline_total(customers: Iterable[Customer]) -> float:
     return sum(c.deal_value or 0.0 for c in customers if c.stage == "opportunity")
 
 
-def grouped(customers: Iterable[Customer], by: str) -> list[Group]:
+def grouped(
+    customers: Iterable[Customer], by: str, sort_key: NameKey = str.casefold
+) -> list[Group]:
     """The book grouped by `by` (one of `GROUP_KEYS`): the largest pipeline first, then
     the most accounts, then by name; the unset group last.
 
@@ -135,7 +141,11 @@ def move_kind(old: str, new: str) -> str:
     return "cooled" if old == "opportunity" else "moved"
 
 
-def big_moves(customers: Iterable[Customer], in_week: Callable[[str | None], bool]) -> list[Move]:
+def big_moves(
+    customers: Iterable[Customer],
+    in_week: Callable[[str | None], bool],
+    sort_key: NameKey = str.casefold,
+) -> list[Move]:
     """The big moves of a week: customers whose stage was set in the week (`in_week`
     reads an ISO date) or that were added in it as an opportunity, big by deal or tier;
     the largest deal first, then by name."""

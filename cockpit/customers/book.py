@@ -127,6 +127,7 @@ class CustomerBook:
         deal_value: float | None = None,
         churn_reason: str = "",
         stage_since: dt.date | None = None,
+        stage_from: str = "",
         last_touch: dt.date | None = None,
         created: str = "",
     ) -> Customer:
@@ -149,6 +150,8 @@ class CustomerBook:
         cust = Customer(
             **values,
             stage_since=stage_since.isoformat() if stage_since else None,
+            # The stage it last left (a CSV round trip keeps it; see `accounts.big_moves`).
+            stage_from=clean_fields({"stage": stage_from})["stage"] if stage_from else "",
             last_touch=last_touch.isoformat() if last_touch else None,
             created=created or iso(self.ws.clock.now()),
         )

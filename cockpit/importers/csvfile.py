@@ -53,7 +53,8 @@ ITEM_HEADERS = {
 }  # fmt: skip
 CUSTOMER_COLUMNS = (
     "name", "tier", "stage", "deal_value", "industry", "region", "source", "owner",
-    "next_followup", "last_touch", "churn_reason", "stage_since", "created", "notes",
+    "next_followup", "last_touch", "churn_reason", "stage_since", "stage_from", "created",
+    "notes",
 )  # fmt: skip
 # Header names a Chinese (or hand-made) customer sheet uses for the columns above.
 CUSTOMER_HEADERS = {
@@ -65,7 +66,7 @@ CUSTOMER_HEADERS = {
     "下次跟进": "next_followup", "next_follow_up": "next_followup", "跟进日期": "next_followup",
     "下次跟进日期": "next_followup",
     "上次联系": "last_touch", "last_contact": "last_touch", "流失原因": "churn_reason",
-    "阶段日期": "stage_since", "创建时间": "created", "备注": "notes",
+    "阶段日期": "stage_since", "原阶段": "stage_from", "创建时间": "created", "备注": "notes",
 }  # fmt: skip
 _TRUE = {"yes", "true", "1", "y", "是", "对", "√", "✓", "x", "重点"}
 _FALSE = {"no", "false", "0", "n", "否", "不是", "非", ""}
@@ -265,6 +266,7 @@ def _customer(ws: Workspace, row: Row, extra: Row, names: dict[str, int], line: 
         next_followup=_date(ws, row, "next_followup"),
         last_touch=_date(ws, row, "last_touch"),
         stage_since=_date(ws, row, "stage_since"),
+        stage_from=_text(row, "stage_from"),
         churn_reason=_text(row, "churn_reason"),
         created=_created(ws, _text(row, "created")),
         notes=_notes(row, extra),

@@ -15,6 +15,7 @@ from cockpit.core.i18n import language, t
 from cockpit.core.model import Customer
 from cockpit.customers.accounts import NUMBERS, Group, big_deals, in_group
 from cockpit.customers.fields import short_deal
+from cockpit.find.pinyin import sort_key
 from cockpit.screens.widgets.textfit import clip
 
 WIDTH = 9  # each number column, its gap included: "Pipeline" and 商机金额 fit
@@ -89,7 +90,7 @@ def card(group: Group, by: str, customers: Iterable[Customer], total: float) -> 
         share=_share(group.pipeline, total),
         risks=group.churn_risks,
     )
-    deals = [c for c in big_deals(customers) if in_group(c, by, group.key)][:BIGGEST]
+    deals = [c for c in big_deals(customers, sort_key) if in_group(c, by, group.key)][:BIGGEST]
     if deals:
         names = t("sep.names").join(
             f"{c.name} {_money(c.deal_value or 0)}" if c.deal_value else c.name for c in deals

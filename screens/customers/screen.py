@@ -21,6 +21,7 @@ from cockpit.core.i18n import language, t
 from cockpit.core.model import Customer, Item, Touch
 from cockpit.customers.accounts import GROUP_KEYS, Group, big_deals, grouped, pipeline_total
 from cockpit.customers.fields import short_deal
+from cockpit.find.pinyin import sort_key
 from cockpit.find.search import Hit, SearchIndex, customer_records
 from cockpit.items.rules import Due, customers_due
 from cockpit.screens.customers import detail, groups, table
@@ -142,7 +143,7 @@ class CustomersScreen(PlanningScreen):
         head = table.header(name_width, columns, self.sort, self.reverse)
         self.query_one("#cust-head", Static).update(head)
         if self.view == "deals":
-            rows = big_deals(shown)
+            rows = big_deals(shown, sort_key)
         else:
             rows = table.sort_customers(shown, self.sort, self.reverse, self.rank)
         panel = self.table
@@ -169,7 +170,7 @@ class CustomersScreen(PlanningScreen):
         """One row per value of the grouping key (ref = its index), the largest
         pipeline first."""
         by = self.view
-        self.groups = grouped(shown, by)
+        self.groups = grouped(shown, by, sort_key)
         total = pipeline_total(shown)
         self.query_one("#cust-head", Static).update(groups.header(by, width))
         panel = self.table
