@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -406,6 +407,10 @@ class CockpitApp(App[None]):
             ("cmd.about", self.show_about),
         ):
             yield SystemCommand(t(name), palette_help(t(f"{name}.help")), callback)
+        # A screen's own entries beyond its keys (the daily screen's named views). The
+        # palette reads a title as markup: a view's name from the config is escaped.
+        for title, help_text, run in getattr(screen, "palette_commands", tuple)():
+            yield SystemCommand(escape(title), palette_help(help_text), run)
         area = screen.id or "app"
         seen: set[str] = set()
         for active in screen.active_bindings.values():

@@ -39,6 +39,7 @@ DAILY: list[BindingType] = [
     Binding("d", "delete", "key.delete", id="delete"),
     Binding("u", "undo", "key.undo", id="undo"),
     Binding("slash", "find", "key.find", id="find", key_display="/"),
+    Binding("F", "view", "key.view", id="daily_view", show=False),
     # The other screens: shown in the key bar after the triage keys, as far as it fits.
     Binding("v", "review", "key.review", id="review"),
     Binding("f", "reading", "key.reading", id="reading"),

@@ -38,6 +38,11 @@ def register_items(sub: Any) -> None:
         help="key: every key item (--list key, --key or !); plan, ops: the others",
     )
     p.add_argument("--all", action="store_true", help="every item of every week and status")
+    p.add_argument("--view", help="a named view of the config ([views.NAME]): its filter and sort")
+    p.add_argument(
+        "--filter", help="keep what the finder's words select: +tag @customer due:week list:key"
+    )
+    p.add_argument("--sort", help="due, customer, tag, age, title, week; comma-separated, -desc")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
 
@@ -99,6 +104,8 @@ def cmd_ls(args: argparse.Namespace) -> int:
         # The daily screen's rule: every key item (key list, --key or `!`) is in "key",
         # and only there; plan and ops hold the rest.
         items = [i for i in items if shown_list(i) == args.list_name]
+    if args.view or args.filter or args.sort:
+        items = _viewed(args, ws, items)
     # One write each: the output passes through the terminal sanitiser (`SafeStream`),
     # which line by line cost more than everything else on a 20k-item workspace.
     if args.json:
@@ -106,6 +113,21 @@ def cmd_ls(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write("\n".join(format_items(items, ws.week)) + "\n")
     return 0
+
+
+def _viewed(args: argparse.Namespace, ws: Any, items: list[Item]) -> list[Item]:
+    """`--view`, `--filter` and `--sort`: the daily screen's views, on the listed items.
+    A filter given with a view narrows it; a sort given replaces the view's."""
+    # Imported on use only, for start-up time: a plain `ls` does not load the finder.
+    from cockpit.find.views import make_view, named_view
+
+    today = ws.clock.today()
+    name, filter_text, sort_text = "", args.filter or "", args.sort or ""
+    if args.view:
+        view = guard(named_view, ws.config.views, args.view, today)
+        name, filter_text = view.name, f"{view.filter} {filter_text}"
+        sort_text = sort_text or view.sort_text
+    return list(guard(make_view, name, filter_text, sort_text, today).apply(items))
 
 
 def format_items(items: list[Item], week: str) -> list[str]:

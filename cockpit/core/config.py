@@ -36,7 +36,9 @@ from cockpit.core.settings import (
     SettingError,
     StorageSettings,
     UiSettings,
+    ViewSettings,
     closest,
+    parse_sort,
     read_metric_tables,
     read_table,
 )
@@ -54,6 +56,7 @@ __all__ = [
     "ReportSettings",
     "StorageSettings",
     "UiSettings",
+    "ViewSettings",
     "load_config",
 ]
 
@@ -70,7 +73,7 @@ AREAS: dict[str, type] = {
 """Each table of the file and the typed settings it holds (also a `Config` attribute)."""
 
 TOP = ("language", "timezone")
-OTHER_TABLES = ("keys", "routines")
+OTHER_TABLES = ("keys", "routines", "views")
 
 
 @dataclass(slots=True)  # a misspelt attribute is an error, not a silent new field
@@ -88,6 +91,9 @@ class Config:
 
     routines: list[dict[str, Any]] = field(default_factory=list)
     """`[[routines]]`: changes to the default routines and new ones (routine_config)."""
+
+    views: dict[str, ViewSettings] = field(default_factory=dict)
+    """`[views.NAME]`: named filters and sorts of the daily panels, in file order."""
 
     customers: CustomerSettings = field(default_factory=CustomerSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
@@ -157,6 +163,7 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise SettingError("err.config.keys")
     cfg.keys = dict(keys)
+    cfg.views = read_views(raw.get("views", {}))
     if "routines" in raw:
         # Imported only when there are entries, for start-up time (the routine model
         # and its labels are not needed to read a config without them).
@@ -166,6 +173,23 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
             cfg.routines = parse_entries(raw["routines"])
         except RoutineConfigError as exc:
             raise SettingError(exc.key, **exc.fields) from None
+
+
+def read_views(raw: Any) -> dict[str, ViewSettings]:
+    """`[views.NAME]` tables, each checked like an area (unknown keys, types) and its
+    sort keys named; the filter's words are the finder's and are checked where it runs
+    (`cockpit.find.views`), which knows today's date for `due:`."""
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise SettingError("err.view.shape")
+    views = {}
+    for name, table in raw.items():
+        where = f"[views.{name}]"
+        if not name.strip():
+            raise SettingError("err.view.no_name")
+        view = read_table(ViewSettings, table, where)
+        parse_sort(view.sort, f"{where} sort")
+        views[name.strip()] = view
+    return views
 
 
 def _browser(value: Any) -> list[str] | None:

@@ -85,6 +85,11 @@ class FeedSettings:
     parse_processes: int = setting(-1, low=-1, high=16)
     """Processes parsing feeds: -1 auto (2 on 2+ cores), 0 one background thread."""
 
+    watch: list[str] = field(default_factory=list)
+    """Watch words (competitors, products: `"pgvector"`, `"PostgreSQL 18"`, `"国产数据库"`):
+    entries naming one are highlighted and counted, and a new one raises a toast. Any
+    case; Latin words match whole words, Chinese ones anywhere in the text."""
+
 
 @dataclass(slots=True)
 class CalendarSettings:
@@ -183,6 +188,24 @@ class UiSettings:
     the URL is appended and no shell runs it. Unset: the system's graphical browser."""
 
 
+SORT_KEYS = ("due", "customer", "tag", "age", "title", "week")
+"""What a view may sort the daily panels by (`age`: oldest first, `-age` newest first)."""
+
+
+@dataclass(slots=True)
+class ViewSettings:
+    """`[views.NAME]`: a named view of the daily panels (palette "view: NAME",
+    `cockpit ls --view NAME`)."""
+
+    filter: str = setting("")
+    """What the panels keep, in the finder's words: `@瀚海银行 due:week +pg list:key status:`
+    and free words (all must hold)."""
+
+    sort: str = setting("")
+    """Order within each panel: keys from `SORT_KEYS`, comma-separated, `-` first for
+    descending (`"customer,due"`, `"-age"`); empty: the panels' own order."""
+
+
 # checking -----------------------------------------------------------------------------
 class SettingError(CockpitError, ValueError):
     """What is wrong with one table, as the end of a sentence ("[feeds] ...")."""
@@ -256,6 +279,28 @@ def _checked(name: str, value: Any, hint: Any, meta: Any) -> Any:
             "err.setting.range", name=name, low=_num(low), high=_num(high), value=_num(value)
         )
     return value
+
+
+def parse_sort(text: str, where: str = "sort") -> tuple[tuple[str, bool], ...]:
+    """`"customer,-age"` as ((key, descending), ...); empty text: no sort of its own.
+
+    Raises:
+        SettingError: a key that is not in `SORT_KEYS` (with the closest one).
+    """
+    out = []
+    for part in text.replace(" ", ",").split(","):
+        key = part.strip().casefold()
+        if not key:
+            continue
+        descending = key.startswith("-")
+        key = key.lstrip("+-")
+        if key not in SORT_KEYS:
+            raise SettingError(
+                "err.view.sort", name=where, key=part.strip(), keys=list(SORT_KEYS),
+                mean=closest(key, list(SORT_KEYS)),
+            )  # fmt: skip
+        out.append((key, descending))
+    return tuple(out)
 
 
 def _is_union(hint: Any) -> bool:

@@ -33,6 +33,7 @@ from cockpit.screens.safe import Static
 from cockpit.screens.widgets.panels import Row
 
 if TYPE_CHECKING:
+    from cockpit.find.views import View
     from cockpit.items.workspace import Workspace
     from cockpit.screens.daily.screen import DailyScreen
 
@@ -50,6 +51,7 @@ class Redraw:
         self._memo: dict[str, tuple[Hashable, object]] = {}
         self._launch: dict[int, Row] = {}
         self._lines: dict[str, str] = {}
+        self._view: View | None = None
 
     def memo(self, name: str, key: Hashable, compute: Callable[[], V]) -> tuple[V, bool]:
         """`compute()` when `key` differs from last time's; (value, whether new)."""
@@ -77,12 +79,19 @@ class Redraw:
         )
         if launch_new:
             self._launch = {row.ref: row for row in launch}
+        view, new_view = screen.view, screen.view is not self._view
+        self._view = view
+        subtitle = t("view.border", label=view.label()) if view is not None else ""
         for name in ITEM_PANELS:
-            if fresh or name in touched or (name == "key" and launch_new):
-                refs = self.split.ids(name)
-                if name == "key":
-                    refs += [row.ref for row in launch]
-                screen.panel(name).set_lazy(refs, self._row_factory(today, week))
+            if fresh or new_view or name in touched or (name == "key" and launch_new):
+                if view is None:
+                    refs = self.split.ids(name)
+                else:  # only the shown panels' items are looked at: no scan of the file
+                    refs = [item.id for item in view.apply(self.split.items(name))]
+                if name == "key" and (view is None or not view.filter):
+                    refs += [row.ref for row in launch]  # launch tasks have no tags, customer
+                panel = screen.panel(name)
+                panel.set_lazy(refs, self._row_factory(today, week), subtitle=subtitle)
         self._side_panels(screen, ws, context)
         self._hint(screen, ws, records, today, week)
 

@@ -27,7 +27,10 @@ from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from cockpit.find.search import Hit
+    from cockpit.find.views import View
 
 FEED_ROWS = 40
 
@@ -44,6 +47,8 @@ class DailyScreen(CockpitScreen):
         self.day: dt.date | None = None
         self._redraw = Redraw()
         self._feeds_stamp: object = None
+        self.view: View | None = None
+        """The filter and sort of the item panels (`F`, the palette's views), if any."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -226,6 +231,20 @@ class DailyScreen(CockpitScreen):
         from cockpit.screens.dialogs.finder import FinderScreen
 
         self.app.push_screen(FinderScreen(self.ws), self.jump_to)
+
+    def action_view(self) -> None:
+        """`F`: filter and sort the item panels (see `cockpit.screens.daily.views`)."""
+        # Imported on first use, for start-up time: the screen opens without it.
+        from cockpit.screens.daily import views
+
+        views.ask(self)
+
+    def palette_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """The palette's entries of this screen beyond its keys: the named views."""
+        # Imported on first use, for start-up time: the screen opens without it.
+        from cockpit.screens.daily import views
+
+        yield from views.commands(self)
 
     def jump_to(self, hit: Hit | None) -> None:
         """Show the record the finder picked (see daily_open.show_hit)."""

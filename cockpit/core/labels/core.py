@@ -248,6 +248,32 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "find.due": ("due {date}", "{date}到期"),
     "find.launch": ("launch go-live {date}", "上线 {date}"),
+    # views of the daily panels (F, the palette, [views.NAME])
+    "key.view": ("Filter and sort the panels", "筛选和排序面板"),
+    "key.view.short": ("View", "视图"),
+    "view.border": ("view: {label}", "视图：{label}"),
+    "view.form.title": ("Filter and sort the item panels", "筛选和排序事项面板"),
+    "view.form.filter": (
+        "Filter (+tag @customer due:week list:key words)",
+        "筛选（+标签 @客户 due:week list:key 关键词）",
+    ),
+    "view.form.sort": ("Sort (due, customer, -age …)", "排序（due、customer、-age …）"),
+    "view.form.keys": (
+        "sort by {keys}; comma-separated, - first for descending",
+        "可按 {keys} 排序；逗号分隔，前加 - 为倒序",
+    ),
+    "view.form.named": ("named views (ctrl+p): {names}", "已命名视图（ctrl+p）：{names}"),
+    "view.form.hint": (
+        "enter show · both empty: everything · esc cancel",
+        "回车显示 · 两项都留空：显示全部 · esc 取消",
+    ),
+    "view.shown": ("View {label}: {n} {n|item|items}", "视图 {label}：{n} 项"),
+    "view.cleared": ("Showing every item again", "已显示全部事项"),
+    "view.cmd": ("view: {name}", "视图：{name}"),
+    "view.cmd.help": ("a named view of the config", "配置中的命名视图"),
+    "view.cmd.filter": ("view: filter and sort…", "视图：筛选和排序…"),
+    "view.cmd.filter.help": ("key F", "按键 F"),
+    "view.cmd.clear": ("view: show everything", "视图：显示全部"),
     "find.bad.list": ("list: takes {lists}", "list: 可选 {lists}"),
     "find.bad.due": (
         "due: takes today, week, overdue or a date (fri, +3, 2026-11-20)",

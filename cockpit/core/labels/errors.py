@@ -593,6 +593,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "timezone must be an IANA name in quotes, not {value!r}",
         "timezone 应是带引号的 IANA 时区名，不能是 {value!r}",
     ),
+    # named views ([views.NAME])
+    "err.view.shape": (
+        "[views] must hold tables, one per view ([views.customer-week] and its settings)",
+        "[views] 应由表组成，每个视图一个（[views.customer-week] 加上其下的设置）",
+    ),
+    "err.view.no_name": ("a view needs a name ([views.NAME])", "视图需要名称（[views.NAME]）"),
+    "err.view.sort": (
+        "{name}: {key!r} is not a sort key{mean}; sort by {keys}",
+        "{name}：{key!r} 不是排序键{mean}；可按 {keys} 排序",
+    ),
+    "err.view.unknown": (
+        "there is no view {name!r}{mean}; the config defines {known}",
+        "没有 {name!r} 这个视图{mean}；配置中定义的视图：{known}",
+    ),
+    "err.view.none": (
+        "there is no view {name!r}: the config defines none ([views.NAME] in config.toml)",
+        "没有 {name!r} 这个视图：配置中没有定义视图（在 config.toml 中写 [views.NAME]）",
+    ),
+    "err.view.filter": ("view {name}: {problem}", "视图 {name}：{problem}"),
+    "err.view.bad": ("the view: {problem}", "视图：{problem}"),
     # tables of one's own ([[metrics.tables]])
     "err.tables.shape": (
         "{where} must be tables ([[metrics.tables]] headers), one per table",
