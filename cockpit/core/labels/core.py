@@ -259,8 +259,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "view.form.sort": ("Sort (due, customer, -age …)", "排序（due、customer、-age …）"),
     "view.form.keys": (
-        "sort by {keys}; comma-separated, - first for descending",
-        "可按 {keys} 排序；逗号分隔，前加 - 为倒序",
+        "sort keys: {keys}; comma-separated, - first: descending",
+        "排序键：{keys}；逗号分隔，- 开头为倒序",
     ),
     "view.form.named": ("named views (ctrl+p): {names}", "已命名视图（ctrl+p）：{names}"),
     "view.form.hint": (
