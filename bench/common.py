@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,22 +81,40 @@ class Run:
 
 
 def time_cmd(cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> Run:
-    """Spawn `cmd` (output discarded), wait for it with wait4; wall time and peak RSS."""
+    """Run `cmd` (output discarded) through `peak.py`; its wall time, from its fork to
+    reaped, and its own peak RSS (a child of the bench would report the bench's)."""
+    read, write = os.pipe()
     with tempfile.TemporaryFile() as errors:
-        began = time.perf_counter()
         proc = subprocess.Popen(
-            list(cmd),
+            [sys.executable, "-I", "-S", str(BENCH / "peak.py"), str(write), *cmd],
             env=env,
             cwd=cwd,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=errors,
+            pass_fds=(write,),
         )
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - began
-        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        os.close(write)
+        with os.fdopen(read, "rb") as report:
+            line = report.read().decode()
+        code = proc.wait()
         errors.seek(0)
         err = errors.read().decode(errors="replace")
-    if code != 0:
+    if code != 0 or not line:
         raise RuntimeError(f"{' '.join(cmd)} exited {code}: {err[-2000:]}")
-    return Run(wall, round(usage.ru_maxrss / 1024, 1), code)
+    wall, kib = line.split()
+    return Run(float(wall), round(int(kib) / 1024, 1), code)
+
+
+def peak_rss_mb(pid: int | str = "self") -> float | None:
+    """The peak resident size of process `pid`'s program (Linux `VmHWM`, in MB), read
+    while it runs; None where /proc does not tell. Unlike `ru_maxrss` it starts over at
+    `exec`, so a child of the bench does not report the bench's own peak."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None

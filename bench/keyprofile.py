@@ -31,30 +31,31 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 from common import WORK, bench_env, say, scratch_copy  # noqa: E402
-from keys_bench import open_session, time_pair  # noqa: E402
+from keys_bench import PAIRS, open_session, time_pair  # noqa: E402
 
 WRAPPER = BENCH / "tui_wrapper.py"
 
 
-def profile_keypress(root: Path, name: str, presses: int = 20) -> dict[str, Any]:
-    """Profile `x` / `u` on a key item of a scratch copy of `root`, twice: with the
-    function timers alone (little overhead: their ms are close to the real ones), then
-    with pyinstrument as well (every call is seen, and slowed down)."""
-    timers = _session(root, name, presses, "timers")
-    full = _session(root, name, presses, "full")
-    return {"name": name, "timers": timers, "full": full}
+def profile_keypress(root: Path, name: str, presses: int = 20, pair: str = "x") -> dict[str, Any]:
+    """Profile the key pair `pair` (`x` / `u` by default, see `keys_bench.PAIRS`) on a
+    key item of a scratch copy of `root`, twice: with the function timers alone (little
+    overhead: their ms are close to the real ones), then with pyinstrument as well
+    (every call is seen, and slowed down)."""
+    timers = _session(root, name, presses, "timers", pair)
+    full = _session(root, name, presses, "full", pair)
+    return {"name": name, "pair": pair, "timers": timers, "full": full}
 
 
-def _session(root: Path, name: str, presses: int, mode: str) -> dict[str, Any]:
+def _session(root: Path, name: str, presses: int, mode: str, pair: str) -> dict[str, Any]:
     ws = scratch_copy(root, f"scratch-profile-{name}")
     out = WORK / f"profile-{name}-{mode}"
     shutil.rmtree(out, ignore_errors=True)
     env = bench_env() | {"BENCH_PROFILE_DIR": str(out), "BENCH_PROFILE_MODE": mode}
     term = open_session([sys.executable, str(WRAPPER), "--data-dir", str(ws)], env)
     try:
-        time_pair(term, "x", 4)  # warm-up: first calls, caches
+        time_pair(term, pair, 4)  # warm-up: first calls, caches
         os.kill(term.proc.pid, signal.SIGUSR1)
-        timed = time_pair(term, "x", presses)
+        timed = time_pair(term, pair, presses)
         os.kill(term.proc.pid, signal.SIGUSR2)
         deadline = time.perf_counter() + 30
         while not (out / "done").exists() and time.perf_counter() < deadline:
@@ -69,8 +70,9 @@ def _session(root: Path, name: str, presses: int, mode: str) -> dict[str, Any]:
 
 
 def _presses(calls: list[list[Any]]) -> int:
-    """Keypresses in the profiled window: the writer's done + undo calls."""
-    return sum(n for label, _t, n, _s in calls if label in ("Workspace.done", "Workspace.undo"))
+    """Keypresses in the profiled window: the writer's item changes and undos."""
+    changes = ("Workspace.done", "Workspace.toggle_key", "Workspace.undo")
+    return sum(n for label, _t, n, _s in calls if label in changes)
 
 
 def report(result: dict[str, Any], top: int = 18) -> list[str]:
@@ -80,7 +82,8 @@ def report(result: dict[str, Any], top: int = 18) -> list[str]:
     presses = max(_presses(calls), 1)
     keys = timers["keys"]
     lines = [
-        f"--- keypress profile: x / u on a key item, {result['name']} ---",
+        f"--- keypress profile: {' / '.join(PAIRS[result.get('pair', 'x')][:2])} on a key "
+        f"item, {result['name']} ---",
         f"  {presses} presses with function timers (key to screen meanwhile: median "
         f"{keys['median_ms']} ms, p95 {keys['p95_ms']} ms); inclusive ms per press "
         "(calls per press), by thread:",
@@ -161,8 +164,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root", type=Path, nargs="?", default=WORK / "large")
     parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--pair", choices=sorted(PAIRS), default="x")
     args = parser.parse_args()
-    result = profile_keypress(args.root, args.root.name, args.presses)
+    result = profile_keypress(args.root, args.root.name, args.presses, args.pair)
     for line in report(result):
         say(line)
 

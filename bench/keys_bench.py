@@ -32,7 +32,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 from common import bench_env, cockpit_cmd, p95  # noqa: E402
-from term import Cell, Term, diff  # noqa: E402
+from term import Cell, Snapshot, Term, diff  # noqa: E402
 
 FLOOR_CMD = [sys.executable, str(BENCH / "floor_app.py")]
 
@@ -117,16 +117,40 @@ Change = dict[tuple[int, int], tuple[Cell, Cell]]
 
 
 TOAST_S = 3.3
-"""Longer than cockpit's toasts stay up (3 s): learning waits this long after the keys
-of an earlier pair, so that no toast of theirs is on screen or goes away meanwhile."""
+"""Longer than cockpit's toasts stay up (3 s): learning waits at least this long after
+the keys of an earlier pair, then until no toast is on screen (`toast_shown`)."""
+
+TOAST_WAIT_S = 10.0
+"""How long learning waits for the last toast to go (a toast is timed from when it is
+drawn, and a change's toast is raised once its write is done: under load, later)."""
+
+
+def toast_cells(snapshot: Snapshot) -> set[tuple[int, int]]:
+    """The cells Textual toasts cover: a toast's rows each start with a `▌` on the
+    toast's own background, drawn over something of another background, and go on to
+    the right as long as that background does."""
+    out: set[tuple[int, int]] = set()
+    for y, row in enumerate(snapshot):
+        for x in range(1, len(row) - 1):
+            cell = row[x]
+            if cell[0] == "▌" and row[x + 1][2] == cell[2] != row[x - 1][2]:
+                end = x
+                while end < len(row) and row[end][2] == cell[2]:
+                    out.add((y, end))
+                    end += 1
+    return out
 
 
 def _learn(term: Term, keys: tuple[str, str, str], timeout: float) -> tuple[Change, Change] | None:
     """The cells the first key changes and the second changes back (None: no such
-    cell). Toasts the pair raises are left out: they are still up after the second key,
-    so their cells do not come back to what they showed before."""
+    cell). Learning starts on a screen without toasts: one still up from an earlier
+    pair (or going away meanwhile) could make its cells look like part of the change.
+    The cells of the toasts the pair raises are left out (`toast_cells`)."""
     if term.last_key is not None:
         term.drain(term.last_key + TOAST_S - time.perf_counter())
+    deadline = time.perf_counter() + TOAST_WAIT_S
+    while toast_cells(term.snapshot()) and time.perf_counter() < deadline:
+        term.drain(0.1)
     term.settle(0.3)
     before = term.snapshot()
     _press_and_settle(term, keys[0], timeout)
@@ -134,9 +158,12 @@ def _learn(term: Term, keys: tuple[str, str, str], timeout: float) -> tuple[Chan
     _press_and_settle(term, keys[1], timeout)
     _reset(term, keys[2])
     back = term.snapshot()
+    # A toast's cells could show what was there before once the stack has moved
+    # (a taller toast pushed it up): they are no part of the change either.
+    toasts = toast_cells(after) | toast_cells(back)
     forward = {
         (y, x): (before[y][x], after[y][x])
-        for y, x in diff(before, after)
+        for y, x in diff(before, after) - toasts
         if back[y][x] == before[y][x]
     }
     if not forward:

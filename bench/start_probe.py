@@ -40,6 +40,7 @@ if str(BENCH) not in sys.path:
     sys.path.insert(0, str(BENCH))
 
 import product  # noqa: E402  (lazy: imports a cockpit module only when a name is used)
+from common import peak_rss_mb  # noqa: E402
 
 TIMINGS: dict[str, list[float]] = {}
 
@@ -74,7 +75,11 @@ def instrument(targets: tuple[str, ...] = product.START_BREAKDOWN) -> None:
 
 
 def max_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    """Peak resident set size of this process so far, in MB: `VmHWM`, which starts
+    over at exec (`ru_maxrss` would include the bench's peak from before the exec)."""
+    own = peak_rss_mb()
+    if own is not None:
+        return own
     kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(kib / 1024, 1)
 

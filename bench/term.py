@@ -28,8 +28,14 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyte
+
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import peak_rss_mb
 
 COLS, ROWS = 120, 40
 Cell = tuple[str, str, str, bool, bool, bool]
@@ -98,7 +104,7 @@ class Term:
         self.last_output = self.spawned
         self.first_output: float | None = None  # first chunk after the last `write`
         self.last_key: float | None = None  # when the last `write` was made
-        self.max_rss_mb: float | None = None  # of the child, once it has been reaped
+        self.max_rss_mb: float | None = None  # the child's peak, once it has been closed
         self.record = record
         self.chunks: list[tuple[float, bytes]] = []  # everything read, when `record`
         self._pending: list[tuple[float, bytes]] = []
@@ -242,7 +248,12 @@ class Term:
         return None
 
     def close(self, quit_keys: str | None = None, timeout: float = 5.0) -> int | None:
-        """Quit with `quit_keys` (else SIGTERM), then reap; returns the exit status."""
+        """Quit with `quit_keys` (else SIGTERM), then reap; returns the exit status.
+
+        The child's peak memory (`max_rss_mb`) is read just before: its own, where
+        `wait4`'s would start from the bench's (see `common.peak_rss_mb`)."""
+        if self.alive():
+            self.max_rss_mb = peak_rss_mb(self.proc.pid)
         if self.alive() and quit_keys:
             with contextlib.suppress(OSError):
                 os.write(self.fd, quit_keys.encode())
@@ -275,7 +286,8 @@ class Term:
             pid, status, usage = os.wait4(self.proc.pid, os.WNOHANG if deadline else 0)
             if pid:
                 self.proc.returncode = os.waitstatus_to_exitcode(status)
-                self.max_rss_mb = round(usage.ru_maxrss / 1024, 1)
+                if self.max_rss_mb is None:  # no /proc: the bench's peak may be in it
+                    self.max_rss_mb = round(usage.ru_maxrss / 1024, 1)
                 return True
             if deadline is None:
                 continue

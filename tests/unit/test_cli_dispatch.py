@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from cockpit import __version__
 from cockpit.cli.main import GROUPS, NONE, WHOLE, build_parser, command_in, main
 
 
@@ -170,3 +171,29 @@ def test_the_console_script_prints_everything_before_its_quick_exit(tmp_path: Pa
             [*cmd, "--data-dir", root, "done", "999999"], env=env, capture_output=True, text=True
         )
         assert failed.returncode == 1 and failed.stderr.startswith("cockpit: no item")
+
+
+def test_the_console_script_answers_version_before_the_parser() -> None:
+    # `cockpit --version` was mostly argparse, typing and the label catalog being imported.
+    probe = (
+        "import sys\n"
+        "sys.argv = ['cockpit', '--version']\n"
+        "from cockpit.cli import run\n"
+        "try:\n"
+        "    run()\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    said, loaded = done.stdout.splitlines()[0], set(done.stdout.splitlines()[-1].split())
+    assert not {"argparse", "typing", "cockpit.core.i18n", "cockpit.cli.main"} & loaded
+    whole = subprocess.run(
+        [sys.executable, "-c", "from cockpit.cli.main import main; main(['--version'])"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert said == whole.stdout.strip() == f"cockpit {__version__}"
