@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
@@ -25,6 +26,7 @@ from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker,
 from cockpit.screens.customers.screen import CUSTOMER_IDS, CUSTOMERS, CustomersScreen
 from cockpit.screens.widgets.panels import Panel
 from tests.ui.helpers import settle
+from tests.ui.render import until
 
 SIZE = (120, 40)
 
@@ -58,9 +60,20 @@ def app_on(tmp_path: Path, clock: FrozenClock, language: str = "en") -> CockpitA
 async def open_customers(pilot: Pilot[None]) -> CustomersScreen:
     screen = CustomersScreen()
     pilot.app.push_screen(screen)
-    await pilot.pause()
-    await pilot.pause()
+    await until(pilot, lambda: pilot.app.screen is screen and _shows_rows(screen))
     return screen
+
+
+def _shows_rows(screen: CustomersScreen) -> bool:
+    try:
+        return bool(screen.table.refs)
+    except NoMatches:  # not composed yet
+        return False
+
+
+async def opened(pilot: Pilot[None], kind: type[object]) -> None:
+    """Wait for the form (or picker) a key opens: a loaded machine takes a while."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, kind))
 
 
 def fresh(tmp_path: Path, clock: FrozenClock) -> Workspace:
@@ -193,6 +206,7 @@ async def test_edit_renames_and_linked_items_follow(tmp_path: Path, clock: Froze
     async with app.run_test(size=SIZE) as pilot:
         await open_customers(pilot)
         await pilot.press("e")
+        await opened(pilot, CustomerForm)
         form = app.screen
         assert isinstance(form, CustomerForm)
         await pilot.press("end")
@@ -211,6 +225,7 @@ async def test_form_refusals_show_inside_the_form(tmp_path: Path, clock: FrozenC
     async with app.run_test(size=SIZE) as pilot:
         await open_customers(pilot)
         await pilot.press("e")
+        await opened(pilot, CustomerForm)
         app.screen.query_one("#cust-deal").value = "lots"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
@@ -225,6 +240,7 @@ async def test_log_a_touch_with_the_next_followup(tmp_path: Path, clock: FrozenC
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_customers(pilot)
         await pilot.press("j", "t")  # Acme Telecom, due yesterday
+        await opened(pilot, TouchForm)
         assert isinstance(app.screen, TouchForm)
         await type_text(pilot, "HA design review")
         await pilot.press("tab")
@@ -253,6 +269,7 @@ async def test_link_an_item_with_the_picker(tmp_path: Path, clock: FrozenClock) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_customers(pilot)
         await pilot.press("j", "l")  # Acme Telecom
+        await opened(pilot, ItemPicker)
         picker = app.screen
         assert isinstance(picker, ItemPicker)
         titles = [picker.by_id[ref].title for ref in picker.shown]
@@ -277,6 +294,7 @@ async def test_mark_churn_risk_needs_a_reason(tmp_path: Path, clock: FrozenClock
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_customers(pilot)
         await pilot.press("c")
+        await opened(pilot, ChurnForm)
         assert isinstance(app.screen, ChurnForm)
         await pilot.press("enter")
         await pilot.pause()
