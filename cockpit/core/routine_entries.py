@@ -6,6 +6,7 @@ sentence naming it); `cockpit.calendar.routine_config` applies them to the works
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from cockpit.core.errors import RoutineConfigError
@@ -61,8 +62,16 @@ def _list(name: str, value: object) -> list[Any]:
     raise RoutineConfigError("err.routines.list", name=name)
 
 
+_ZH_DAY = re.compile(r"^(?:周|星期|礼拜)([一二三四五六日天七])$")
+_ZH_DAYS = "一二三四五六"
+
+
 def _day(name: str, value: object) -> int:
-    text = str(value).strip().lower()[:3]
+    raw = str(value).strip()
+    zh = _ZH_DAY.match(raw)
+    if zh:  # 周一 … 周日 (星期天, 礼拜七 too), as a Chinese config is written
+        return _ZH_DAYS.index(zh[1]) if zh[1] in _ZH_DAYS else 6
+    text = raw.lower()[:3]
     if text in DAYS:
         return DAYS.index(text)
     if text.isdigit() and 1 <= int(text) <= 7:

@@ -8,6 +8,9 @@
                        due:2026-11-20 on that day
     status:done        an item's status (open, done, dropped) or a requirement's
 
+Values read in either language, as everywhere else: list:重点, status:完成 (or a
+requirement's 已评审), due:今天 / 本周 / 逾期 / 周五 / 12月20日.
+
 Filters combine with each other and with the free words (all must hold). A value the
 finder cannot use is reported in one sentence and that filter is left out.
 """
@@ -20,9 +23,11 @@ from dataclasses import dataclass, field
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError
 from cockpit.core.i18n import t
+from cockpit.core.labels import vocab
 from cockpit.core.model import LISTS
 
 DUE_WORDS = ("today", "week", "overdue")
+DUE_SYNONYMS = {"今天": "today", "今日": "today", "本周": "week", "这周": "week", "逾期": "overdue"}
 OPERATORS = ("list:", "due:", "status:")
 
 
@@ -58,16 +63,18 @@ def parse_query(raw: str, today: dt.date) -> Query:
         elif token.startswith("@") and len(token) > 1:
             query.customers.append(low[1:])
         elif low.startswith("list:"):
-            value = low[5:]
+            value = vocab.find("list", low[5:]) if low[5:] else ""
             if value in LISTS:
                 query.lists.append(value)
-            elif value:
-                query.problems.append(t("find.bad.list", lists=", ".join(LISTS)))
+            elif low[5:]:
+                query.problems.append(t("find.bad.list", lists=vocab.choices("list")))
         elif low.startswith("due:"):
             _due(query, low[4:], today)
         elif low.startswith("status:"):
             if value := low[7:]:
-                query.statuses.append(value)
+                # An item's status or a requirement's, as typed in either language.
+                named = vocab.find("status", value) or vocab.find("req_status", value)
+                query.statuses.append(named or value)
         else:
             query.words.append(token)
     return query
@@ -76,6 +83,7 @@ def parse_query(raw: str, today: dt.date) -> Query:
 def _due(query: Query, value: str, today: dt.date) -> None:
     if not value:
         return
+    value = DUE_SYNONYMS.get(value, value)
     if value in DUE_WORDS:
         query.due.append((value, today))
         return

@@ -166,7 +166,7 @@ class ItemForm(Form):
             )
             options = [(t(f"list.{name}"), name) for name in LISTS]
             yield from self.choice("form.list", "f-list", options, current_list)
-            yield from self.field("form.week", "f-week", item.week if item else "this")
+            yield from self.field("form.week", "f-week", item.week if item else t("form.week.this"))
             yield from self.field("form.due", "f-due", (item.due or "") if item else "")
             yield from self.field("form.customer", "f-customer", item.customer if item else "")
             yield from self.field("form.owner", "f-owner", item.owner if item else "")
@@ -309,7 +309,10 @@ class WeekPrompt(Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form form-small"):
             yield Label(self.form_title, classes="form-title")
-            yield from self.field("form.week", "w-week", self.default)
+            # "this"/"next" shown as the UI's own word (本周/下周); both parse alike.
+            default = self.default
+            shown = t(f"form.week.{default}") if default in ("this", "next") else default
+            yield from self.field("form.week", "w-week", shown)
             yield Label(t("form.hint"), classes="form-hint")
 
     def collect(self) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from cockpit.screens.planning.requirements import (
 )
 from tests.ui.helpers import settle
 from tests.ui.planning_data import planning_workspace
+from tests.ui.render import until
 
 SIZE = (120, 40)
 
@@ -234,7 +235,7 @@ async def test_illegal_moves_are_refused_naming_the_allowed(
         await pilot.press("1")  # all: the rejected one shows
         screen.listing.select_ref(6)
         await pilot.press("greater_than_sign")
-        await pilot.pause()
+        await until(pilot, lambda: notes(app))  # a loaded machine may take a while
         assert not isinstance(app.screen, PlanningForm)
         assert "#6 is rejected: it has no next step; it can move to collected" in notes(app)[-1]
         # Another terminal rejects #2 while the move form is open: the domain refuses the

@@ -92,3 +92,27 @@ def test_bad_filter_values_are_said_and_left_out() -> None:
     ]
     plain = parse_query("Q4: revenue + forecast @", WED)  # not operators: plain words
     assert plain.words == ["Q4:", "revenue", "+", "forecast", "@"]
+
+
+def test_filters_read_chinese_values(index: SearchIndex) -> None:
+    assert refs(index.search("list:重点", today=WED)) == [5]
+    assert refs(index.search("list:运营 +pgday", today=WED)) == [9]
+    assert refs(index.search("status:完成", today=WED)) == [7]
+    assert refs(index.search("status:已完成 +pg", today=WED)) == [7]
+    assert refs(index.search("due:今天", today=WED)) == [5]
+    assert refs(index.search("due:逾期", today=WED)) == [6]
+    assert refs(index.search("due:本周", today=WED)) == [6, 5, 4]
+    assert refs(index.search("due:周五", today=WED)) == [4]
+    assert refs(index.search("due:11月27日", today=WED)) == [8]
+
+
+def test_bad_filter_values_are_said_in_chinese() -> None:
+    from cockpit.core import i18n
+
+    i18n.set_language("zh")
+    query = parse_query("list:以后 due:从不 failover", WED)
+    assert query.words == ["failover"] and not query.lists and not query.due
+    assert query.problems == [
+        "list: 可选 重点、计划、运营",
+        "due: 可选 今天、本周、逾期 或日期（周五、+3、12月20日、2026-11-20）",
+    ]

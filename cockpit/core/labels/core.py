@@ -125,8 +125,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.edit_item": ("Edit item #{id}", "编辑事项 #{id}"),
     "form.title": ("Title", "标题"),
     "form.list": ("List", "列表"),
-    "form.week": ("Week (this, next, +2, W48, date)", "周（this、next、+2、W48 或日期）"),
-    "form.due": ("Due (YYYY-MM-DD, fri, +3; empty for none)", "截止（YYYY-MM-DD、fri、+3；可空）"),
+    "form.week": ("Week (this, next, +2, W48, date)", "周（本周、下周、+2、W48 或日期）"),
+    "form.due": (
+        "Due (YYYY-MM-DD, fri, +3; empty for none)",
+        "截止（2026-12-15、12月15日、周五、明天、+3；可空）",
+    ),
+    # what a week field holds before it is typed in: a word `parse_week` reads
+    "form.week.this": ("this", "本周"),
+    "form.week.next": ("next", "下周"),
     "form.customer": ("Customer", "客户"),
     "form.owner": ("Owner", "负责人"),
     "form.tags": ("Tags (space separated)", "标签（空格分隔）"),
@@ -277,7 +283,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "find.bad.list": ("list: takes {lists}", "list: 可选 {lists}"),
     "find.bad.due": (
         "due: takes today, week, overdue or a date (fri, +3, 2026-11-20)",
-        "due: 可选 today、week、overdue 或日期（fri、+3、2026-11-20）",
+        "due: 可选 今天、本周、逾期 或日期（周五、+3、12月20日、2026-11-20）",
     ),
     "find.status.done": ("done", "已完成"),
     "find.status.dropped": ("dropped", "已放弃"),

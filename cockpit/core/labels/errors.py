@@ -135,7 +135,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "err.routines.list": ("routine {name!r}: expected a list", "例行安排 {name!r}：这里应是列表"),
     "err.routines.weekday": (
         "routine {name!r}: {value!r} is not a weekday (mon..sun or 1..7)",
-        "例行安排 {name!r}：{value!r} 不是星期（mon..sun 或 1..7）",
+        "例行安排 {name!r}：{value!r} 不是星期（周一..周日、mon..sun 或 1..7）",
     ),
     # item history (stored in English, shown in the reader's language)
     "hist.created": ("created", "创建"),

@@ -288,7 +288,10 @@ _SCREENS: dict[str, tuple[str, str]] = {
     "launch.rescheduled": ("{name} goes live {date}", "{name} 改为 {date} 上线"),
     "launch.form.new": ("New launch", "新建上线"),
     "launch.form.reschedule": ("Move the go-live of {name}", "调整 {name} 的上线日期"),
-    "launch.form.golive": ("Go-live (YYYY-MM-DD, +30, fri)", "上线日期（YYYY-MM-DD、+30、fri）"),
+    "launch.form.golive": (
+        "Go-live (YYYY-MM-DD, +30, fri)",
+        "上线日期（2026-12-15、12月15日、+30、周五）",
+    ),
     "launch.form.item": ("Item {no}: {title}", "第 {no} 项：{title}"),
     "launch.form.due": (
         "Deadline (date; empty: go-live {days:+d}d)",
