@@ -194,6 +194,10 @@ class _Merger:
             else:
                 old = self.entries[key]
                 fresh = {**old, **names, **{k: row[k] for k in ("title", "link", "summary")}}
+                if row.get("content"):
+                    fresh["content"] = row["content"]
+                else:  # the feed stopped sending its full text: the summary is all
+                    fresh.pop("content", None)
                 fresh.update(guid=row["guid"] or old.get("guid", ""), hash=row["hash"])
                 if fresh != old:
                     self.entries[key] = fresh

@@ -28,6 +28,9 @@ from urllib.parse import urljoin
 from cockpit.feeds.sanitize import clean_text, html_to_text, safe_link
 
 SUMMARY_CAP = 2000
+CONTENT_CAP = 12_000
+"""Characters of an entry's full text kept for the preview (a long post is ~4 screens);
+bounded so 60 feeds x 200 entries stay a file the app can read at start."""
 TITLE_CAP = 300
 GUID_CAP = 300
 MAX_ENTRIES = 1000
@@ -133,11 +136,12 @@ def entry_row(raw: Any, fetched: str, base: str = "") -> dict[str, Any]:
     title = _text(raw, "title", TITLE_CAP)
     link = _link(raw, base)
     summary = _summary(raw)
+    content = _content(raw, summary)
     guid = clean_text(str(raw.get("id", "") or ""))
     if len(guid) > GUID_CAP:
         guid = "sha1:" + hashlib.sha1(guid.encode()).hexdigest()
     digest = hashlib.sha1(f"{title}\0{link or ''}\0{summary}".encode()).hexdigest()[:16]
-    return {
+    row = {
         "title": title or "(untitled)",
         "link": link,
         "published": _published(raw, fetched),
@@ -145,6 +149,9 @@ def entry_row(raw: Any, fetched: str, base: str = "") -> dict[str, Any]:
         "guid": guid,
         "hash": digest,
     }
+    if content:  # stored only when it says more than the summary (most feeds: not)
+        row["content"] = content
+    return row
 
 
 def _link(obj: Any, base: str) -> str | None:
@@ -179,6 +186,27 @@ def _summary(raw: Any) -> str:
     if kind in _HTML_TYPES or kind is None:
         return html_to_text(value, cap=SUMMARY_CAP)
     return clean_text(value[: SUMMARY_CAP * 2], multiline=True)[:SUMMARY_CAP]
+
+
+def _content(raw: Any, summary: str) -> str:
+    """The entry's full text (Atom `content`, RSS `content:encoded`) as plain text, cut
+    at `CONTENT_CAP`; empty when the feed sends none or it is the summary again."""
+    best, kind = "", None
+    for part in raw.get("content") or []:
+        value = part.get("value") if isinstance(part, dict) else None
+        if isinstance(value, str) and len(value) > len(best):
+            best, kind = value, part.get("type")
+    if not best:
+        return ""
+    if kind in _HTML_TYPES or kind is None:
+        text = html_to_text(best, cap=CONTENT_CAP)
+    else:
+        text = clean_text(best[: CONTENT_CAP * 2], multiline=True)[:CONTENT_CAP]
+    if len(text) <= len(summary) or (
+        text.startswith(summary.rstrip("…").rstrip()) and (len(text) - len(summary) < 40)
+    ):
+        return ""
+    return text
 
 
 def _published(raw: Any, fetched: str) -> str:

@@ -26,6 +26,7 @@ FEEDS = "feeds"  # the subscriptions (cockpit.feeds.subscriptions)
 ENTRIES = "entries"
 STATE = "entry_state"
 SUMMARY_CAP = 2000
+CONTENT_CAP = 12_000  # as cockpit.feeds.parse: the full text kept for the preview
 
 
 @dataclass
@@ -42,6 +43,13 @@ class Entry:
     read: bool = False
     starred: bool = False
     feed_id: int | None = None
+    content: str = ""
+    """The full text when the feed sends more than the summary (bounded)."""
+
+    @property
+    def text(self) -> str:
+        """What the preview shows: the full text, else the summary."""
+        return self.content or self.summary
 
     def public(self) -> dict[str, Any]:
         """JSON form for `cockpit feeds entries --json`."""
@@ -54,6 +62,7 @@ class Entry:
             "link": self.link,
             "published": self.published,
             "summary": self.summary,
+            "content": self.content,
             "read": self.read,
             "starred": self.starred,
         }
@@ -155,6 +164,17 @@ class EntryStore:
         can tell cheaply whether what it shows is still current."""
         return tuple(self.files.stamps(ENTRIES, STATE).values())
 
+    def docs(self) -> dict[str, Any]:
+        """The raw entries (id -> document): for passes that need no `Entry` objects."""
+        entries: dict[str, Any] = self.files.raw(ENTRIES).get("entries", {})
+        return entries
+
+    def unread_ids(self) -> set[int]:
+        """Ids of the entries not marked read."""
+        raw = self.files.raw(ENTRIES).get("entries", {})
+        state = self.files.raw(STATE).get("state", {})
+        return {int(k) for k in raw if not state.get(k, {}).get("read")}
+
     def has_feeds(self) -> bool:
         """Whether the workspace subscribes to any feed (the news panel's first-run
         hint); reads the small subscriptions file without building the feed list."""
@@ -216,6 +236,7 @@ def _entry(ref: int, doc: dict[str, Any], marks: dict[str, Any]) -> Entry:
         read=bool(marks.get("read")),
         starred=bool(marks.get("starred")),
         feed_id=doc.get("feed_id"),
+        content=doc.get("content", ""),
     )
 
 
@@ -232,9 +253,15 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
         "link": safe_link(str(row.get("link", ""))),
         "published": clean_text(str(published)),
         "summary": clean_text(str(row.get("summary", "")), multiline=True)[:SUMMARY_CAP],
+        **_content(row),
         "guid": clean_text(str(row.get("guid", "")))[:300],
         "hash": clean_text(str(row.get("hash", "")))[:40],
     }
+
+
+def _content(row: dict[str, Any]) -> dict[str, str]:
+    text = clean_text(str(row.get("content", "") or ""), multiline=True)[:CONTENT_CAP]
+    return {"content": text} if text else {}
 
 
 def set_marks_undoable(ws: Undoable, entry_ids: Iterable[int], mark: str, value: bool) -> int:

@@ -263,6 +263,7 @@ ENTRY: Shape = {
     "link": TEXT_OR_NONE,
     "published": TEXT,
     "summary": TEXT,
+    "content": TEXT,
     "feed_id": _kind((int,), "a feed id", optional=True),
 }
 MARKS: Shape = {"read": BOOL, "starred": BOOL}

@@ -9,7 +9,9 @@ from rich.text import Text
 from cockpit.core.i18n import relative_day, short_age, t
 from cockpit.core.model import Item
 from cockpit.feeds.store import Entry
+from cockpit.feeds.watch import Watch
 from cockpit.items.rules import Due
+from cockpit.screens.reading.watched import marked
 from cockpit.screens.widgets.panels import Row
 from cockpit.screens.widgets.textfit import clip
 
@@ -62,9 +64,13 @@ def customer_row(due: Due, today: dt.date) -> Row:
     return Row(cust.id, title, meta)
 
 
-def entry_row(entry: Entry, now: dt.datetime) -> Row:
-    """Headline, and the feed name with the entry's age."""
+def entry_row(
+    entry: Entry, now: dt.datetime, watch: Watch | None = None, watched: bool = False
+) -> Row:
+    """Headline (marked when it names a watch word), and the feed name with its age."""
     title = Text(entry.title, style="dim" if entry.read else "")
+    if watch is not None:
+        title = marked(title, watch, watched)
     if entry.starred:
         title = Text("★ ", style="yellow") + title
     age = ""

@@ -13,6 +13,7 @@ from textual.widgets import Header
 from cockpit.core.i18n import t
 from cockpit.core.model import Item
 from cockpit.feeds.store import EntryStore
+from cockpit.feeds.watch import Matches, watch_of
 from cockpit.items.rules import defer_target
 from cockpit.screens.base import CockpitScreen, set_header
 from cockpit.screens.daily import forms as daily_forms
@@ -48,6 +49,8 @@ class DailyScreen(CockpitScreen):
         self._redraw = Redraw()
         self._feeds_stamp: object = None
         self.view: View | None = None
+        self._watched = Matches()
+        self._watch_seen: int | None = None  # the newest entry id looked at
         """The filter and sort of the item panels (`F`, the palette's views), if any."""
 
     def compose(self) -> ComposeResult:
@@ -103,9 +106,36 @@ class DailyScreen(CockpitScreen):
         panel = self.panel("feeds")
         panel.empty_key = "panel.feeds.empty" if subscribed else "panel.feeds.no_feeds"
         panel.refresh()
-        entries, counts = EntryStore(self.ws.files).unread_summary(FEED_ROWS)
-        subtitle = " · ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
-        self.panel("feeds").set_rows([entry_row(e, now) for e in entries], subtitle=subtitle)
+        store = EntryStore(self.ws.files)
+        entries, counts = store.unread_summary(FEED_ROWS)
+        watch = watch_of(self.ws.config.feeds.watch)
+        parts = [f"{cat} {n}" for cat, n in sorted(counts.items())]
+        watched: frozenset[int] = frozenset()
+        if watch:
+            watched = self._watched.of(watch, store.docs())
+            unread = len(watched & store.unread_ids())
+            parts.insert(0, t("watch.count", n=unread))  # first: kept when the border is cut
+            self._tell_watched(store, watched)
+        rows = [entry_row(e, now, watch, e.id in watched) for e in entries]
+        self.panel("feeds").set_rows(rows, subtitle=" · ".join(parts))
+
+    def _tell_watched(self, store: EntryStore, watched: frozenset[int]) -> None:
+        """A toast for entries naming a watch word that arrived since the last look
+        (entry ids only grow: each entry is told once; those there at start are not)."""
+        newest = max((int(k) for k in store.docs()), default=0)
+        seen, self._watch_seen = self._watch_seen, max(newest, self._watch_seen or 0)
+        if seen is None:
+            return
+        fresh = sorted(ref for ref in watched if ref > seen)
+        if not fresh:
+            return
+        entries = [e for e in map(store.get, fresh[:20]) if e is not None and not e.read]
+        if not entries:
+            return
+        watch = watch_of(self.ws.config.feeds.watch)
+        texts = [text for e in entries for text in (e.title, e.summary, e.content)]
+        words = ", ".join(watch.found(*texts))
+        say(self, t("watch.new", n=len(entries), words=words, title=entries[0].title), timeout=8)
 
     def show_progress(self, progress: Any) -> None:
         """The app calls this while feeds refresh: progress in the news panel's footer."""

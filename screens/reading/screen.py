@@ -15,11 +15,13 @@ from textual.widgets import Header
 from cockpit.core.i18n import relative_time, short_age, t
 from cockpit.feeds.store import EntryStore, set_marks_undoable
 from cockpit.feeds.subscriptions import Feed, FeedList
+from cockpit.feeds.watch import Matches, watch_of
 from cockpit.find.index import entries_index
 from cockpit.screens.base import CockpitScreen
 from cockpit.screens.keys import READING, localise
-from cockpit.screens.reading import entry_actions, feed_actions
+from cockpit.screens.reading import entry_actions, feed_actions, paging
 from cockpit.screens.reading.turn import TurnScreen
+from cockpit.screens.reading.watched import highlight, marked
 from cockpit.screens.safe import Static, plain
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
@@ -47,6 +49,9 @@ class ReadingScreen(CockpitScreen):
         self.categories: list[str] = []
         self._index: list[tuple[str, int, int, str]] = []  # published, id, feed id, category
         self._index_stamp: object = None
+        self._matches = Matches()
+        self.watched: frozenset[int] = frozenset()
+        """Ids of the entries naming a watch word (`[feeds] watch`)."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -111,6 +116,17 @@ class ReadingScreen(CockpitScreen):
         if stamp == self._index_stamp:
             return
         self._index, self._index_stamp = store.index(), stamp
+        self.watched = self._matches.of(self.watch, store.docs())
+
+    @property
+    def watch(self) -> Any:
+        """The watch words of the config, compiled."""
+        return watch_of(self.cockpit.ws.config.feeds.watch)
+
+    @property
+    def entry_index(self) -> list[tuple[str, int, int, str]]:
+        """(published, id, feed id, category) of every entry, newest first."""
+        return self._index
 
     def selection(self) -> tuple[str, Any]:
         """What the left list points at: ("all", None), ("category", name), ("feed", id)."""
@@ -129,7 +145,9 @@ class ReadingScreen(CockpitScreen):
             refs = [ref for _p, ref, feed, _c in self._index if feed == value]
         else:
             refs = [ref for _p, ref, _f, _c in self._index]
-        self.panel("entries").set_lazy(refs, self._entry_row)
+        shown = len(self.watched.intersection(refs)) if self.watched else 0
+        subtitle = t("watch.reading", n=shown) if shown else ""
+        self.panel("entries").set_lazy(refs, self._entry_row, subtitle=subtitle)
         self.show_preview()
         self._feed_status()
 
@@ -138,6 +156,7 @@ class ReadingScreen(CockpitScreen):
         if entry is None:
             return Row(ref, Text("?"), Text(""))
         title = Text(entry.title, style="dim" if entry.read else "bold")
+        title = marked(title, self.watch, ref in self.watched)
         if entry.starred:
             title = Text("★ ", style="yellow") + title
         meta = Text(entry.feed, style="dim")
@@ -151,12 +170,14 @@ class ReadingScreen(CockpitScreen):
         ref = self.panel("entries").current_ref()
         entry = None if ref is None else EntryStore(self.cockpit.ws.files).get(ref)
         preview = self.query_one("#preview", Static)
+        self.query_one("#reading-preview", VerticalScroll).scroll_home(animate=False)
         if entry is None:
             preview.update(Text(t("reading.nothing"), style="dim"))
             return
         moment = _moment(entry.published)
         when = relative_time(moment, self.cockpit.ws.clock.now()) if moment else ""
-        head = Text(entry.title, style="bold")
+        watch = self.watch
+        head = marked(Text(entry.title, style="bold"), watch, ref in self.watched)
         if entry.starred:
             head = Text("★ ", style="yellow") + head
         parts = [
@@ -164,7 +185,7 @@ class ReadingScreen(CockpitScreen):
             Text(f"{entry.feed} · {entry.category} · {when}", style="dim"),
             Text(entry.link or "", style="underline cyan"),
             Text(""),
-            Text(entry.summary),
+            highlight(Text(entry.text), watch),  # the full text where the feed sends it
         ]
         preview.update(Text("\n").join(parts))
 
@@ -245,6 +266,14 @@ class ReadingScreen(CockpitScreen):
 
     def action_open_link(self) -> None:
         entry_actions.open_link(self, self.focused_entry_id())
+
+    def action_next_unread(self) -> None:
+        """`n`: the next unread entry, across feeds (newsboat's `n`)."""
+        paging.next_unread(self)
+
+    def action_page(self, step: int) -> None:
+        """`space` / `b`: page the preview (at its end, `space` goes to the next unread)."""
+        paging.page(self, step)
 
     def action_star(self) -> None:
         entry_actions.toggle_mark(self, "starred", self.focused_entry_id())

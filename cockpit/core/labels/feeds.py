@@ -15,6 +15,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "a 添加订阅 · d 删除 · x 启用/停用 · I 默认订阅 · r 刷新 · u 撤销 · esc 返回",
     ),
     "reading.disabled": ("off", "已停用"),
+    # the competitor watch ([feeds] watch)
+    "watch.count": ("◆ watch {n}", "◆ 关注 {n}"),
+    "watch.new": (
+        "◆ {n} new {n|entry|entries} on your watch list ({words}): {title}",
+        "◆ 关注词新动态 {n} 条（{words}）：{title}",
+    ),
+    "watch.reading": ("◆ {n} on the watch list", "◆ 关注 {n} 条"),
+    "key.next_unread": ("Next unread", "下一篇未读"),
+    "key.page": ("Page down the preview", "预览翻页"),
+    "key.page.short": ("Page", "翻页"),
+    "key.page_back": ("Page up the preview", "预览上翻"),
+    "reading.no_unread": ("No unread entries left in any feed", "所有订阅都没有未读文章了"),
     "panel.feeds.no_feeds": (
         "No feeds yet: press f, then I for the default feeds",
         "还没有订阅：按 f 再按 I 添加默认订阅",
@@ -58,10 +70,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "reading.nothing": ("Select an entry", "请选择一篇文章"),
     "reading.keys": (
-        "r refresh feed · R refresh all · o open · s star · m read · A category read · "
-        "t to report/item · / find · esc back",
-        "r 刷新此源 · R 全部刷新 · o 打开 · s 收藏 · m 已读 · A 本类已读 · "
-        "t 转为周报/事项 · / 查找 · esc 返回",
+        "n next unread · space page · o open · s star · m read · A category read · "
+        "t report/item · r/R refresh · esc back",
+        "n 下一篇未读 · 空格 翻页 · o 打开 · s 收藏 · m 已读 · A 本类已读 · "
+        "t 转为周报/事项 · r/R 刷新 · / 查找 · esc 返回",
     ),
     "refresh.running": ("Refreshing {done}/{total}", "刷新中 {done}/{total}"),
     "refresh.failures": ("{n} failed", "{n} 个失败"),
