@@ -121,7 +121,8 @@ def _list_of(inner: Check, expected: str) -> Check:
 
 
 def _history(value: Any) -> str | None:
-    """An item's history: [time, what] pairs (the review shows the last ones)."""
+    """An item's history (the review shows the last ones) or its annotations: [time,
+    text] pairs."""
     if type(value) is list and all(
         type(e) is list and len(e) == 2 and type(e[0]) is str and type(e[1]) is str for e in value
     ):
@@ -161,6 +162,8 @@ ITEM: Shape = {
     "seq": INT,
     "source": TEXT,
     "history": _history,
+    "recur": TEXT,
+    "annotations": _history,
 }
 CUSTOMER: Shape = {
     "name": TEXT,

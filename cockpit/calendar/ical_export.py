@@ -7,6 +7,9 @@ Rules (issue 4), and why:
 - Dated open items and customer follow-ups are all-day VEVENTs (DTEND the next day,
   TRANSP:TRANSPARENT: a due date is not a busy block). Not VTODO: Google and iOS
   calendars ignore it.
+- A recurring item (`cockpit.items.recur`) carries its rule as the event's RRULE, from
+  the open occurrence's due date; a repeat counted from the day it is done (`.+3d`) has
+  no calendar rule, so only its one due date is exported.
 - UIDs come from the record's id and the workspace's calendar id; DTSTAMP is the record's
   last change and SEQUENCE its edit counter. Nothing depends on "now", so exporting twice
   gives the same bytes and a calendar app re-importing the file updates, not duplicates.
@@ -23,9 +26,12 @@ import icalendar
 
 from cockpit.calendar.ical_zone import needs_vtimezone, user_zone, vtimezone
 from cockpit.calendar.routines import Routine, RoutineBook, calendar_id
+from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import fill
 from cockpit.core.labels.calendar import LABELS
 from cockpit.core.text import clean_text
+from cockpit.items.recur import Rule
+from cockpit.items.series import rule_of
 
 if TYPE_CHECKING:
     from cockpit.core.model import Customer, Item
@@ -134,7 +140,20 @@ def item_event(item: Item, cal_id: str, tz: dt.tzinfo, lang: str) -> icalendar.E
         parts.append(item.notes.strip())
     stamp = _stamp(item.updated or item.created, tz)
     uid = uid_for("item", item.id, cal_id)
-    return _all_day(uid, day, item.title, stamp, item.seq, "\n".join(parts))
+    event = _all_day(uid, day, item.title, stamp, item.seq, "\n".join(parts))
+    rule = _rule(item)
+    if rule is not None and not rule.after_done:
+        event.add("rrule", rule.ical())
+    return event
+
+
+def _rule(item: Item) -> Rule | None:
+    """The item's rule; one edited by hand into something unreadable is left out (the
+    item is still exported, once), not fatal to the export."""
+    try:
+        return rule_of(item)
+    except InvalidError:
+        return None
 
 
 def followup_event(

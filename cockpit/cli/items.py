@@ -8,7 +8,7 @@ from typing import Any
 
 from cockpit.cli.common import dump, guard, read_date, read_ids, read_week, word, workspace
 from cockpit.cli.exits import CliError
-from cockpit.core.i18n import t
+from cockpit.core.i18n import language, t
 from cockpit.core.labels import vocab
 from cockpit.core.model import LISTS, Item
 from cockpit.core.textwidth import fit
@@ -27,6 +27,11 @@ def register_items(sub: Any) -> None:
     p.add_argument("--tag", action="append", default=[], dest="tags")
     p.add_argument("--key", action="store_true", help="mark as a key item")
     p.add_argument("--notes", default="")
+    p.add_argument(
+        "--recur",
+        help="repeat: weekly, every 2 weeks on thu, every month on the last fri, the last "
+        "friday of the quarter, .+3d (3 days after done), an RRULE; 每月15日 too",
+    )
     p.set_defaults(handler=cmd_add)
 
     p = sub.add_parser("ls", help="this week's open items and the carry-over")
@@ -76,6 +81,12 @@ def cmd_add(args: argparse.Namespace) -> int:
         # One customer, named exactly (any case), stored as the book spells it; a part
         # of a name or an unknown one is refused with the names it may have meant.
         customer = guard(ws.customers.find, customer).name
+    recur = None
+    if args.recur is not None:
+        # Imported here, for start-up time: only a recurring item needs the rule reader.
+        from cockpit.items.recur_text import parse_rule
+
+        recur = guard(parse_rule, args.recur, ws.clock.today())
     item = guard(
         ws.add,
         " ".join(args.title),
@@ -87,9 +98,14 @@ def cmd_add(args: argparse.Namespace) -> int:
         owner=args.owner,
         notes=args.notes,
         key=args.key,
+        recur=recur,
     )
     print(t("cli.added", id=item.id, week=item.week, list=vocab.word("list", shown_list(item)),
             title=item.title))  # fmt: skip
+    if recur is not None:
+        from cockpit.items.recur_text import describe
+
+        print(t("cli.repeats", rule=describe(recur, language()), due=item.due or "-"))
     return 0
 
 
@@ -147,6 +163,8 @@ def format_items(items: list[Item], week: str) -> list[str]:
         if item.customer:
             extra.append(f"@{item.customer}")
         extra.extend(f"+{t}" for t in item.tags)
+        if item.recur:
+            extra.append("↻")
         rows.append(
             f"{item.id:>5} {flags} {item.week:<8} {fit(t(f'list.{shown_list(item)}'), 4)} "
             f"{fit(item.title, 48)} " + " ".join(extra)
@@ -158,18 +176,20 @@ def _apply_all(args: argparse.Namespace, method: str, verb: str) -> int:
     ws = workspace(args)
     ids = read_ids(args.ids)
     hot = {i.id for i in ws.items()}
+    wanted = "done" if method == "done" else "dropped"
     for item_id in ids:  # check every id before changing any
         item = guard(ws.get, item_id)
         if item_id not in hot:
             raise CliError(
                 "err.item.archived_status", id=item_id, status=vocab.word("status", item.status)
             )
-        wanted = "done" if method == "done" else "dropped"
         if item.status == wanted:
             raise CliError(f"err.item.already_{wanted}", id=item_id)
     for item_id in ids:
-        item = guard(getattr(ws, method), item_id)
+        item, following = guard(ws.finish, item_id, wanted)
         print(t(verb, id=item.id, title=item.title))
+        if following is not None:  # a recurring item: its next occurrence
+            print(t("cli.next", id=following.id, week=following.week, due=following.due))
     return 0
 
 

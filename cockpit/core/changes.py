@@ -36,7 +36,7 @@ from cockpit.storage import WorkspaceFiles
 View = Mapping[str, Mapping[str, Mapping[str, Any]]]
 """Committed content of workspace files as read earlier: file -> table -> id -> doc."""
 
-APPEND_ONLY = frozenset({"history", "log"})
+APPEND_ONLY = frozenset({"history", "log", "annotations"})
 """List fields both sides only append to: a merge keeps both sides' new entries."""
 
 LATEST = frozenset({"updated"})
@@ -232,19 +232,29 @@ def changing(ws: Undoable, *files: str, label: Label = "") -> Iterator[ChangeSet
         step = changes.finish()
     if step:
         ws.undo_stack.append(step)
+        # A new change ends what could be redone (as in every editor): redoing a step
+        # undone before it would apply it on top of work it never saw.
+        redo: UndoStack | None = getattr(ws, "redo_stack", None)
+        if redo:
+            redo.clear()
 
 
-def revert(files: WorkspaceFiles, step: list[Change]) -> None:
+def revert(files: WorkspaceFiles, step: list[Change]) -> list[Change]:
     """Put every document of `step` back as it was before (in one transaction).
 
     A document changed again since the step (by another process, or by a later action
     whose undo step is gone) keeps that later change: undo takes back only the fields
     the step changed, and only where nothing else changed them since.
 
+    Returns:
+        The step that takes this revert back (redo): reverting it puts each document
+        back as it was just before this revert, by the same rules.
+
     Raises:
         ConflictError: a field the step changed was changed again since; nothing is
             written.
     """
+    inverse: list[Change] = []
     with files.transaction(*dict.fromkeys(c.file for c in step)):
         puts: dict[tuple[str, str], dict[int, dict[str, Any] | None]] = {}
         for change in reversed(step):
@@ -259,8 +269,14 @@ def revert(files: WorkspaceFiles, step: list[Change]) -> None:
                 newest = max(seq_of(current), seq_of(change.after), seq_of(change.before))
                 back = {**back, "seq": newest + 1}
             puts.setdefault((change.file, change.table), {})[change.doc_id] = back
+            before = copy.deepcopy(current) if current is not None else None
+            inverse.append(
+                Change(change.file, change.table, change.doc_id, before, change.label, back)
+            )
         for (file, table), docs in puts.items():
             _put(files, file, table, docs)
+    inverse.reverse()  # in the step's own order: reverting goes through it backwards
+    return inverse
 
 
 # merging ------------------------------------------------------------------------------

@@ -99,6 +99,10 @@ class Item(Record):
     seq: int = 0
     source: str = ""
     history: builtins.list[builtins.list[str]] = field(default_factory=builtins.list)
+    recur: str = ""
+    """How the item repeats (`cockpit.items.recur`): an RRULE body or `.+3d`; "" never."""
+    annotations: builtins.list[builtins.list[str]] = field(default_factory=builtins.list)
+    """Dated notes added one by one (`cockpit note`): [time, text] pairs, oldest first."""
 
     @property
     def is_open(self) -> bool:
@@ -132,6 +136,7 @@ class Item(Record):
             "notes": self.notes,
             "created": self.created,
             "done_at": self.done_at,
+            "recur": self.recur or None,
         }
 
 

@@ -4,6 +4,14 @@ Every task is read and checked before anything is stored, then all items go in w
 one `add_many`: a bad file leaves the workspace exactly as it was. Each item keeps the
 task's uuid as its source (`tw:<uuid>`), so importing the same export again (or a newer
 one) adds only the tasks that are new.
+
+Recurring tasks become one recurring item (`cockpit.items.recur`): taskwarrior keeps a
+template (status `recurring`, with `recur` and `until`) and makes pending instances
+ahead of time; the earliest pending instance is imported with the template's rule, and
+finishing it in cockpit makes the next one, so later pending instances are skipped
+(they would come twice). A template with no pending instance is imported itself, due
+on its next date from today. The series keeps the template's uuid as its source, so a
+newer export (with newer instances) does not import it again.
 """
 
 from __future__ import annotations
@@ -11,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit.core.errors import ImportFileError, InvalidError
 from cockpit.core.i18n import Message, msg, t
@@ -20,6 +29,9 @@ from cockpit.core.model import Item
 from cockpit.core.text import clean_text
 from cockpit.core.weeks import week_of
 from cockpit.items.workspace import Workspace
+
+if TYPE_CHECKING:
+    from cockpit.items.recur import Rule
 
 PREFIX = "tw:"
 OPEN_STATUSES = ("pending", "waiting")
@@ -30,8 +42,8 @@ _COMPACT = re.compile(r"^(\d{8})T(\d{6})Z$")
 def import_taskwarrior(ws: Workspace, path: Path) -> str:
     """Import a `task export` file (a JSON array, or one JSON object per line).
 
-    Deleted tasks, recurring templates (their pending instances are imported) and tasks
-    imported before are skipped and counted.
+    Deleted tasks, later instances of a recurring task (see the module docstring) and
+    tasks imported before are skipped and counted.
 
     Args:
         ws: the workspace to add items to.
@@ -47,22 +59,39 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
     tasks = _read_tasks(path)
     seen = {i.source for i in ws.all_items() if i.source.startswith(PREFIX)}
     items: list[Item] = []
-    skipped = {"deleted": 0, "recurring template": 0, "already imported": 0}
+    skipped = {"deleted": 0, "later occurrence": 0, "already imported": 0}
+    templates = {
+        str(task.get("uuid")).lower(): task
+        for _, task in tasks
+        if task.get("status") == "recurring"
+    }
+    first = _first_instances(tasks)
     for where, task in tasks:
         status = task.get("status", "pending")
         if status == "deleted":
             skipped["deleted"] += 1
             continue
-        if status == "recurring":
-            skipped["recurring template"] += 1
-            continue
-        if status not in (*OPEN_STATUSES, "completed"):
+        if status not in (*OPEN_STATUSES, "completed", "recurring"):
             raise ImportFileError("err.tw.status", where=where, path=path, status=status)
-        source = _source(task, where, path)
+        parent = str(task.get("parent") or "").lower()
+        series = ""
+        if status == "recurring":
+            series = _source(task, where, path)
+            if series[len(PREFIX) :] in first:
+                continue  # its rule goes onto its first pending instance
+        elif status in OPEN_STATUSES and (parent or task.get("recur")):
+            if parent and first.get(parent) is not task:
+                skipped["later occurrence"] += 1
+                continue
+            series = PREFIX + parent if parent else _source(task, where, path)
+        source = series or _source(task, where, path)
         if source and source in seen:
             skipped["already imported"] += 1
             continue
-        items.append(_to_item(ws, task, where, path, source))
+        rule = None
+        if series:
+            rule = _rule(ws, templates.get(parent, task), where, path)
+        items.append(_to_item(ws, task, where, path, source, rule))
         if source:
             seen.add(source)  # the same uuid twice in one file is imported once
     if items:
@@ -73,6 +102,41 @@ def import_taskwarrior(ws: Workspace, path: Path) -> str:
         t(f"cli.tw.skipped.{'_'.join(label.split())}", n=n) for label, n in skipped.items() if n
     ]
     return report + (t("cli.tw.skipped", what=parts) if parts else "")
+
+
+def _first_instances(tasks: list[tuple[Message, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Each recurring template's earliest open instance (by due date, then its place in
+    the export), by the template's uuid."""
+    first: dict[str, dict[str, Any]] = {}
+    for _, task in tasks:
+        parent = str(task.get("parent") or "").lower()
+        if not parent or task.get("status") not in OPEN_STATUSES:
+            continue
+        if parent not in first or str(task.get("due", "")) < str(first[parent].get("due", "")):
+            first[parent] = task
+    return first
+
+
+def _rule(ws: Workspace, task: dict[str, Any], where: Message, path: Path) -> Rule:
+    """The cockpit rule of a taskwarrior `recur` (weekly, 2wks, P1M, quarterly…) and
+    `until`; one cockpit cannot follow refuses the import, naming the task."""
+    # Imported here, for start-up time: most imports hold no recurring task.
+    from cockpit.items.recur_text import parse_rule
+
+    recur = task.get("recur")
+    if not isinstance(recur, str) or not recur.strip():
+        raise ImportFileError("err.tw.recur", where=where, path=path, value=recur)
+    try:
+        rule = parse_rule(recur, ws.clock.today())
+    except InvalidError as exc:
+        raise ImportFileError("err.tw.where", where=where, path=path, problem=exc.message) from None
+    until = task.get("until")
+    if until is not None:
+        moment = _parse_time(until)
+        if moment is None:
+            raise ImportFileError("err.tw.date", where=where, path=path, name="until", value=until)
+        rule = replace(rule, until=moment.astimezone(ws.clock.tz).date())
+    return rule
 
 
 def _read_tasks(path: Path) -> list[tuple[Message, dict[str, Any]]]:
@@ -121,8 +185,16 @@ def _source(task: dict[str, Any], where: Message, path: Path) -> str:
     return PREFIX + cleaned.lower()
 
 
-def _to_item(ws: Workspace, task: dict[str, Any], where: Message, path: Path, source: str) -> Item:
-    """Map one task onto a new, validated (not yet stored) item."""
+def _to_item(
+    ws: Workspace,
+    task: dict[str, Any],
+    where: Message,
+    path: Path,
+    source: str,
+    rule: Rule | None = None,
+) -> Item:
+    """Map one task onto a new, validated (not yet stored) item; a template (no
+    instance of its own) is due on its next date from today."""
     tz = ws.clock.tz
 
     def when(name: str) -> dt.datetime | None:
@@ -151,6 +223,15 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: Message, path: Path, so
     if wait is not None:
         notes.insert(0, t("cli.tw.waiting", date=wait.date().isoformat()))  # stored as worded
     done = task.get("status") == "completed"
+    if rule is not None and task.get("status") == "recurring" and due is not None:
+        from cockpit.items.recur import next_due  # imported here, for start-up time
+
+        today = ws.clock.today()
+        if due.date() < today:
+            later = next_due(rule, due.date(), today - dt.timedelta(days=1))
+            if later is None:
+                raise ImportFileError("err.tw.ended", where=where, path=path)
+            due = dt.datetime.combine(later, dt.time(), tz)
     if done:
         finished = end or created or ws.clock.now()
         week = week_of(finished.date())
@@ -170,6 +251,7 @@ def _to_item(ws: Workspace, task: dict[str, Any], where: Message, path: Path, so
             source=source,
             created=created,
             done_at=finished,
+            recur=rule,
         )
     except InvalidError as exc:
         raise ImportFileError("err.tw.where", where=where, path=path, problem=exc.message) from None

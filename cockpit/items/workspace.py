@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document, Table
 
@@ -35,9 +35,13 @@ from cockpit.storage.atomic import atomic_write
 from cockpit.storage.backup import backups_dir, daily_backup
 from cockpit.storage.files import DATA_FILES
 
+if TYPE_CHECKING:
+    from cockpit.items.recur import Rule
+
 HOT = "items"
 ARCHIVE = "archive"
 SWEPT = ".swept"  # in a day's backup folder: that day's sweep ran
+MAX_NOTE = 2000  # characters of one annotation (`cockpit note`)
 
 
 class Workspace:
@@ -56,6 +60,8 @@ class Workspace:
         self.config = config or Config()
         self.files = files or WorkspaceFiles(root).open()
         self.undo_stack: UndoStack = []
+        self.redo_stack: UndoStack = []
+        """Steps undone in this session, newest last (`redo`); a new change clears it."""
         self.customers = CustomerBook(self)
         self.item_cache: RecordCache[Item] = RecordCache(Item.from_doc)
         """The hot file's items, built once per stored document (see `items`)."""
@@ -224,8 +230,10 @@ class Workspace:
         source: str = "",
         created: dt.datetime | None = None,
         done_at: dt.datetime | None = None,
+        recur: Rule | None = None,
     ) -> Item:
-        """Validate and build an item without storing it (imports batch these)."""
+        """Validate and build an item without storing it (imports batch these); a
+        `recur` rule without a due date makes it due on the rule's first date."""
         title = clean_line(title)
         if not title:
             raise InvalidError("err.item.title")
@@ -252,6 +260,10 @@ class Workspace:
         )
         if status != "open":
             item.done_at = iso(done_at or created or self.clock.now())
+        if recur is not None:
+            from cockpit.items import series  # imported here, for start-up time
+
+            series.apply_rule(item, recur, self.clock.today())
         return item
 
     def add_many(self, items: list[Item]) -> list[Item]:
@@ -293,12 +305,7 @@ class Workspace:
         """Change one item with `fn` as one undo step; `label` (or `label(item)` after
         the change, when it depends on what was stored) goes into its history."""
         with self.changing(HOT) as changes:
-            doc = changes.snapshot(HOT, "items", item_id)
-            if doc is None:
-                if str(item_id) in self.files.raw(ARCHIVE).get("items", {}):
-                    raise InvalidError("err.item.archived", id=item_id)
-                raise NotFoundError("err.item.none", id=item_id)
-            item = Item.from_doc(item_id, doc)
+            item = self.load_for_change(changes, item_id)
             fn(item)
             what = label(item) if callable(label) else label
             item.log(self.clock.now(), what)
@@ -306,23 +313,52 @@ class Workspace:
             changes.replace(HOT, "items", item_id, item.to_doc())
         return item
 
-    def done(self, item_id: int) -> Item:
-        def apply(item: Item) -> None:
-            if item.status == "done":
-                raise InvalidError("err.item.already_done", id=item_id)
-            item.status = "done"
-            item.done_at = iso(self.clock.now())
+    def load_for_change(self, changes: ChangeSet, item_id: int) -> Item:
+        """The item as the running change sees it (snapshotted for undo).
 
-        return self._change(item_id, "done", apply)
+        Raises:
+            NotFoundError: no such item.
+            InvalidError: it is in the archive, where items no longer change.
+        """
+        doc = changes.snapshot(HOT, "items", item_id)
+        if doc is None:
+            if str(item_id) in self.files.raw(ARCHIVE).get("items", {}):
+                raise InvalidError("err.item.archived", id=item_id)
+            raise NotFoundError("err.item.none", id=item_id)
+        return Item.from_doc(item_id, doc)
+
+    def done(self, item_id: int) -> Item:
+        """Mark an item done (a recurring one makes its next occurrence: `finish`)."""
+        return self.finish(item_id, "done")[0]
 
     def drop(self, item_id: int) -> Item:
-        def apply(item: Item) -> None:
-            if item.status == "dropped":
-                raise InvalidError("err.item.already_dropped", id=item_id)
-            item.status = "dropped"
-            item.done_at = iso(self.clock.now())
+        """Drop an item (kept in history; a recurring series goes on: `finish`)."""
+        return self.finish(item_id, "dropped")[0]
 
-        return self._change(item_id, "dropped", apply)
+    def finish(self, item_id: int, status: str) -> tuple[Item, Item | None]:
+        """Done or dropped, with the next occurrence of a recurring item (see
+        `cockpit.items.series.finish`)."""
+        # Imported here, for start-up time: `cockpit ls` and the first paint never finish.
+        from cockpit.items import series
+
+        return series.finish(self, item_id, status)
+
+    def annotate(self, item_id: int, text: str) -> Item:
+        """Add a dated note to an item (`cockpit note`), kept with its history.
+
+        Raises:
+            InvalidError: empty text, or an archived item.
+        """
+        note = clean_line(text)
+        if not note:
+            raise InvalidError("err.note.empty")
+        if len(note) > MAX_NOTE:
+            raise InvalidError("err.note.long", high=MAX_NOTE, n=len(note))
+
+        def apply(item: Item) -> None:
+            item.annotations.append([iso(self.clock.now()), note])
+
+        return self._change(item_id, "noted", apply)
 
     def reopen(self, item_id: int) -> Item:
         def apply(item: Item) -> None:
@@ -383,8 +419,11 @@ class Workspace:
         return self._change(item_id, "key toggled", apply)
 
     def edit(self, item_id: int, **fields: Any) -> Item:
-        """Change any of title, list, week, due, owner, customer, tags, notes, key."""
+        """Change any of title, list, week, due, owner, customer, tags, notes, key and
+        recur (a `Rule`, or None: no longer repeats); `add_tags` and `remove_tags` change
+        the tags as they are when the change is made."""
         allowed = {"title", "list", "week", "due", "owner", "customer", "tags", "notes", "key"}
+        allowed |= {"recur", "add_tags", "remove_tags"}
         unknown = set(fields) - allowed
         if unknown:
             raise InvalidError("err.cannot_edit", fields=sorted(unknown))
@@ -395,6 +434,8 @@ class Workspace:
 
         def apply(item: Item) -> None:
             for name, value in fields.items():
+                if name in ("recur", "add_tags", "remove_tags"):
+                    continue
                 if name in ("title", "owner", "customer"):
                     value = clean_line(value)
                 if name == "notes":
@@ -404,8 +445,18 @@ class Workspace:
                 if name == "due" and isinstance(value, dt.date):
                     value = value.isoformat()
                 setattr(item, name, value)
+            if fields.get("add_tags") or fields.get("remove_tags"):
+                gone = set(_clean_tags(fields.get("remove_tags", ())))
+                kept = [tag for tag in item.tags if tag not in gone]
+                item.tags = _clean_tags([*kept, *fields.get("add_tags", ())])
+            if fields.get("key") is False and item.list == "key" and "list" not in fields:
+                item.list = "plan"  # off the key list, as `!` takes it off
             if item.list == "key":
                 item.key = True
+            if "recur" in fields:
+                from cockpit.items import series  # imported here, for start-up time
+
+                series.apply_rule(item, fields["recur"], self.clock.today())
 
         return self._change(item_id, "edited", apply)
 
@@ -428,15 +479,31 @@ class Workspace:
                 dropped (it cannot be taken back without losing their change) and
                 nothing is written.
         """
-        while self.undo_stack and not self.undo_stack[-1]:
-            self.undo_stack.pop()
-        if not self.undo_stack:
+        return self._walk(self.undo_stack, self.redo_stack, "undo")
+
+    def redo(self) -> Change | None:
+        """Make the newest undone step again; None when nothing was undone since the
+        last change (a new change clears what could be redone).
+
+        Raises:
+            ConflictError: the records were changed in the same fields since the undo;
+                that step is dropped and nothing is written.
+        """
+        return self._walk(self.redo_stack, self.undo_stack, "redo")
+
+    def _walk(self, source: UndoStack, target: UndoStack, verb: str) -> Change | None:
+        """Revert the newest step of `source`; what takes it back goes onto `target`."""
+        while source and not source[-1]:
+            source.pop()
+        if not source:
             return None
-        group = self.undo_stack.pop()
+        group = source.pop()
         try:
-            revert(self.files, group)
+            inverse = revert(self.files, group)
         except ConflictError as exc:
-            raise ConflictError(msg("undo.undo", what=exc.what)) from None
+            raise ConflictError(msg(f"undo.{verb}", what=exc.what)) from None
+        if inverse:
+            target.append(inverse)
         return group[0]
 
     # outside changes ------------------------------------------------------------------

@@ -29,6 +29,8 @@ def item_row(item: Item, today: dt.date, week: str) -> Row:
         title.append("  " + " ".join(f"+{tag}" for tag in item.tags), style="dim")
     parts: list[Text] = []
     due = item.due_date()
+    if item.recur:  # repeats: finishing it makes the next one (`cockpit.items.series`)
+        parts.append(Text("↻", style="dim"))
     if due is not None:
         when = relative_day(due, today)
         if due < today:

@@ -208,7 +208,7 @@ class DailyScreen(CockpitScreen):
             return
         if item := self.need_item():
             ws = self.ws
-            self.change(lambda: ws.done(item.id), lambda it: t("note.done", title=it.title))
+            self.change(lambda: ws.finish(item.id, "done"), lambda pair: done_note(*pair))
 
     def action_defer(self) -> None:
         """`>`: next week; an item with a due date asks whether the due date moves too."""
@@ -313,3 +313,11 @@ class DailyScreen(CockpitScreen):
 
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()
+
+
+def done_note(item: Item, following: Item | None) -> str:
+    """`Done: …`, and the next occurrence's due date when the item repeats."""
+    note = t("note.done", title=item.title)
+    if following is not None:
+        note += t("note.next", id=following.id, due=following.due or "")
+    return note

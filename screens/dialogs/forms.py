@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from cockpit.core.dates import parse_date
-from cockpit.core.errors import DateError, NotFoundError, WeekError
+from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
 from cockpit.core.i18n import t
 from cockpit.core.model import LISTS, TIERS, Item
 from cockpit.core.weeks import parse_week
@@ -91,6 +91,11 @@ class Form(ModalScreen[dict[str, Any] | None]):
             widest = max(cell_len(str(label.content)) for label in labels)
             for label in labels:
                 label.styles.width = min(widest + 2, LABEL_CELLS)
+
+    def on_resize(self) -> None:
+        # Two rows a field (the field and a gap) do not fit a 24-line terminal.
+        fields = len(self.query(".field"))
+        self.set_class(self.size.height < 2 * fields + 8, "-dense")
 
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()
@@ -168,6 +173,7 @@ class ItemForm(Form):
             yield from self.choice("form.list", "f-list", options, current_list)
             yield from self.field("form.week", "f-week", item.week if item else t("form.week.this"))
             yield from self.field("form.due", "f-due", (item.due or "") if item else "")
+            yield from self.field("form.recur", "f-recur", self.shown_rule())
             yield from self.field("form.customer", "f-customer", item.customer if item else "")
             yield from self.field("form.owner", "f-owner", item.owner if item else "")
             tags = " ".join(item.tags) if item else preset.get("tags", "")
@@ -198,7 +204,35 @@ class ItemForm(Form):
         }
         if self.item is not None:
             values = {"id": self.item.id, **_changed_fields(self.item, values)}
+        rule_text = self.text("f-recur")
+        if rule_text != self.shown_rule():  # an unchanged rule is not read again
+            values["recur"] = self.rule(rule_text)
         return values
+
+    def shown_rule(self) -> str:
+        """The item's rule as the repeats field shows it (in words where it has them)."""
+        # Imported on first use, for start-up time: most forms never touch a rule.
+        from cockpit.items.recur_text import to_input
+        from cockpit.items.series import rule_of
+
+        if self.item is None or not self.item.recur:
+            return ""
+        try:
+            rule = rule_of(self.item)
+        except InvalidError:
+            return self.item.recur  # shown as stored, so the user can replace it
+        return to_input(rule, self.ws.config.language) if rule else ""
+
+    def rule(self, text: str) -> Any:
+        """The repeats field read as a rule (None: empty or `none`, no repeat)."""
+        from cockpit.items.recur_text import OFF, parse_rule
+
+        if text.casefold() in OFF:
+            return None
+        try:
+            return parse_rule(text, self.today())
+        except InvalidError as exc:
+            raise FormError("f-recur", str(exc)) from None
 
     def customer(self) -> str:
         """The customer field: one customer of the book, named exactly (any case), as the

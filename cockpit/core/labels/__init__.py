@@ -14,6 +14,7 @@ from cockpit.core.labels import (
     doctor,
     errors,
     feeds,
+    items,
     keys,
     metrics,
     report,
@@ -21,7 +22,7 @@ from cockpit.core.labels import (
 
 CATALOG: dict[str, tuple[str, str]] = {}
 for _area in (
-    core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts
+    core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items
 ):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:

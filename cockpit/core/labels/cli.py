@@ -16,9 +16,9 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli.tw.skipped": (", skipped {what}", "，跳过 {what}"),
     "cli.tw.skipped.deleted": ("{n} deleted", "已删除的 {n} 项"),
-    "cli.tw.skipped.recurring_template": (
-        "{n} recurring {n|template|templates}",
-        "重复任务模板 {n} 个",
+    "cli.tw.skipped.later_occurrence": (
+        "{n} later {n|occurrence|occurrences} of a recurring task",
+        "重复任务的后续实例 {n} 个",
     ),
     "cli.tw.skipped.already_imported": ("{n} already imported", "已导入过的 {n} 项"),
     "cli.tw.waiting": ("waiting in taskwarrior until {date}", "在 taskwarrior 中等待至 {date}"),

@@ -133,6 +133,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # what a week field holds before it is typed in: a word `parse_week` reads
     "form.week.this": ("this", "本周"),
     "form.week.next": ("next", "下周"),
+    "form.recur": (
+        "Repeats (weekly, monthly on the 15th, .+3d; empty: never)",
+        "重复（每周、每月15日、完成后3天；可空）",
+    ),
     "form.customer": ("Customer", "客户"),
     "form.owner": ("Owner", "负责人"),
     "form.tags": ("Tags (space separated)", "标签（空格分隔）"),

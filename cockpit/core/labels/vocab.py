@@ -307,6 +307,7 @@ def choices(kind: str, values: Sequence[str] | None = None) -> list[Message]:
 
 _DEFERRED = "deferred to "
 _RENAMED = "customer renamed to "
+_REPEATS = "repeats #"
 
 
 def history(what: str) -> Message:
@@ -316,5 +317,7 @@ def history(what: str) -> Message:
         return msg("hist.deferred", week=what[len(_DEFERRED) :])
     if what.startswith(_RENAMED):
         return msg("hist.renamed", name=what[len(_RENAMED) :])
+    if what.startswith(_REPEATS):
+        return msg("hist.repeats", id=what[len(_REPEATS) :])
     key = "hist." + "_".join(what.split())
     return Message(key) if key in CATALOG else Message(what)
