@@ -173,11 +173,11 @@ class ItemForm(Form):
             yield from self.choice("form.list", "f-list", options, current_list)
             yield from self.field("form.week", "f-week", item.week if item else t("form.week.this"))
             yield from self.field("form.due", "f-due", (item.due or "") if item else "")
-            yield from self.field("form.recur", "f-recur", self.shown_rule())
             yield from self.field("form.customer", "f-customer", item.customer if item else "")
             yield from self.field("form.owner", "f-owner", item.owner if item else "")
             tags = " ".join(item.tags) if item else preset.get("tags", "")
             yield from self.field("form.tags", "f-tags", tags)
+            yield from self.field("form.recur", "f-recur", self.shown_rule())
             yield from self.field(
                 "form.notes", "f-notes", item.notes if item else preset.get("notes", "")
             )

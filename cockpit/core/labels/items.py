@@ -83,7 +83,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "从 {since} 起，这条重复规则不会落在任何日期上",
     ),
     "recur.err.stored": (
-        "item {id} repeats by {text!r}, which cockpit cannot follow; set a new rule with "
+        "the rule of item {id}, {text!r}, is not one cockpit can follow; set a new one with "
         "cockpit edit {id} --recur RULE (or --recur none)",
         "事项 {id} 的重复规则 {text!r} 无法识别；请用 cockpit edit {id} --recur 规则 重新设置"
         "（或 --recur none 取消）",
@@ -103,7 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.repeats": ("  repeats {rule}; due {due}", "  重复：{rule}；截止 {due}"),
     "err.note.empty": ("a note needs some text", "备注不能为空"),
     "err.note.long": (
-        "a note is at most {high} characters (this one is {n})",
+        "a note is at most {high} {high|character|characters} (this one has {n})",
         "备注最多 {high} 个字符（这条有 {n} 个）",
     ),
     "err.tw.recur": (
