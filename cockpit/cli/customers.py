@@ -96,6 +96,11 @@ def register_customers(sub: Any) -> None:
         "export", help="write customers as CSV", epilog=CSV_HELP, formatter_class=formatter
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE.csv", help="default: stdout")
+    p.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        help="headers and tier/stage/source words (default: the UI's)",
+    )
     p.set_defaults(handler=cmd_customers_export)
 
 
@@ -293,5 +298,8 @@ def cmd_customers_export(args: argparse.Namespace) -> int:
 
     ws = workspace(args)
     # A file is for Excel (BOM, CRLF); stdout is for pipes and stays plain.
-    write_out(export_customers(ws.customers.all(), excel=args.output is not None), args.output)
+    text = export_customers(
+        ws.customers.all(), excel=args.output is not None, lang=args.lang or language()
+    )
+    write_out(text, args.output)
     return 0

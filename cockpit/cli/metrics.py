@@ -26,6 +26,9 @@ def register_metrics(sub: Any) -> None:
     p.add_argument("--table", help=f"{table} (default: a file with a 'table' column)")
     p = command(msub, "export", cmd_metrics_export, "CSV of one table (default: every table)")
     p.add_argument("--table", help=table)
+    p.add_argument(
+        "--lang", choices=("en", "zh"), help="headers and table names (default: the UI's)"
+    )
     p.add_argument("-o", "--output", type=Path)
     p = command(msub, "show", cmd_metrics_show, "rows and trends (text: the last 12 months)")
     p.add_argument("--table", help=table)
@@ -54,7 +57,8 @@ def cmd_metrics_export(args: argparse.Namespace) -> int:
     # Imported here, for start-up time: a command loads only what it needs.
     from cockpit.metrics.tables_csv import export_csv
 
-    write_out(export_csv(workspace(args), args.table), args.output)
+    ws = workspace(args)  # reads the config, and with it the UI's language
+    write_out(export_csv(ws, args.table, args.lang or language()), args.output)
     return 0
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, ImportFileError, InvalidError, WeekError
 from cockpit.core.i18n import t
+from cockpit.core.labels import vocab
 from cockpit.core.model import Customer, Item, iso
 from cockpit.core.text import cell_text, clean_text, inert_cell
 from cockpit.core.weeks import parse_week
@@ -285,22 +286,39 @@ def _created(ws: Workspace, value: str) -> str:
     return iso(moment if moment.tzinfo else moment.replace(tzinfo=ws.clock.now().tzinfo))
 
 
-def export_customers(customers: list[Customer], excel: bool = False) -> str:
+# The Chinese header `export_customers(lang="zh")` writes for each column: the first
+# name `CUSTOMER_HEADERS` reads back as it.
+CUSTOMER_HEADERS_ZH = {
+    column: next(header for header, named in CUSTOMER_HEADERS.items() if named == column)
+    for column in CUSTOMER_COLUMNS
+}
+# Columns holding a vocabulary value, written as its label in the export's language.
+_WORDED = {"tier": "tier", "stage": "stage", "source": "source", "stage_from": "stage"}
+
+
+def export_customers(customers: list[Customer], excel: bool = False, lang: str = "en") -> str:
     """Customers as CSV text with the `CUSTOMER_COLUMNS` header, oldest first.
 
     Args:
         customers: the customers to write.
         excel: start with a BOM and end lines with CRLF, as Excel expects of a UTF-8
             file (without the BOM it reads Chinese as mojibake).
+        lang: "zh" writes Chinese headers (名称, 级别 …) and tier, stage and source as
+            their Chinese words (重点, 商机, 渠道); both import back as they are.
     """
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
-    writer.writerow(CUSTOMER_COLUMNS)
+    zh = lang == "zh"
+    writer.writerow([CUSTOMER_HEADERS_ZH[c] for c in CUSTOMER_COLUMNS] if zh else CUSTOMER_COLUMNS)
     for cust in sorted(customers, key=lambda c: c.id):
         doc = dict(vars(cust))
         if cust.deal_value is not None:
             doc["deal_value"] = plain_number(cust.deal_value)
+        if zh:
+            for column, kind in _WORDED.items():
+                if doc.get(column):
+                    doc[column] = vocab.word(kind, str(doc[column])).render("zh")
         # Names and notes come from anyone: no cell may run as a formula in Excel.
         cells = ("" if doc[c] is None else str(doc[c]) for c in CUSTOMER_COLUMNS)
         writer.writerow([inert_cell(cell) for cell in cells])

@@ -91,6 +91,8 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
     records = _records(path)
     split = [split_unit(cell) for cell in records[0]]
     header = [_norm(name) for name, _ in split]
+    # The every-table column under any of its names reads as `table`.
+    header = ["table" if h in {_norm(x) for x in TABLE_HEADERS} else h for h in header]
     scale = {h: factor for h, (_, factor) in zip(header, split, strict=True) if factor != 1}
     if table is None and "table" not in header:
         raise ImportFileError("err.metrics.no_table_column", path=path)
@@ -118,6 +120,7 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
         cells = cells + [""] * (len(header) - len(cells))
         texts = dict(zip(header, cells, strict=False))
         row_table = texts.pop("table", "").strip()
+        row_table = table_named(specs, row_table) if row_table else ""
         name = table or row_table
         try:
             if table and row_table and row_table != table:
@@ -249,22 +252,54 @@ def format_value(value: Value | None) -> str:
     return str(value)
 
 
-def export_csv(ws: Workspace, table: str | None) -> str:
-    """CSV of one table, or of every table with a leading `table` column."""
+TABLE_HEADERS = ("table", "表", "数据表", "表名")
+"""What the leading column of an every-table file may be called (the export writes the
+first in English, the second in Chinese)."""
+
+
+def export_csv(ws: Workspace, table: str | None, lang: str = "en") -> str:
+    """CSV of one table, or of every table with a leading `table` column.
+
+    `lang` "zh" writes the headers as the columns' Chinese labels (月份, 现金 …) and the
+    table column as 表 with each table's Chinese name: both import back as they are.
+    "en" writes the column keys (cash, change_note) and the tables' keys.
+    """
     specs = tables(ws)
     if table is not None and table not in specs:
         raise InvalidError("err.metrics.table", table=table, choices=list(specs))
     names = [table] if table else list(specs)
     columns: list[str] = []
+    titles: list[str] = []
+    readers = [header_names(specs[name]) for name in names]
     for name in names:
-        columns += [c.name for c in specs[name].columns if c.name not in columns]
+        for col in specs[name].columns:
+            if col.name not in columns:
+                columns.append(col.name)
+                # English keeps the keys (cash, change_note): what scripts expect.
+                title = col.title(lang) if lang == "zh" else col.name
+                # A label another table reads as one of its other columns (projects'
+                # 用户 is revenue's users too) is written as the column's key instead.
+                clash = any(r.get(_norm(title), col.name) != col.name for r in readers)
+                titles.append(col.name if clash else title)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns if table else ["table", *columns])
+    lead = TABLE_HEADERS[1] if lang == "zh" else TABLE_HEADERS[0]
+    writer.writerow(titles if table else [lead, *titles])
     for name in names:
+        shown = specs[name].title("zh") if lang == "zh" else name
         for row in rows(ws, specs[name]):
             # Text cells (activities, reasons) come from anyone: none may run as a
             # formula in Excel; numbers, negative ones included, stay numbers.
             cells = [inert_cell(format_value(row.cell(c))) for c in columns]
-            writer.writerow(cells if table else [name, *cells])
+            writer.writerow(cells if table else [inert_cell(shown), *cells])
     return out.getvalue()
+
+
+def table_named(specs: dict[str, TableSpec], text: str) -> str:
+    """The table a cell of the `table` column names: its key or either of its names
+    (营收, revenue); unknown text is returned as it is, to be refused by name."""
+    wanted = _norm(text)
+    for name, spec in specs.items():
+        if wanted in (_norm(name), _norm(spec.title("en")), _norm(spec.title("zh"))):
+            return name
+    return text

@@ -203,3 +203,35 @@ def test_usage_errors_read_the_config_named_on_the_command_line(
     assert capsys.readouterr().err.splitlines()[-1] == (
         "cockpit add: error: the following arguments are required: title"
     )
+
+
+def test_csv_exports_speak_the_ui_language_and_import_back(zh: Run, tmp_path: Path) -> None:
+    out(zh("customers", "add", "瀚海银行", "--tier", "重点", "--source", "渠道", "--stage", "商机"))
+    lines = out(zh("customers", "export")).splitlines()
+    assert lines[0].startswith("名称,级别,阶段,金额,行业,区域,来源,负责人,下次跟进,上次联系,")
+    assert lines[1].startswith("瀚海银行,重点,商机,,,,渠道,")
+    english = out(zh("customers", "export", "--lang", "en")).splitlines()
+    assert english[0].startswith("name,tier,stage,") and english[1].startswith("瀚海银行,top,")
+    out(zh("metrics", "set", "--table", "revenue", "--month", "2026-10", "cash=100万", "users=7"))
+    out(zh("metrics", "set", "--table", "projects", "--month", "2026-10", "customer=瀚海银行"))
+    assert out(zh("metrics", "export", "--table", "revenue")).splitlines()[:2] == [
+        "月份,现金,GAAP,用户数,实例数,预测,变化说明,拉动营收的行动",
+        "2026-10,1000000,,7,,,,",
+    ]
+    every = out(zh("metrics", "export")).splitlines()
+    # 用户 would read as revenue's users too: projects' customer keeps its key.
+    assert every[0].startswith("表,月份,现金,") and ",customer," in every[0]
+    assert every[1].startswith("营收,2026-10,1000000,")
+    assert (
+        out(zh("metrics", "export", "--lang", "en"))
+        .splitlines()[0]
+        .startswith("table,month,cash,gaap,users,")
+    )
+    # Both Chinese files import into another workspace as they are.
+    (tmp_path / "c.csv").write_text(out(zh("customers", "export")), encoding="utf-8")
+    (tmp_path / "m.csv").write_text("\n".join(every) + "\n", encoding="utf-8")
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "customers", "import", str(tmp_path / "c.csv")]) == 0
+    assert main(["--data-dir", str(other), "metrics", "import", str(tmp_path / "m.csv")]) == 0
+    again = zh("--data-dir", str(other), "metrics", "export")
+    assert out(again).splitlines() == every
