@@ -169,6 +169,15 @@ class EntryStore:
         entries: dict[str, Any] = self.files.raw(ENTRIES).get("entries", {})
         return entries
 
+    def entries_stamp(self) -> object:
+        """Changes whenever an entry's body changes (not its marks)."""
+        return self.files.stamps(ENTRIES)[ENTRIES]
+
+    def unread_among(self, ids: Iterable[int]) -> list[int]:
+        """Those of `ids` not marked read (a look-up each: no pass over every entry)."""
+        state = self.files.raw(STATE).get("state", {})
+        return [ref for ref in ids if not state.get(str(ref), {}).get("read")]
+
     def unread_ids(self) -> set[int]:
         """Ids of the entries not marked read."""
         raw = self.files.raw(ENTRIES).get("entries", {})

@@ -112,8 +112,8 @@ class DailyScreen(CockpitScreen):
         parts = [f"{cat} {n}" for cat, n in sorted(counts.items())]
         watched: frozenset[int] = frozenset()
         if watch:
-            watched = self._watched.of(watch, store.docs())
-            unread = len(watched & store.unread_ids())
+            watched = self._watched.of(watch, store.docs(), store.entries_stamp())
+            unread = len(store.unread_among(watched))
             parts.insert(0, t("watch.count", n=unread))  # first: kept when the border is cut
             self._tell_watched(store, watched)
         rows = [entry_row(e, now, watch, e.id in watched) for e in entries]
@@ -122,7 +122,7 @@ class DailyScreen(CockpitScreen):
     def _tell_watched(self, store: EntryStore, watched: frozenset[int]) -> None:
         """A toast for entries naming a watch word that arrived since the last look
         (entry ids only grow: each entry is told once; those there at start are not)."""
-        newest = max((int(k) for k in store.docs()), default=0)
+        newest = self._watched.newest
         seen, self._watch_seen = self._watch_seen, max(newest, self._watch_seen or 0)
         if seen is None:
             return

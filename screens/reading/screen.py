@@ -116,7 +116,7 @@ class ReadingScreen(CockpitScreen):
         if stamp == self._index_stamp:
             return
         self._index, self._index_stamp = store.index(), stamp
-        self.watched = self._matches.of(self.watch, store.docs())
+        self.watched = self._matches.of(self.watch, store.docs(), store.entries_stamp())
 
     @property
     def watch(self) -> Any:

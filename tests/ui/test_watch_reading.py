@@ -91,6 +91,14 @@ async def test_watch_words_are_highlighted_counted_and_told_once(
         drawn_styles = _styles_of(app, "国产数据库")
         assert drawn_styles and all(s.bold and s.underline for s in drawn_styles)
         assert not app._notifications  # the entries there at start are not news
+        EntryStore(ws.files).set_mark(ids["edb"], "read", True)  # the state file only
+        screen.reload()
+        await settle(pilot)
+        assert "◆ watch 2" in _text(app)
+        EntryStore(ws.files).set_mark(ids["edb"], "read", False)
+        screen.reload()
+        await settle(pilot)
+        assert "◆ watch 3" in _text(app)
         # A refresh brings two matching entries and one other: one toast, naming them.
         motian = next(f for f in FeedList(ws.files).all() if f.title == "墨天轮")
         edb = next(f for f in FeedList(ws.files).all() if f.title == "EDB blog")
