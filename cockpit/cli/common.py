@@ -20,6 +20,10 @@ from cockpit.core.weeks import parse_week
 from cockpit.items.context import open_workspace
 from cockpit.items.workspace import Workspace
 
+OPENED: list[Workspace] = []
+"""The workspaces this run opened: what they changed goes into the undo journal when the
+command ends (`cockpit.cli.main`, `cockpit undo`)."""
+
 
 def word(kind: str) -> Any:
     """An argparse `type` reading a value of a vocabulary in either language (`--tier
@@ -42,6 +46,7 @@ def workspace(args: argparse.Namespace) -> Workspace:
     """The workspace a command works on, opened and maintained for today; what the
     maintenance could not do (a full disk, say) is a warning on stderr, not a failure."""
     ws = open_workspace(args)
+    OPENED.append(ws)
     for warning in ws.warnings:
         print(t("cli.warning", message=str(warning).rstrip(".")), file=sys.stderr)
     ws.warnings.clear()

@@ -44,6 +44,7 @@ __all__ = [
 # new command works before it is listed; a test keeps the table true.
 GROUPS: dict[str, tuple[str, ...]] = {
     "items": ("add", "ls", "done", "defer", "drop"),
+    "editing": ("edit", "note", "show", "undo"),
     "customers": ("customers",),
     "data": ("import", "export", "backup", "restore"),
     "metrics": ("metrics",),
@@ -145,7 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # hundreds of times over them, a third of `cockpit ls`. It still runs, rarely.
         gc.set_threshold(COMMAND_GC_THRESHOLD, *thresholds[1:])
         handler = args.handler
-        result: int = handler(args)
+        try:
+            result: int = handler(args)
+        finally:
+            _journal()  # even a command that failed half-way can be taken back
         return result
     except CliError as exc:
         _fail(str(exc))
@@ -186,6 +190,30 @@ def run() -> NoReturn:
     if threading.active_count() == 1 and not (mp is not None and mp.active_children()):
         os._exit(code)
     raise SystemExit(code)
+
+
+def _journal() -> None:
+    """Keep what the command changed in the undo journal, for `cockpit undo`.
+
+    Only a command that opened a workspace (through `cockpit.cli.common.workspace`) and
+    changed something pays for it; one that cannot be journaled (a full disk) is a
+    warning, not a failure of the command, which is done.
+    """
+    common = sys.modules.get("cockpit.cli.common")
+    opened = getattr(common, "OPENED", None)
+    if not opened or not any(ws.undo_stack for ws in opened):
+        return
+    # Imported here, for start-up time: most runs change nothing.
+    from cockpit.core.i18n import t
+    from cockpit.items.journal import record
+    from cockpit.storage import StorageError
+
+    for ws in opened:
+        try:
+            record(ws)
+        except (StorageError, OSError) as exc:
+            warning = t("journal.not_kept", problem=str(exc))
+            print(t("cli.warning", message=warning), file=sys.stderr)
 
 
 def _fail(message: str) -> None:

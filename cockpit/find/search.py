@@ -390,8 +390,12 @@ def item_records(items: Iterable[Item], archived: bool = False) -> list[Record]:
         tags = tuple(t.casefold() for t in item.tags)
         shown_tags = " ".join(f"+{t}" for t in item.tags)
         listed = "key" if item.key or item.list == "key" else item.list
-        # Owner and notes (taskwarrior annotations land there) are searched, not shown.
-        extra = f"{item.customer} {shown_tags} {item.week} {item.owner} {item.notes[:NOTES]}"
+        # Owner, notes and annotations (`cockpit note`) are searched, not shown.
+        noted = " ".join(text for _, text in item.annotations[-5:])
+        extra = (
+            f"{item.customer} {shown_tags} {item.week} {item.owner} {item.notes[:NOTES]} "
+            f"{noted[:NOTES]}"
+        )
         parts = [item.week[-3:] if item.week else ""]
         if item.status != "open":
             parts.append(t(f"find.status.{item.status}"))

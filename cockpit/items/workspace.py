@@ -418,10 +418,11 @@ class Workspace:
 
         return self._change(item_id, "key toggled", apply)
 
-    def edit(self, item_id: int, **fields: Any) -> Item:
+    def edit(self, item_id: int, *, expect_seq: int | None = None, **fields: Any) -> Item:
         """Change any of title, list, week, due, owner, customer, tags, notes, key and
         recur (a `Rule`, or None: no longer repeats); `add_tags` and `remove_tags` change
-        the tags as they are when the change is made."""
+        the tags as they are when the change is made. With `expect_seq`, the edit is
+        refused (nothing written) unless the item is still at that `seq`."""
         allowed = {"title", "list", "week", "due", "owner", "customer", "tags", "notes", "key"}
         allowed |= {"recur", "add_tags", "remove_tags"}
         unknown = set(fields) - allowed
@@ -433,6 +434,10 @@ class Workspace:
             fields["list"] = vocab.parse("list", fields["list"])
 
         def apply(item: Item) -> None:
+            if expect_seq is not None and item.seq != expect_seq:
+                # Decided from a read made earlier (`cockpit show --json`, a script):
+                # the item changed since, so the edit would overwrite what it never saw.
+                raise InvalidError("err.item.stale", id=item_id, seq=expect_seq, now=item.seq)
             for name, value in fields.items():
                 if name in ("recur", "add_tags", "remove_tags"):
                     continue

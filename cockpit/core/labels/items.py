@@ -119,7 +119,67 @@ LABELS: dict[str, tuple[str, str]] = {
     # item history
     "hist.repeats": ("repeats #{id}", "重复自 #{id}"),
     "hist.noted": ("noted", "添加备注"),
+    # cockpit edit / note / show
+    "err.edit.nothing": (
+        "nothing to change: give --title, --due, --list, --week, --customer, --owner, --tag, "
+        "--key/--no-key, --recur or --notes",
+        "没有要修改的内容：请给出 --title、--due、--list、--week、--customer、--owner、--tag、"
+        "--key/--no-key、--recur 或 --notes",
+    ),
+    "err.edit.empty": (
+        "{option} needs a value (or none to clear it)",
+        "{option} 需要一个值（或用 none 清空）",
+    ),
+    "err.edit.tag": (
+        "--tag needs a tag name: +name adds it, -name removes it",
+        "--tag 需要标签名：+名称 添加，-名称 删除",
+    ),
+    "err.item.stale": (
+        "item {id} was changed since it was read (its seq is {now}, not {seq}); nothing was "
+        "written: read it again with cockpit show {id}",
+        "事项 {id} 在读取后已被修改（seq 现为 {now}，不是 {seq}）；未做任何修改：请用 "
+        "cockpit show {id} 重新读取",
+    ),
+    "cli.edited": ("Edited #{id}: {title}", "已修改 #{id}：{title}"),
+    "cli.edit.changed": ("{field}: {old} → {new}", "{field}：{old} → {new}"),
+    "cli.noted": ("Noted #{id} ({date}): {text}", "已为 #{id} 添加备注（{date}）：{text}"),
+    "cli.undone": ("Undone: {label} (from {at})", "已撤销：{label}（{at}）"),
+    "show.title": ("title", "标题"),
+    "show.status": ("status", "状态"),
+    "show.list": ("list", "列表"),
+    "show.week": ("week", "周"),
+    "show.due": ("due", "截止"),
+    "show.repeats": ("repeats", "重复"),
+    "show.customer": ("customer", "客户"),
+    "show.owner": ("owner", "负责人"),
+    "show.tags": ("tags", "标签"),
+    "show.notes": ("notes", "备注"),
+    "show.carried": ("carried", "顺延"),
+    "show.created": ("created", "创建于"),
+    "show.updated": ("updated", "更新于"),
+    "show.finished": ("finished", "完成于"),
+    "show.seq": ("seq", "修改序号"),
+    "show.source": ("source", "来源"),
+    "show.none": ("none", "无"),
+    "show.never": ("never", "不重复"),
+    "show.unreadable": ("unreadable rule {text!r}", "无法识别的规则 {text!r}"),
+    "show.lines": ("{n} {n|line|lines}", "{n} 行"),
+    "show.archived": (" (archived)", "（已归档）"),
+    "show.this_week": (" (this week)", "（本周）"),
+    "show.not_yet": ("not yet", "尚未"),
+    "show.notes_head": ("notes:", "备注："),
+    "show.annotations_head": ("annotations:", "批注："),
+    "show.history_head": ("history:", "历史："),
+    "journal.what.item": ("item", "事项"),
+    "journal.what.customer": ("customer", "客户"),
+    "journal.what.touch": ("touch", "联系记录"),
+    "journal.what.feed": ("feed", "订阅源"),
+    "journal.what.record": ("record", "记录"),
     # the command line's undo journal
+    "journal.not_kept": (
+        "this change could not be kept for cockpit undo ({problem})",
+        "此修改未能记入 cockpit undo 的撤销记录（{problem}）",
+    ),
     "journal.empty": (
         "nothing to undo: no change made from the command line is left to take back",
         "没有可撤销的操作：命令行所做的修改都已撤销",
