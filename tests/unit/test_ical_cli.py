@@ -22,7 +22,6 @@ MY_MODULES = [
     "cockpit.calendar.caldav_sync",
     "cockpit.calendar.caldav_client",
     "cockpit.cli.ical",
-    "cockpit.cli.routines",
 ]
 
 
