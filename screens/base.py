@@ -80,7 +80,12 @@ class CockpitScreen(Screen[None]):
         """Re-read the workspace and redraw (the app calls it after outside changes)."""
 
     def change(
-        self, fn: Callable[[], Any], message: Callable[[Any], str], basis: View | None = None
+        self,
+        fn: Callable[[], Any],
+        message: Callable[[Any], str],
+        basis: View | None = None,
+        *,
+        predict: tuple[Any, ...] = (),
     ) -> None:
         """Persist on the writer thread, then redraw and say what happened.
 
@@ -88,14 +93,28 @@ class CockpitScreen(Screen[None]):
         showed when it opened): a record changed elsewhere since keeps that change.
         Called while a form opened with `open_form` is being saved, the form stays open
         until the write is done, and shows the sentence if it failed.
+
+        `predict` names the workspace's item change `fn` makes and its arguments
+        (`("done", 7)`): a screen that can show it does so at once, before the write
+        (see `show_prediction`); what was stored replaces it when the write is done.
         """
         form = self._form
         if form is None:
+            shown = bool(predict) and self.show_prediction(predict)
 
             def done(result: Any) -> None:
                 self._changed(message(result))
 
-            self.cockpit.persist(fn, on_done=done, basis=basis or self.ws.files.view())
+            def unpredict(_exc: Exception) -> bool:
+                self.call_later(self.reload)  # the prediction goes: what is stored shows
+                return False  # the refusal is still said as usual
+
+            self.cockpit.persist(
+                fn,
+                on_done=done,
+                basis=basis or self.ws.files.view(),
+                on_error=unpredict if shown else None,
+            )
             return
         self._form_saving = True
         app = self.cockpit
@@ -139,6 +158,11 @@ class CockpitScreen(Screen[None]):
         form.submit = submit
         self.app.push_screen(form)
 
+    def show_prediction(self, predict: tuple[Any, ...]) -> bool:
+        """Show what the item change `predict` will do before it is written; False when
+        this screen does not (the default: it redraws once the write is done)."""
+        return False
+
     def _changed(self, message: str) -> None:
         self.reload()
         if message:
@@ -181,10 +205,16 @@ class CockpitScreen(Screen[None]):
     # the rest --------------------------------------------------------------------------
     def action_undo(self) -> None:
         ws = self.ws
-        if not ws.undo_stack:
+        # A change still being written has no undo step yet: `u` pressed right after
+        # `x` undoes it once it is stored (the writer runs them in order).
+        if not ws.undo_stack and not self.cockpit.pending:
             say(self, t("note.nothing_to_undo"), severity="warning")
             return
-        self.change(ws.undo, lambda change: t("note.undone", what=change.label if change else ""))
+
+        def said(change: Any) -> str:
+            return t("note.undone", what=change.label) if change else t("note.nothing_to_undo")
+
+        self.change(ws.undo, said, predict=("undo",))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))

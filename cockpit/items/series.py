@@ -19,6 +19,7 @@ from cockpit.core.i18n import msg
 from cockpit.core.labels import vocab
 from cockpit.core.model import Item, iso
 from cockpit.core.weeks import week_of
+from cockpit.items.predict import NotPredicted
 from cockpit.items.recur import (
     Rule,
     check_gives_dates,
@@ -120,6 +121,17 @@ def finish(ws: Workspace, item_id: int, status: str) -> tuple[Item, Item | None]
             be read (nothing is written then).
     """
     now = ws.clock.now()
+    if (prediction := ws.prediction) is not None:  # worked out ahead, stored by the writer
+        item = ws.shown_copy(item_id)
+        if item.status == status:
+            raise InvalidError(f"err.item.already_{status}", id=item_id)
+        item.status = status
+        item.done_at = iso(now)
+        if successor(ws, item, now) is not None:
+            raise NotPredicted("its next occurrence is made when it is written")
+        item.log(now, status)
+        prediction.changed.append(item)
+        return item, None
     with ws.changing(HOT) as changes:
         item = ws.load_for_change(changes, item_id)
         if item.status == status:

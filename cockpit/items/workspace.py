@@ -27,6 +27,7 @@ from cockpit.core.text import clean_block, clean_line
 from cockpit.core.weeks import week_of, weeks_between
 from cockpit.customers.book import CustomerBook
 from cockpit.items.cache import RecordCache
+from cockpit.items.predict import PREDICTED, NotPredicted, Predicting, Prediction
 from cockpit.items.rules import defer_target
 from cockpit.items.upgrade import clean_stored_text
 from cockpit.items.views import DueIndex
@@ -63,6 +64,7 @@ class Workspace:
         self.redo_stack: UndoStack = []
         """Steps undone in this session, newest last (`redo`); a new change clears it."""
         self.customers = CustomerBook(self)
+        self._predicting = Predicting()
         self.item_cache: RecordCache[Item] = RecordCache(Item.from_doc)
         """The hot file's items, built once per stored document (see `items`)."""
         self._due = DueIndex()
@@ -78,6 +80,10 @@ class Workspace:
     @contextmanager
     def changing(self, *files: str, label: Label = "") -> Iterator[ChangeSet]:
         """One undoable action over `files` (see `cockpit.core.changes`)."""
+        if self._predicting.current is not None:
+            # A change being predicted stores nothing: one that writes more than the
+            # item it changes (through here) is not predicted, it waits for its write.
+            raise NotPredicted("the change writes more than its items")
         with changing(self, *files, label=label) as changes:
             yield changes
 
@@ -304,6 +310,13 @@ class Workspace:
     ) -> Item:
         """Change one item with `fn` as one undo step; `label` (or `label(item)` after
         the change, when it depends on what was stored) goes into its history."""
+        if (prediction := self._predicting.current) is not None:
+            # The same change on the item as last read, kept instead of stored.
+            item = self.shown_copy(item_id)
+            fn(item)
+            item.log(self.clock.now(), label(item) if callable(label) else label)
+            prediction.changed.append(item)
+            return item
         with self.changing(HOT) as changes:
             item = self.load_for_change(changes, item_id)
             fn(item)
@@ -312,6 +325,32 @@ class Workspace:
             changes.label = msg("undo.item", what=vocab.history(what), title=item.title)
             changes.replace(HOT, "items", item_id, item.to_doc())
         return item
+
+    @property
+    def prediction(self) -> Prediction | None:
+        """The prediction being worked out on this thread (see `predict`), if any."""
+        return self._predicting.current
+
+    def shown_copy(self, item_id: int) -> Item:
+        """A copy of the hot item `item_id` as last read (for a prediction)."""
+        doc = self.files.raw(HOT).get("items", {}).get(str(item_id))
+        if doc is None:
+            raise NotPredicted(f"item {item_id} is not in the hot file")
+        return Item.from_doc(item_id, doc)
+
+    def predict(self, change: str, *args: Any, **kwargs: Any) -> Prediction | None:
+        """What `change` (the name of one of the item changes, `PREDICTED`) called with
+        `args` would do to the hot items, worked out on them as last read, storing
+        nothing (see `cockpit.items.predict`). None when it would be refused, or
+        touches more than the hot items."""
+        if change not in PREDICTED:
+            raise ValueError(f"{change} cannot be predicted")
+        with self._predicting.recording() as prediction:
+            try:
+                getattr(self, change)(*args, **kwargs)
+            except (NotPredicted, InvalidError, NotFoundError, ConflictError):
+                return None
+        return prediction if prediction.ids else None
 
     def load_for_change(self, changes: ChangeSet, item_id: int) -> Item:
         """The item as the running change sees it (snapshotted for undo).
@@ -467,6 +506,10 @@ class Workspace:
 
     def delete(self, item_id: int) -> Item:
         """Remove an item for good (undo brings it back)."""
+        if (prediction := self._predicting.current) is not None:
+            item = self.shown_copy(item_id)
+            prediction.removed.append(item_id)
+            return item
         with self.changing(HOT) as changes:
             before = changes.remove(HOT, "items", item_id)
             if before is None:
@@ -502,6 +545,8 @@ class Workspace:
             source.pop()
         if not source:
             return None
+        if (prediction := self._predicting.current) is not None:
+            return self._predict_walk(source[-1], prediction)
         group = source.pop()
         try:
             inverse = revert(self.files, group)
@@ -509,6 +554,18 @@ class Workspace:
             raise ConflictError(msg(f"undo.{verb}", what=exc.what)) from None
         if inverse:
             target.append(inverse)
+        return group[0]
+
+    def _predict_walk(self, group: list[Change], prediction: Prediction) -> Change:
+        # The items as they were before the step (a merge with changes made elsewhere
+        # since is the writer's to work out; the screen then shows that).
+        for change in group:
+            if change.file != HOT or change.table != "items":
+                raise NotPredicted("the step changed more than items")
+            if change.before is None:
+                prediction.removed.append(change.doc_id)
+            else:
+                prediction.changed.append(Item.from_doc(change.doc_id, change.before))
         return group[0]
 
     # outside changes ------------------------------------------------------------------

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from cockpit.core.i18n import language, t
 from cockpit.core.model import Item
+from cockpit.items.predict import Prediction
 from cockpit.items.rules import customers_due
 from cockpit.items.views import PanelSplit
 from cockpit.screens.daily import sections
@@ -50,6 +51,7 @@ class Redraw:
         self._context: tuple[object, ...] = ()
         self._memo: dict[str, tuple[Hashable, object]] = {}
         self._launch: dict[int, Row] = {}
+        self._predicted: set[int] = set()  # items shown as a change will leave them
         self._lines: dict[str, str] = {}
         self._view: View | None = None
 
@@ -74,6 +76,8 @@ class Redraw:
             self._rows = {}
         records = ws.hot_items()
         touched = self.split.sync(ws.item_cache, records, week)
+        if self._predicted and not screen.cockpit.pending:
+            touched |= self._unpredict(ws)  # every write is done: what is stored shows
         launch, launch_new = self.memo(
             "launch", (stamps(ws, "planning"), context), lambda: sections.launch_rows(ws, today)
         )
@@ -81,19 +85,42 @@ class Redraw:
             self._launch = {row.ref: row for row in launch}
         view, new_view = screen.view, screen.view is not self._view
         self._view = view
-        subtitle = t("view.border", label=view.label()) if view is not None else ""
         for name in ITEM_PANELS:
             if fresh or new_view or name in touched or (name == "key" and launch_new):
-                if view is None:
-                    refs = self.split.ids(name)
-                else:  # only the shown panels' items are looked at: no scan of the file
-                    refs = [item.id for item in view.apply(self.split.items(name))]
-                if name == "key" and (view is None or not view.filter):
-                    refs += [row.ref for row in launch]  # launch tasks have no tags, customer
-                panel = screen.panel(name)
-                panel.set_lazy(refs, self._row_factory(today, week), subtitle=subtitle)
+                self._show(screen, name)
         self._side_panels(screen, ws, context)
         self._hint(screen, ws, records, today, week)
+
+    def predict(self, screen: DailyScreen, prediction: Prediction) -> None:
+        """Show what a change will do before it is written (`cockpit.items.predict`):
+        its items re-filed in the panels, the panels they leave or join redrawn now.
+        The next reload once no write is pending files them as stored again."""
+        if not self._context:
+            return
+        self._predicted |= prediction.ids
+        for name in self.split.apply(prediction.changed, prediction.removed):
+            self._show(screen, name)
+
+    def _unpredict(self, ws: Workspace) -> set[str]:
+        stored = ws.item_cache.by_id()
+        ids, self._predicted = self._predicted, set()
+        return self.split.apply(
+            [stored[i] for i in ids if i in stored], [i for i in ids if i not in stored]
+        )
+
+    def _show(self, screen: DailyScreen, name: str) -> None:
+        """Hand panel `name` its items as filed now, through the screen's view."""
+        today, week = self._context[0], self._context[1]
+        assert isinstance(today, dt.date) and isinstance(week, str)
+        view = self._view
+        if view is None:
+            refs = self.split.ids(name)
+        else:  # only the shown panels' items are looked at: no scan of the file
+            refs = [item.id for item in view.apply(self.split.items(name))]
+        if name == "key" and (view is None or not view.filter):
+            refs += list(self._launch)  # launch tasks have no tags, customer
+        subtitle = t("view.border", label=view.label()) if view is not None else ""
+        screen.panel(name).set_lazy(refs, self._row_factory(today, week), subtitle=subtitle)
 
     def _row_factory(self, today: dt.date, week: str) -> Callable[[int], Row]:
         def row(ref: int) -> Row:

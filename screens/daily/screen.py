@@ -137,6 +137,19 @@ class DailyScreen(CockpitScreen):
         words = ", ".join(watch.found(*texts))
         say(self, t("watch.new", n=len(entries), words=words, title=entries[0].title), timeout=8)
 
+    def show_prediction(self, predict: tuple[Any, ...]) -> bool:
+        """Move the item at once (see `cockpit.items.predict`): only while no other
+        write is under way, so the prediction starts from what will be written over."""
+        if self.cockpit.pending:
+            return False
+        name, *args = predict
+        kwargs = args.pop() if args and isinstance(args[-1], dict) else {}
+        prediction = self.ws.predict(name, *args, **kwargs)
+        if prediction is None:
+            return False
+        self._redraw.predict(self, prediction)
+        return True
+
     def show_progress(self, progress: Any) -> None:
         """The app calls this while feeds refresh: progress in the news panel's footer."""
         panel = self.panel("feeds")
@@ -208,7 +221,11 @@ class DailyScreen(CockpitScreen):
             return
         if item := self.need_item():
             ws = self.ws
-            self.change(lambda: ws.finish(item.id, "done"), lambda pair: done_note(*pair))
+            self.change(
+                lambda: ws.finish(item.id, "done"),
+                lambda pair: done_note(*pair),
+                predict=("finish", item.id, "done"),
+            )
 
     def action_defer(self) -> None:
         """`>`: next week; an item with a due date asks whether the due date moves too."""
@@ -220,6 +237,7 @@ class DailyScreen(CockpitScreen):
                 self.change(
                     lambda: ws.defer(item.id, target, shift_due=shift_due),
                     lambda it: deferred_note(it, item),
+                    predict=("defer", item.id, target, {"shift_due": shift_due}),
                 )
 
             ask_defer(self, item, target, defer)
@@ -230,12 +248,17 @@ class DailyScreen(CockpitScreen):
             self.change(
                 lambda: ws.toggle_key(item.id),
                 lambda it: t("note.key_on" if it.key else "note.key_off", title=it.title),
+                predict=("toggle_key", item.id),
             )
 
     def action_delete(self) -> None:
         if item := self.need_item():
             ws = self.ws
-            self.change(lambda: ws.delete(item.id), lambda it: t("note.deleted", title=it.title))
+            self.change(
+                lambda: ws.delete(item.id),
+                lambda it: t("note.deleted", title=it.title),
+                predict=("delete", item.id),
+            )
 
     # news ------------------------------------------------------------------------------
     def action_refresh(self) -> None:

@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -247,6 +247,11 @@ class Panel(ScrollView, can_focus=True):
         # changed unless the size, the container or the rows did.
         key = (size, container_size, self.virtual_size)
         if key == self._laid_out:
+            # The part of the panel a layout uncovers (where a toast was) is repainted
+            # by the next compositor refresh, which the scrollbar's redraw used to ask
+            # for: without one, a toast that went stayed painted on the terminal until
+            # something else changed. Asking for one cell costs one cached line.
+            self.refresh(Region(0, 0, 1, 1))
             return False
         self._laid_out = key
         return super()._size_updated(size, virtual_size, container_size, layout)

@@ -5,6 +5,8 @@ the footer nor hides the focus."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from cockpit.items.workspace import Workspace
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel
+from cockpit.storage import jsonstore
 from tests.ui.helpers import settle
 from tests.ui.rendered import drawn
 
@@ -144,3 +147,51 @@ async def test_the_scrollbar_follows_the_rows_without_a_layout(
         assert key.row_count == before - 1
         assert key.virtual_size.height == before - 1
         assert key.vertical_scrollbar.window_virtual_size == before - 1
+
+
+async def test_a_triage_key_shows_before_its_write_and_stays_after(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        target = shown(app)["key"][0]
+        gate = threading.Event()
+        app.writer.submit(gate.wait)  # the disk is slow: the write waits behind this
+        try:
+            await pilot.press("x")
+            for _ in range(5):
+                await pilot.pause()
+            assert target not in shown(app)["key"]  # shown at once...
+            stored = Workspace(ws.root, clock).get(target)
+            assert stored.status == "open"  # ...before it is written
+        finally:
+            gate.set()
+        await settle(pilot)
+        assert target not in shown(app)["key"]
+        assert Workspace(ws.root, clock).get(target).status == "done"
+        assert shown(app) == expected(ws)
+        await pilot.press("u")  # undo is shown ahead too, and lands the same
+        await settle(pilot)
+        assert target in shown(app)["key"] and shown(app) == expected(ws)
+
+
+async def test_a_failed_write_takes_its_prediction_back(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        target = shown(app)["key"][0]
+
+        def full_disk(path: Path, data: bytes) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+        monkeypatch.setattr(jsonstore, "atomic_write", full_disk)
+        await pilot.press("exclamation_mark")  # key item -> plan, predicted at once
+        await settle(pilot)
+        assert target in shown(app)["key"]  # the write failed: back where it is stored
+        assert shown(app) == expected(ws)
+        assert any(n.severity == "error" for n in app._notifications)
