@@ -72,11 +72,12 @@ test-tools:
 	    sudo -n apt-get install -y -qq $$missing || { sudo -n apt-get update -qq && sudo -n apt-get install -y -qq $$missing; }; \
 	  else echo "make test: $$missing missing and cannot be installed here: the tests that need them will be skipped"; fi; }
 
-# The bench's own packages (bench/requirements.txt: pyte, pyinstrument), and its
-# yardsticks from Debian (taskwarrior, newsboat): without them (no root, no network)
-# their rows say so instead of failing.
+# The bench's own packages (pyte, pyinstrument: ranges in bench/requirements.in, pinned
+# with hashes in bench/requirements.txt by `make lock`), and its yardsticks from Debian
+# (taskwarrior, newsboat): without them (no root, no network) their rows say so
+# instead of failing.
 $(VENV)/.bench: $(DEV) bench/requirements.txt
-	$(PIP) install -r bench/requirements.txt
+	$(PIP) install --require-hashes -r bench/requirements.txt
 	touch $@
 
 bench: $(VENV)/.bench
@@ -120,6 +121,7 @@ lock: $(UV)
 	$(COMPILE) --group pyproject.toml:bootstrap -o $(REQ)/bootstrap.txt
 	$(COMPILE) pyproject.toml -o $(REQ)/runtime.txt
 	$(COMPILE) pyproject.toml --extra dev -c $(REQ)/runtime.txt -o $(REQ)/dev.txt
+	$(COMPILE) bench/requirements.in -c $(REQ)/dev.txt -o bench/requirements.txt
 
 lock-upgrade:
 	$(MAKE) lock UV_FLAGS=--upgrade
