@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.core.clock import FrozenClock
+from cockpit.items.recur_text import parse_rule
 from cockpit.items.workspace import Workspace
 
 
@@ -37,6 +38,21 @@ def test_refused_changes_predict_nothing(tmp_path: Path, clock: FrozenClock) -> 
     ws.done(item.id)
     assert ws.predict("done", item.id) is None  # already done: refused
     assert ws.predict("done", 999) is None  # no such item
+
+
+def test_finishing_a_recurring_item_is_left_to_its_write(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    # Its next occurrence is a new item the writer makes; a plain one is predicted.
+    ws = Workspace(tmp_path / "ws", clock)
+    today = clock.today()
+    series = ws.add("revenue review", due=today, recur=parse_rule("monthly", today))
+    plain = ws.add("one-off")
+    before = _files(ws.root)
+    assert ws.predict("finish", series.id, "done") is None
+    prediction = ws.predict("finish", plain.id, "done")
+    assert prediction is not None and [i.status for i in prediction.changed] == ["done"]
+    assert _files(ws.root) == before
 
 
 def test_a_change_that_writes_more_than_its_item_is_not_predicted(
