@@ -397,33 +397,45 @@ class CockpitApp(App[None]):
 
     # command palette -------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every action of the current screen, named "area: verb", plus the app's own."""
-        yield from super().get_system_commands(screen)
+        """cockpit's own commands only (Textual's English ones left out): the app's,
+        the theme switch and every action of the screen, each named "area: verb" in
+        the UI language (`screens/dialogs/palette.py`)."""
+        # Imported on first use, for start-up time.
+        from cockpit.screens.dialogs.help import cockpit_ids
+        from cockpit.screens.dialogs.palette import screen_commands
+
         for name, callback in (
             ("cmd.ical_export", self._ask_export),
             ("cmd.ical_sync", self.sync_calendar),
             ("cmd.ical_refresh", self.refresh_calendars),
             ("cmd.feeds_refresh", lambda: self.refresh_feeds()),
             ("cmd.about", self.show_about),
+            ("cmd.theme", self.action_change_theme),
         ):
             yield SystemCommand(t(name), palette_help(t(f"{name}.help")), callback)
         # A screen's own entries beyond its keys (the daily screen's named views). The
         # palette reads a title as markup: a view's name from the config is escaped.
         for title, help_text, run in getattr(screen, "palette_commands", tuple)():
             yield SystemCommand(escape(title), palette_help(help_text), run)
-        area = screen.id or "app"
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if binding.action in seen or binding.system:
-                continue
-            seen.add(binding.action)
-            key = self.get_key_display(binding)
-            yield SystemCommand(
-                f"{area}: {binding.description or binding.action}",
-                palette_help(t("palette.entry.help", keys=key, id=binding.id or "-")),
-                _runner(screen, binding.action),
-            )
+        yield from screen_commands(screen, cockpit_ids(), lambda action: _runner(screen, action))
+
+    def action_command_palette(self) -> None:
+        """`ctrl+p`: the palette of cockpit's commands, worded in the UI language."""
+        # Imported on first use, for start-up time.
+        from cockpit.screens.dialogs.palette import open_palette
+
+        open_palette(self)
+
+    def action_change_theme(self) -> None:
+        """The theme picker (the palette's "app: change theme")."""
+        # Imported on first use, for start-up time.
+        from cockpit.screens.dialogs.palette import open_themes
+
+        open_themes(self, self.choose_theme)
+
+    def choose_theme(self, name: str) -> None:
+        """Switch to theme `name`."""
+        self.theme = name
 
     def show_about(self) -> None:
         """The facts of `cockpit doctor` for this session, in a modal."""

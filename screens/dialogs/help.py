@@ -29,7 +29,7 @@ class KeyRow(NamedTuple):
     id: str
 
 
-def _our_ids() -> frozenset[str]:
+def cockpit_ids() -> frozenset[str]:
     """cockpit's binding ids: the shared ones and those every loaded cockpit screen (and
     the app) declares. Textual's own bindings (copy text, …) are not cockpit's keys."""
     ids = set(ALL_IDS) | {"command_palette"}
@@ -50,7 +50,7 @@ def key_table(screen: Screen[Any]) -> list[KeyRow]:
     focused widget's own bindings (a table's arrow keys) are left out.
     """
     grouped: dict[str, tuple[list[str], str]] = {}
-    ours = _our_ids()
+    ours = cockpit_ids()
     for node, bindings in screen._binding_chain:
         if node is not screen and node is not screen.app:
             continue
