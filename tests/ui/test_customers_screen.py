@@ -356,8 +356,8 @@ async def test_help_lists_the_keys(
 ) -> None:
     from cockpit.screens.dialogs import help as help_screen
 
-    ours = help_screen._our_ids()
-    monkeypatch.setattr(help_screen, "_our_ids", lambda: ours | CUSTOMER_IDS)
+    ours = help_screen.cockpit_ids()
+    monkeypatch.setattr(help_screen, "cockpit_ids", lambda: ours | CUSTOMER_IDS)
     app = app_on(tmp_path, clock, "zh")
     async with app.run_test(size=SIZE) as pilot:
         await open_customers(pilot)

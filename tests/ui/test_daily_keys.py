@@ -170,7 +170,7 @@ async def test_command_palette_lists_actions(tmp_path: Path, clock: FrozenClock)
     app = make_app(ws, watch=False)
     async with app.run_test(size=SIZE):
         titles_ = [c.title for c in app.get_system_commands(app.screen)]
-        for wanted in ("daily: Add", "daily: Done", "daily: Monday review", "daily: Find"):
+        for wanted in ("daily: add", "daily: done", "daily: Monday review", "daily: find"):
             assert wanted in titles_
 
 
