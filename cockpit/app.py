@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from cockpit.core.changes import View, based_on
 from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
-from cockpit.core.i18n import t
+from cockpit.core.i18n import msg, t
 from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
@@ -75,6 +75,7 @@ class CockpitApp(App[None]):
             from cockpit.screens.keymap import keymap_of
 
             self.keymap = keymap_of(ws.config)  # a mistake: ConfigError, the app never runs
+        self._check_theme(ws.config.ui.theme)
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed ahead wait for the form or screen an earlier key opens (see
@@ -92,6 +93,8 @@ class CockpitApp(App[None]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.ws.config.ui.theme:
+            self.theme = self.ws.config.ui.theme
         # A closed terminal (tmux killed, ssh dropped) must end the app: left running, its
         # input thread would spin on end-of-file. SIGTERM also restores the terminal.
         loop = asyncio.get_running_loop()
@@ -434,8 +437,40 @@ class CockpitApp(App[None]):
         open_themes(self, self.choose_theme)
 
     def choose_theme(self, name: str) -> None:
-        """Switch to theme `name`."""
+        """Switch to theme `name` and save it as `[ui] theme` in the config file (in a
+        thread: the file is the user's, read and written whole; see `save_theme`)."""
         self.theme = name
+        path = self.ws.config.path
+        if path is None:
+            return  # a session without a config file (tests, embedding): nothing to keep
+
+        def save() -> None:
+            # Imported here: only a theme switch writes the config.
+            from cockpit.core.config import save_theme
+            from cockpit.core.errors import ConfigError
+
+            try:
+                save_theme(path, name)
+            except (ConfigError, StorageError) as exc:
+                self.call_from_thread(say, self, str(exc), severity="warning", timeout=10)
+            else:
+                self.ws.config.ui.theme = name
+                self.call_from_thread(say, self, t("theme.saved", name=name, path=path))
+
+        self.run_worker(save, thread=True, group="config", exclusive=True, exit_on_error=False)
+
+    def _check_theme(self, name: str | None) -> None:
+        """`[ui] theme` names one of Textual's themes, or the app does not start."""
+        if name is None or name in self.available_themes:
+            return
+        # Imported on a mistake only.
+        from cockpit.core.errors import ConfigError
+        from cockpit.core.settings import closest
+
+        mean = closest(name, sorted(self.available_themes))
+        where = self.ws.config.path or "config.toml"
+        problem = msg("err.config.theme", name=name, mean=mean)
+        raise ConfigError("err.config", path=where, problem=problem)
 
     def show_about(self) -> None:
         """The facts of `cockpit doctor` for this session, in a modal."""

@@ -181,11 +181,15 @@ class ReportSettings:
 
 @dataclass(slots=True)
 class UiSettings:
-    """`[ui]`: how the TUI reaches the rest of the desktop."""
+    """`[ui]`: how the TUI looks and reaches the rest of the desktop."""
 
     browser: list[str] | None = field(default=None)
     """The command that opens links: an argv list, or a string split like a shell does;
     the URL is appended and no shell runs it. Unset: the system's graphical browser."""
+
+    theme: str | None = None
+    """The colour theme (a name from the palette's "app: change theme", which saves the
+    one picked here). Unset: Textual's default, textual-dark. Checked when the TUI starts."""
 
 
 SORT_KEYS = ("due", "customer", "tag", "age", "title", "week")

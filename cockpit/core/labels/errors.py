@@ -489,6 +489,16 @@ LABELS: dict[str, tuple[str, str]] = {
         '[keys] 把按键编号映射为 "x,space" 这样的字符串',
     ),
     "err.config.browser": ("[ui] browser: {problem}", "[ui] browser：{problem}"),
+    "err.config.theme": (
+        "[ui] theme {name!r} is not a theme{mean} (the palette's app: change theme lists them)",
+        "[ui] theme {name!r} 不是主题{mean}（命令面板的“应用：切换主题”列出全部主题）",
+    ),
+    "err.config.theme_not_saved": (
+        "the theme is not saved in {path}: its [ui] is written in a form cockpit does not"
+        ' edit; put theme = "{name}" under [ui] by hand',
+        "主题没有保存到 {path}：其中 [ui] 的写法 cockpit 不会修改；"
+        '请在 [ui] 下手动写入 theme = "{name}"',
+    ),
     "err.config.zone": ("unknown timezone {name!r}", "未知时区 {name!r}"),
     "err.demo.not_empty": (
         "{path} is not empty; the demo only fills an empty workspace",

@@ -63,6 +63,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "palette.no_matches": ("No matches found", "没有匹配的命令"),
     "palette.themes": ("Search for themes…", "搜索主题…"),
     "cmd.theme": ("app: change theme", "应用：切换主题"),
+    "theme.saved": ("Theme {name} (saved in {path})", "主题 {name}（已保存到 {path}）"),
     "cmd.theme.help": (
         "Pick a colour theme (saved as [ui] theme in the config)",
         "选择配色主题（保存为配置文件中的 [ui] theme）",
