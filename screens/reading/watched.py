@@ -27,4 +27,9 @@ def marked(title: Text, watch: Watch, matched: bool) -> Text:
     (in its title, summary or full text), and the words of the title highlighted."""
     if not matched:
         return title
-    return Text(MARK, style=MARK_STYLE) + highlight(title, watch)
+    # Not `Text(MARK, style) + title`: a sum takes the first part's style as the base
+    # of the whole line, which would colour the title as the mark.
+    out = Text(style=title.style)
+    out.append(MARK, style=MARK_STYLE)
+    out.append_text(highlight(title, watch))
+    return out

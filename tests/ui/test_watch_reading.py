@@ -90,6 +90,8 @@ async def test_watch_words_are_highlighted_counted_and_told_once(
         assert not rows[ids["meetup"]].startswith("◆")
         drawn_styles = _styles_of(app, "国产数据库")
         assert drawn_styles and all(s.bold and s.underline for s in drawn_styles)
+        rest = _styles_of(app, "11月")  # the rest of the title keeps its own look
+        assert rest and not any(s.underline or s.color == drawn_styles[0].color for s in rest)
         assert not app._notifications  # the entries there at start are not news
         EntryStore(ws.files).set_mark(ids["edb"], "read", True)  # the state file only
         screen.reload()
