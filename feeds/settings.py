@@ -30,8 +30,8 @@ class FeedConfig(Protocol):
 class FetchSettings:
     """How a refresh fetches, parses and keeps."""
 
-    concurrency: int = 16
-    """Downloads at once."""
+    concurrency: int = 32
+    """Downloads at once (see `cockpit.core.settings.FeedSettings.concurrency`)."""
     per_host: int = 4
     """Downloads at once from one host."""
     timeout: float = 10.0

@@ -67,8 +67,9 @@ class FeedSettings:
     refresh_minutes: int = setting(30, low=0, high=24 * 60)
     """Background refresh interval in the TUI, in minutes (0: only when `r` is pressed)."""
 
-    concurrency: int = setting(16, low=1, high=64)
-    """Feeds fetched at once."""
+    concurrency: int = setting(32, low=1, high=64)
+    """Feeds fetched at once: a list of 60 feeds takes two rounds of requests, not four
+    (each round waits for the slowest server; `per_host` keeps each host at 4)."""
 
     per_host: int = setting(4, low=1, high=16)
     """Feeds fetched at once from one host."""
