@@ -216,6 +216,14 @@ class CockpitScreen(Screen[None]):
 
         self.change(ws.undo, said, predict=("undo",))
 
+    def action_redo(self) -> None:
+        """`ctrl+r`: make the newest undone change again (a new change ends redo)."""
+        ws = self.ws
+        if not ws.redo_stack:
+            say(self, t("note.nothing_to_redo"), severity="warning")
+            return
+        self.change(ws.redo, lambda change: t("note.redone", what=change.label if change else ""))
+
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))
 

@@ -38,6 +38,7 @@ DAILY: list[BindingType] = [
     Binding("exclamation_mark", "toggle_key", "key.toggle_key", id="toggle_key", key_display="!"),
     Binding("d", "delete", "key.delete", id="delete"),
     Binding("u", "undo", "key.undo", id="undo"),
+    Binding("ctrl+r", "redo", "key.redo", id="redo", show=False),
     Binding("slash", "find", "key.find", id="find", key_display="/"),
     Binding("F", "view", "key.view", id="daily_view", show=False),
     # The other screens: shown in the key bar after the triage keys, as far as it fits.
@@ -50,6 +51,7 @@ DAILY: list[BindingType] = [
     Binding("M", "metrics", "key.metrics", id="open_metrics"),
     Binding("P", "requirements", "key.requirements", id="open_requirements"),
     Binding("L", "launches", "key.launches", id="open_launches"),
+    Binding("H", "history", "key.history", id="open_history", show=False),
     Binding("r", "refresh", "key.refresh", id="refresh_feeds", show=False),
     Binding("o", "open_link", "key.open", id="open_link", show=False),
     Binding("s", "star", "key.star", id="star", show=False),

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from cockpit.cli.common import dump, guard, read_date, read_ids, read_week, word, workspace
-from cockpit.cli.exits import CliError
+from cockpit.cli.exits import EXIT_USAGE, CliError
 from cockpit.core.i18n import language, t
 from cockpit.core.labels import vocab
 from cockpit.core.model import LISTS, Item
@@ -48,6 +48,12 @@ def register_items(sub: Any) -> None:
         "--filter", help="keep what the finder's words select: +tag @customer due:week list:key"
     )
     p.add_argument("--sort", help="due, customer, tag, age, title, week; comma-separated, -desc")
+    p.add_argument(
+        "--done",
+        action="store_true",
+        help="what was finished or dropped (the archive too), by the week it was closed",
+    )
+    p.add_argument("--since", help="with --done: closed on or after a date or week (W44, last)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
 
@@ -110,8 +116,11 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_ls(args: argparse.Namespace) -> int:
-
+    if args.since is not None and not args.done:
+        raise CliError("err.ls.since", EXIT_USAGE)
     ws = workspace(args)
+    if args.done:
+        return _closed(args, ws)
     if args.all:
         items = sorted(ws.all_items(), key=lambda i: (i.week, i.id))
     else:
@@ -144,6 +153,55 @@ def _viewed(args: argparse.Namespace, ws: Any, items: list[Item]) -> list[Item]:
         name, filter_text = view.name, f"{view.filter} {filter_text}"
         sort_text = sort_text or view.sort_text
     return list(guard(make_view, name, filter_text, sort_text, today).apply(items))
+
+
+def _closed(args: argparse.Namespace, ws: Any) -> int:
+    """`ls --done [--since D] [--filter WORDS]`: closed items by week, newest first."""
+    # Imported on use only, for start-up time: a plain `ls` never reads the archive.
+    from cockpit.items.history import by_week, closed
+
+    since = _since(args.since, ws) if args.since is not None else None
+    rows = closed(ws, since, args.filter or "")
+    if args.json:
+        dump([
+            dict(r.item.public(), key=is_key(r.item), closed=r.day.isoformat(), closed_week=r.week)
+            for r in rows
+        ])  # fmt: skip
+        return 0
+    if not rows:
+        print(t("cli.ls.none_closed"))
+        return 0
+    lines = []
+    for week, group in by_week(rows):
+        done = sum(1 for r in group if r.item.status == "done")
+        lines.append(t("history.week", week=week, done=done, dropped=len(group) - done))
+        for row in group:
+            item = row.item
+            mark = "✓" if item.status == "done" else "✗"
+            extra = [f"@{item.customer}"] if item.customer else []
+            extra += [f"+{tag}" for tag in item.tags]
+            day = f"{t(f'weekday.{row.day.weekday()}')} {row.day:%m-%d}"
+            lines.append(f"{item.id:>5} {mark} {day}  {fit(item.title, 48)} {' '.join(extra)}")
+    sys.stdout.write("\n".join(line.rstrip() for line in lines) + "\n")
+    return 0
+
+
+def _since(text: str, ws: Any) -> Any:
+    """A day (`2026-11-01`, `11月1日`) or the first day of a week (`W44`, `last`)."""
+    # Imported on use only, for start-up time.
+    from cockpit.core.dates import parse_date
+    from cockpit.core.errors import DateError, WeekError
+    from cockpit.core.weeks import monday, parse_week
+
+    today = ws.clock.today()
+    try:
+        return parse_date(text, today)
+    except DateError:
+        pass
+    try:
+        return monday(parse_week(text, today))
+    except WeekError:
+        raise CliError("err.ls.since_unread", text=text) from None
 
 
 def format_items(items: list[Item], week: str) -> list[str]:

@@ -46,6 +46,10 @@ def _make(name: str) -> Screen[None]:
         from cockpit.screens.planning.requirements import RequirementsScreen
 
         return RequirementsScreen()
+    if name == "history":
+        from cockpit.screens.dialogs.history import HistoryScreen
+
+        return HistoryScreen()
     from cockpit.screens.planning.launches import LaunchesScreen
 
     return LaunchesScreen()

@@ -334,6 +334,9 @@ class DailyScreen(CockpitScreen):
     def action_launches(self) -> None:
         opening.push(self, "launches")
 
+    def action_history(self) -> None:
+        opening.push(self, "history")
+
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()
 

@@ -116,6 +116,35 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "note.next": (" · next #{id} due {due}", " · 下一次 #{id} 截止 {due}"),
     "undo.redo": ("redo {what}", "重做 {what}"),
+    # history: what was finished or dropped
+    "history.title": ("History", "历史"),
+    "history.search": (
+        "search what was closed: words, +tag, a customer",
+        "搜索已完成或放弃的事项：关键词、+标签、客户",
+    ),
+    "history.week": (
+        "{week} · {done} done, {dropped} dropped",
+        "{week} · 完成 {done}，放弃 {dropped}",
+    ),
+    "history.count": (
+        "{n} {n|item|items} finished or dropped, the archive included",
+        "已完成或放弃的事项 {n} 项（含归档）",
+    ),
+    "history.found": ("{n} found for {words!r}", "找到 {n} 项：{words!r}"),
+    "key.history": ("History", "历史"),
+    "key.redo": ("Redo", "重做"),
+    "area.history": ("history", "历史"),
+    "note.redone": ("Redone: {what}", "已重做：{what}"),
+    "note.nothing_to_redo": ("Nothing to redo", "没有可重做的操作"),
+    "err.ls.since": (
+        "--since goes with --done (what was finished or dropped since then)",
+        "--since 需与 --done 一起使用（列出此后完成或放弃的事项）",
+    ),
+    "err.ls.since_unread": (
+        "cannot read {text!r} as a date or a week; use 2026-11-01, W44, last or this",
+        "无法将 {text!r} 识别为日期或周：请用 2026-11-01、W44、上周或本周",
+    ),
+    "cli.ls.none_closed": ("Nothing finished or dropped.", "没有已完成或放弃的事项。"),
     # item history
     "hist.repeats": ("repeats #{id}", "重复自 #{id}"),
     "hist.noted": ("noted", "添加备注"),
