@@ -43,3 +43,5 @@ def test_a_good_remap_starts_and_works(cockpit_term: StartCockpit) -> None:
     before = term.settle()
     grid = term.press("R")
     assert grid.text != before.text and "Routines" in grid.line(0)
+    term.press("Escape")
+    assert term.quit() == 0  # the app ends with its terminal, never left running
