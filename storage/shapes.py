@@ -86,6 +86,10 @@ DATE = _date(False)
 DATE_OR_NONE = _date(True)
 
 
+def _date_or_empty(value: Any) -> str | None:
+    return None if value == "" else DATE(value)  # "" = not given (a requirement's expected)
+
+
 def _week(value: Any) -> str | None:
     if isinstance(value, str) and _WEEK.fullmatch(value):
         return None
@@ -204,6 +208,10 @@ REQUIREMENT: Shape = {
     "created": TEXT,
     "updated": TEXT,
     "log": _list_of(_text_map, "tables of texts"),
+    "progress": INT,
+    "expected": _date_or_empty,
+    "risk": _one_of("", "none", "low", "high"),
+    "risk_reason": TEXT,
 }
 LAUNCH_ITEM: Shape = {
     "no": INT,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any
 
 from cockpit.cli.common import command, dump, group, guard, read_date, word, workspace
 from cockpit.cli.exits import CliError
 from cockpit.core.i18n import t
 from cockpit.core.textwidth import fit
-from cockpit.planning import launches, requirements
+from cockpit.planning import launches, progress, requirements
 
 
 def register_planning(sub: Any) -> None:
@@ -30,7 +31,16 @@ def register_planning(sub: Any) -> None:
     p.add_argument("--kano")
     p.add_argument("--customer")
     p.add_argument("--all", action="store_true")
+    p.add_argument("--sort", choices=("stage", "risk"), default="stage",
+                   help="risk: high first, then the earliest expected date")  # fmt: skip
     p.add_argument("--json", action="store_true")
+    p = command(rsub, "edit", cmd_req_edit, "progress, expected date and risk (planned, in dev)")
+    p.add_argument("id")
+    # Read after the config (not by argparse), so a bad value is refused in its language.
+    p.add_argument("--progress", help="percent done, 0-100")
+    p.add_argument("--expected", help="expected date: 2026-12-20, fri, +14 ('' clears it)")
+    p.add_argument("--risk", help="none, low or high (low and high need a reason)")
+    p.add_argument("--risk-reason", dest="risk_reason", help="one line: why")
     p = command(rsub, "move", cmd_req_move, "change a requirement's status")
     p.add_argument("id")
     p.add_argument("status", nargs="+", help=", ".join(requirements.STATUSES))
@@ -87,6 +97,8 @@ def cmd_req_ls(args: argparse.Namespace) -> int:
     )
     if not (args.all or status):
         reqs = [r for r in reqs if r.is_open]
+    if args.sort == "risk":
+        reqs = progress.by_risk(reqs)
     if args.json:
         dump([r.public() for r in reqs])
         return 0
@@ -97,7 +109,41 @@ def cmd_req_ls(args: argparse.Namespace) -> int:
         status = fit(t(f"req.status.{r.status}"), 14)
         kano = fit(t(f"req.kano.{r.kano}") if r.kano else "-", 11)
         line = f"{r.id:>5} {r.priority} {status} {kano} {fit(r.title, 44)} {extra}"
+        if r.status in progress.TRACKED and (r.progress or r.expected or r.risk):
+            line = f"{line.rstrip()}  {_progress_text(r)}"
         print(line.rstrip())
+    return 0
+
+
+def _progress_text(req: requirements.Requirement) -> str:
+    """`60% 2026-12-20 risk high`: the progress fields of a tracked requirement."""
+    parts = [f"{req.progress}%", req.expected]
+    if req.risk:
+        parts.append(t("cli.req.risk", risk=t(f"req.risk.{req.risk}")))
+    return " ".join(p for p in parts if p)
+
+
+def cmd_req_edit(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    req_id = _req_id(args.id)
+    given = [args.progress, args.expected, args.risk, args.risk_reason]
+    if all(v is None for v in given):
+        raise CliError("cli.req.nothing")
+    expected: dt.date | str | None = None
+    if args.expected is not None:
+        expected = read_date(args.expected, ws) if args.expected.strip() else ""
+    req = guard(
+        progress.set_progress,
+        ws,
+        req_id,
+        progress=guard(progress.parse_progress, args.progress) if args.progress else None,
+        expected=expected,
+        risk=guard(progress.parse_risk, args.risk) if args.risk is not None else None,
+        risk_reason=args.risk_reason,
+    )
+    risk = t(f"req.risk.{req.risk or 'unset'}")
+    print(t("cli.req.progress", id=req.id, title=req.title, progress=f"{req.progress}%",
+            expected=req.expected or "-", risk=risk))  # fmt: skip
     return 0
 
 
@@ -126,6 +172,11 @@ def cmd_req_show(args: argparse.Namespace) -> int:
         if value:
             facts.append(t(f"cli.req.{name}", value=value))
     print("  " + " · ".join(facts))
+    if req.status in progress.TRACKED or req.progress or req.risk:
+        risk = t(f"req.risk.{req.risk or 'unset'}")
+        card = t("req.card.progress", progress=f"{req.progress}%", expected=req.expected or "-",
+                 risk=risk)  # fmt: skip
+        print("  " + card + (f" ({req.risk_reason})" if req.risk_reason else ""))
     if req.notes:
         print(f"  {req.notes}")
     for e in req.log:
@@ -144,6 +195,10 @@ def _log_line(entry: dict[str, str]) -> str:
         old, new = t(f"req.status.{old}"), t(f"req.status.{new}")
     elif field == "kano":
         old, new = (t(f"req.kano.{v}") if v else "-" for v in (old, new))
+    elif field == "risk":
+        old, new = (t(f"req.risk.{v}") if v else "-" for v in (old, new))
+    elif field in ("expected", "risk_reason"):
+        old, new = (v or "-" for v in (old, new))
     return t("cli.req.log", field=t(f"cli.req.field.{field}"), old=old, new=new)
 
 

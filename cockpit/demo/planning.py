@@ -13,13 +13,21 @@ from typing import TYPE_CHECKING
 from cockpit.calendar.routines import RoutineBook
 from cockpit.demo.tables import add_tables
 from cockpit.metrics import book as metrics
-from cockpit.planning import launches, requirements
+from cockpit.planning import launches, progress, requirements
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace
 
 # Cash in 10k CNY per month, oldest first: steady growth, a dip, then recovery.
 CASH = (182, 190, 201, 209, 221, 230, 236, 229, 218, 224, 241, 258, 270, 283, 296, 305, 322, 348)
+
+# Planned and in-development work: (percent done, expected in days, risk, its reason).
+PROGRESS = {
+    "Logical replication failover slots in the managed service": (
+        60, 12, "high", "上游补丁未合入 17.x，需自行 backport"),
+    "PostGIS 3.5 with SFCGAL on ARM instances": (20, 45, "low", "ARM 构建机排期紧"),
+    "审计日志导出到对象存储": (10, 30, "none", ""),
+}  # fmt: skip
 
 # (title, kano, priority, customer, status path after "collected", the reason given)
 REQUIREMENTS: tuple[tuple[str, str, str, str, tuple[str, ...], str], ...] = (
@@ -114,6 +122,12 @@ def add_planning(ws: Workspace) -> None:
         req = requirements.add(ws, title, **fields)
         for status in path:
             requirements.move(ws, req.id, status, reason)
+        if title in PROGRESS:  # the Monday meeting's progress and risk
+            done, days, risk, why = PROGRESS[title]
+            expected = today + dt.timedelta(days=days)
+            progress.set_progress(
+                ws, req.id, progress=done, expected=expected, risk=risk, risk_reason=why
+            )
     golive = today - dt.timedelta(days=3)
     launch = launches.new(ws, "瀚海银行 HA 集群上线", golive)
     for no in (1, 2, 3, 4, 5, 7):  # most are done; a few overdue ones remain

@@ -60,6 +60,11 @@ class Requirement(Record):
     created: str = ""
     updated: str = ""
     log: list[dict[str, str]] = field(default_factory=list)
+    # Progress and risk, kept while planned or in development (`cockpit.planning.progress`).
+    progress: int = 0  # percent done, 0-100
+    expected: str = ""  # ISO date the work is expected done ("": not given)
+    risk: str = ""  # none, low or high ("": not assessed yet)
+    risk_reason: str = ""  # one line: why low or high
 
     def public(self) -> dict[str, Any]:
         """The JSON shape of `cockpit req ls --json`."""
@@ -67,6 +72,8 @@ class Requirement(Record):
         doc: dict[str, Any] = {name: getattr(self, name) for name in names}
         for name in ("owner", "release", "notes", "created", "updated"):
             doc[name] = getattr(self, name)
+        for name in ("progress", "expected", "risk", "risk_reason"):
+            doc[name] = getattr(self, name)  # issue 17: planned and in-development work
         doc["log"] = [dict(e) for e in self.log]
         return doc
 

@@ -46,6 +46,7 @@ __all__ = [
     "advance",
     "all_requirements",
     "allowed_moves",
+    "change",
     "edit",
     "get",
     "move",
@@ -148,9 +149,15 @@ def add_many(ws: Workspace, reqs: list[Requirement]) -> list[Requirement]:
     return reqs
 
 
-def _change(
+def change(
     ws: Workspace, req_id: int, label: Message, fn: Callable[[Requirement, str], None]
 ) -> Requirement:
+    """Read requirement `req_id`, change it with `fn(req, now)` and store it: one
+    transaction, one undo step called `label` (a refusal `fn` raises writes nothing).
+
+    Raises:
+        NotFoundError: no such requirement.
+    """
     with ws.changing(FILE) as changes:
         before = changes.snapshot(FILE, TABLE, req_id)
         if before is None:
@@ -191,7 +198,7 @@ def move(ws: Workspace, req_id: int, status: str, reason: str) -> Requirement:
         req.status, req.updated = new, now
         req.log.append({"at": now, "kind": "status", "from": old, "to": new, "reason": reason})
 
-    return _change(ws, req_id, msg("undo.req_move", status=vocab.word("req_status", new)), apply)
+    return change(ws, req_id, msg("undo.req_move", status=vocab.word("req_status", new)), apply)
 
 
 def advance(ws: Workspace, req_id: int, reason: str) -> Requirement:
@@ -228,4 +235,4 @@ def edit(ws: Workspace, req_id: int, reason: str = "", **fields: str) -> Require
         if changed:
             req.updated = now
 
-    return _change(ws, req_id, msg("undo.edit_req"), apply)
+    return change(ws, req_id, msg("undo.edit_req"), apply)

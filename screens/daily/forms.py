@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.i18n import t
 from cockpit.feeds.store import EntryStore
-from cockpit.screens.daily.agenda_rows import followup_ref
+from cockpit.screens.daily import opening
+from cockpit.screens.daily.agenda_rows import followup_ref, linked_view, risk_ref
 from cockpit.screens.safe import say
 
 if TYPE_CHECKING:
@@ -47,8 +48,14 @@ def edit(daily: DailyScreen) -> None:
         ref = panel.current_ref()
         if ref is not None and (customer_id := followup_ref(ref)) is not None:
             log_touch(daily, customer_id)
+        elif ref is not None and (view := linked_view(daily.ws, ref)) is not None:
+            opening.open_view(daily, view)  # a checklist line that names its screen
         else:
             say(daily, t("note.not_here"), severity="warning")
+        return
+    ref = panel.current_ref() if panel is not None and panel.panel == "key" else None
+    if ref is not None and (req_id := risk_ref(ref)) is not None:
+        opening.open_view(daily, "requirements:risk", select=req_id)
         return
     if panel is not None and panel.kind == "entries":
         daily.action_open_link()

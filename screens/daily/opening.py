@@ -62,6 +62,23 @@ def push(daily: DailyScreen, name: str) -> Screen[None]:
     return screen
 
 
+def open_view(daily: DailyScreen, view: str, select: int | None = None) -> None:
+    """A screen in a given view: `requirements:risk` (the pool sorted by risk, the
+    cursor on `select`) or `customers:deals` (the big deals)."""
+    # Imported on first use, for start-up time: the screen opens without it.
+    from cockpit.screens.customers.screen import CustomersScreen
+    from cockpit.screens.planning.requirements import RequirementsScreen
+
+    screen: Screen[None]
+    if view == "requirements:risk":
+        screen = RequirementsScreen(sort="risk", select=select)
+    else:
+        customers = CustomersScreen()
+        customers.view = "deals"
+        screen = customers
+    daily.app.push_screen(screen, lambda _r: daily.reload())
+
+
 def show_hit(daily: DailyScreen, hit: Hit) -> None:
     """The finder's pick: its row on the daily screen, else its form or screen."""
 

@@ -1,5 +1,5 @@
-"""Daily-screen sections fed by other areas: overdue launch items in the key panel,
-the metrics summary line, and the agenda's checklist ticks."""
+"""Daily-screen sections fed by other areas: overdue launch items and high-risk
+features in the key panel, the metrics summary line, and the agenda's checklist ticks."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from cockpit.calendar.routines import RoutineBook
 from cockpit.core.i18n import language, relative_day, t
 from cockpit.metrics.book import all_rows
 from cockpit.metrics.trends import daily_lines
-from cockpit.planning import launches
+from cockpit.planning import launches, progress, requirements
 from cockpit.planning.launches import overdue
 from cockpit.screens.daily import forms as daily_forms
-from cockpit.screens.daily.agenda_rows import checklist_ref, followup_ref
+from cockpit.screens.daily.agenda_rows import RISK_BASE, checklist_ref, followup_ref, risk_ref
 from cockpit.screens.safe import say
 from cockpit.screens.widgets.panels import Row
 
@@ -35,6 +35,21 @@ def launch_rows(ws: Workspace, today: dt.date) -> list[Row]:
         title = Text("⚑ ", style="red") + Text(label)
         meta = Text(t("meta.overdue", when=relative_day(task.due, today)), style="bold red")
         rows.append(Row(-(task.launch_id * LAUNCH_STRIDE + task.no), title, meta))
+    return rows + risk_rows(ws)
+
+
+def risk_rows(ws: Workspace) -> list[Row]:
+    """Planned or in-development features at high risk (seed 000's Monday meeting asks
+    for each one's progress and risk): `▲ #12 HNSW index — risk: upstream patch`, with
+    progress and expected date; enter opens the pool sorted by risk."""
+    rows = []
+    for req in progress.high_risk(requirements.all_requirements(ws)):
+        title = Text("▲ ", style="bold red") + Text(f"#{req.id} {req.title}")
+        if req.risk_reason:
+            title.append(" — " + t("daily.risk", reason=req.risk_reason), style="red")
+        when = req.expected[5:] if req.expected else "-"
+        meta = Text(t("daily.risk_meta", progress=f"{req.progress}%", expected=when), "red")
+        rows.append(Row(-(RISK_BASE + req.id), title, meta))
     return rows
 
 
@@ -77,7 +92,7 @@ def launch_done(screen: DailyScreen) -> bool:
 
     panel = screen.focused_panel()
     ref = panel.current_ref() if panel is not None and panel.panel == "key" else None
-    if ref is None or ref >= 0:
+    if ref is None or ref >= 0 or risk_ref(ref) is not None:
         return False
     launch_id, no = divmod(-ref, LAUNCH_STRIDE)
     ws = screen.ws

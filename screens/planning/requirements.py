@@ -18,8 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Header
 
-from cockpit.core.i18n import CATALOG, t
-from cockpit.planning import requirements
+from cockpit.core.i18n import t
+from cockpit.planning import progress, requirements
 from cockpit.planning.requirement_rules import (
     KANO,
     STATUSES,
@@ -29,6 +29,15 @@ from cockpit.planning.requirement_rules import (
 )
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import MoveForm, PlanningScreen, RequirementForm
+from cockpit.screens.planning.progress_form import ProgressForm
+from cockpit.screens.planning.req_text import (
+    RISK_STYLE,
+    STATUS_STYLE,
+    lifecycle,
+    log_line,
+    progress_text,
+    refusal,
+)
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
@@ -44,39 +53,35 @@ REQUIREMENTS: list[BindingType] = [
     Binding("e,enter", "edit", "key.edit", id="req_edit"),
     Binding("greater_than_sign", "advance", "key.req_advance", id="req_advance", key_display=">"),
     Binding("m", "move", "key.req_move", id="req_move"),
+    Binding("p", "progress", "req.key.progress", id="req_progress"),
+    Binding("s", "sort", "req.key.sort", id="req_sort"),
     Binding("u", "undo", "key.undo", id="req_undo"),
     Binding("question_mark", "help", "key.help", id="req_help", key_display="?"),
     Binding("escape,q", "back", "key.back", id="req_back"),
 ]
 REQUIREMENTS_IDS = frozenset(b.id for b in REQUIREMENTS if isinstance(b, Binding) and b.id)
 
-STATUS_STYLE = {
-    "collected": "",
-    "reviewed": "cyan",
-    "planned": "blue",
-    "in-development": "yellow",
-    "released": "green",
-    "closed": "dim",
-    "rejected": "dim red",
-}
 PRIORITY_STYLE = {"P0": "bold red", "P1": "yellow", "P2": "", "P3": "dim"}
 LOG_LINES = 40  # the newest entries; `cockpit req show` prints them all
 
 
 class RequirementsScreen(PlanningScreen):
-    """Filters on the status line, the pool, and the highlighted requirement below it."""
+    """Filters on the status line, the pool, and the highlighted requirement below it;
+    `sort="risk"` opens it sorted by risk (the Monday meeting's view), `select` with the
+    cursor on that requirement."""
 
     AREA = "requirements"  # its name in the palette, the help and [keys] sentences
     BINDINGS = REQUIREMENTS
     SUBTITLE = "req.title"
 
-    def __init__(self) -> None:
+    def __init__(self, sort: str = "stage", select: int | None = None) -> None:
         super().__init__(id="requirements")
         localise(self)
         self.reqs: dict[int, Requirement] = {}
         # "open" hides closed and rejected ones: the pool's working set, as `req ls`.
         self.filters: dict[str, str] = {"status": "open", "kano": "all", "customer": ""}
-        self._select: int | None = None
+        self.sort = sort  # "stage" (lifecycle, priority) or "risk" (high risk first)
+        self._select: int | None = select
         self._widths = (0, 0)  # cells of the status and Kano columns in this language
 
     def compose(self) -> ComposeResult:
@@ -116,6 +121,8 @@ class RequirementsScreen(PlanningScreen):
             kano=None if kano == "all" else "" if kano == "none" else kano,
             customer=customer or None,
         )
+        if self.sort == "risk":
+            chosen = progress.by_risk(chosen)
         self._widths = (
             max(Text(t(f"req.status.{s}")).cell_len for s in STATUSES),
             max(Text(t(f"req.kano.{k}")).cell_len for k in KANO),
@@ -137,6 +144,8 @@ class RequirementsScreen(PlanningScreen):
         line.append_text(_cell(t(f"req.kano.{req.kano}") if req.kano else "", kano_cells, "dim"))
         line.append(req.title, style="dim" if not req.is_open else "")
         meta = Text(t("meta.customer", name=req.customer) if req.customer else "", "magenta")
+        if req.status in progress.TRACKED:
+            meta = progress_text(req) + (Text(" ") + meta if meta else Text(""))
         return Row(req.id, line, meta)
 
     def _status_line(self) -> None:
@@ -147,7 +156,9 @@ class RequirementsScreen(PlanningScreen):
             "kano": t("req.filter.all") if kano == "all" else t(f"req.kano.{kano}"),
             "customer": self.filters["customer"] or t("req.filter.all"),
         }
-        self.query_one("#req-status", Static).update(Text(t("req.filters", **shown), style="dim"))
+        line = Text(t("req.filters", **shown), style="dim")
+        sort = Text(f"s {t(f'req.sort.{self.sort}')}", "bold cyan" if self.sort == "risk" else "")
+        self.query_one("#req-status", Static).update(sort + Text(" │ ", "dim") + line)
 
     def current(self) -> Requirement | None:
         ref = self.listing.current_ref()
@@ -174,6 +185,20 @@ class RequirementsScreen(PlanningScreen):
         ]
         line = Text(" · ").join(Text(f"{k} {v}") for k, v in facts if v)
         parts = [Text(req.title, style="bold"), line]
+        if req.status in progress.TRACKED or req.progress or req.risk:
+            risk = t(f"req.risk.{req.risk or 'unset'}")
+            card_line = Text(
+                t(
+                    "req.card.progress",
+                    progress=f"{req.progress}%",
+                    expected=req.expected or "-",
+                    risk=risk,
+                ),
+                style=RISK_STYLE["high"] if req.risk == "high" else "",
+            )
+            if req.risk_reason:
+                card_line.append(f"  {req.risk_reason}", style="italic")
+            parts.append(card_line)
         if req.notes:
             parts += [Text(""), Text(req.notes)]
         card.update(Group(*parts))
@@ -210,6 +235,37 @@ class RequirementsScreen(PlanningScreen):
         now = self.filters[which]
         self.filters[which] = choices[(choices.index(now) + 1) % len(choices)]
         self.show_list()
+
+    def action_sort(self) -> None:
+        """By lifecycle stage, or by risk (high first, then the earliest expected)."""
+        self.sort = "risk" if self.sort == "stage" else "stage"
+        self.show_list()
+        self.listing.cursor_row = 0
+
+    def action_progress(self) -> None:
+        """Progress, expected date and risk of a planned or in-development requirement."""
+        if (req := self._need()) is None:
+            return
+        if req.status not in progress.TRACKED:
+            status = t(f"req.status.{req.status}")
+            say(self, t("req.progress.not_tracked", id=req.id, status=status), severity="warning")
+            return
+        self.open_form(ProgressForm(req), self._save_progress)
+
+    def _save_progress(self, values: dict[str, Any] | None) -> None:
+        if not values:
+            return
+        ws, req_id = self.cockpit.ws, values.pop("id")
+        self.change(
+            lambda: progress.set_progress(ws, req_id, **values),
+            lambda req: t(
+                "req.note.progress",
+                id=req.id,
+                title=req.title,
+                progress=f"{req.progress}%",
+                risk=t(f"req.risk.{req.risk or 'unset'}"),
+            ),
+        )
 
     def action_clear_filters(self) -> None:
         self.filters = {"status": "open", "kano": "all", "customer": ""}
@@ -282,63 +338,6 @@ class RequirementsScreen(PlanningScreen):
                 "req.moved", id=moved.id, status=t(f"req.status.{moved.status}"), title=moved.title
             ),
         )
-
-
-def refusal(req: Requirement) -> str:
-    """Why a requirement cannot advance, naming the moves it can make instead."""
-    status = t(f"req.status.{req.status}")
-    moves = allowed_moves(req.status)
-    if not moves:
-        return t("req.final", id=req.id, status=status)
-    allowed = ", ".join(t(f"req.status.{s}") for s in moves)
-    return t("req.no_next", id=req.id, status=status, allowed=allowed)
-
-
-def lifecycle(req: Requirement) -> Text:
-    """One stage a line: passed ones ticked, the current one highlighted, rejected last."""
-    main = STATUSES[:6]
-    here = STATUSES.index(req.status)
-    lines = []
-    for n, stage in enumerate(STATUSES):
-        label = t(f"req.status.{stage}")
-        if n == here:
-            colour = "red" if stage == "rejected" else STATUS_STYLE[stage] or "cyan"
-            lines.append(Text(f"▶ {label} ", style=f"bold reverse {colour}"))
-        elif stage in main and n < here and req.status in main:
-            lines.append(Text(f"✓ {label}", style="green"))
-        else:
-            lines.append(Text(f"  {label}", style="dim"))
-    return Text("\n").join(lines)
-
-
-def log_line(entry: dict[str, str]) -> Text:
-    """One change: its date, what changed (from → to), and the reason given."""
-    line = Text(str(entry.get("at", ""))[:10] + "  ", style="dim")
-    kind = entry.get("kind")
-    if kind == "status":
-        old, new = (t(f"req.status.{entry.get(k, '')}") for k in ("from", "to"))
-        line.append(t("req.log.moved", old=old, new=new), style="bold")
-    elif kind == "scope":
-        field = entry.get("field", "")
-        old, new = (_value(field, entry.get(k, "")) for k in ("from", "to"))
-        line.append(t("req.log.field", field=_label(f"req.col.{field}", field), old=old, new=new))
-    else:  # "created": its reason is where the requirement came from
-        line.append(t("req.log.created"), style="bold")
-        entry = {**entry, "reason": _value("source", entry.get("reason", ""))}
-    if reason := entry.get("reason"):
-        line.append(f"  {reason}", style="italic")
-    return line
-
-
-def _label(key: str, fallback: str) -> str:
-    return t(key) if key in CATALOG else fallback  # a field a newer cockpit logged
-
-
-def _value(field: str, value: str) -> str:
-    """A logged value as shown: Kano classes and sources by their label."""
-    if not value:
-        return t("req.log.empty")
-    return _label(f"req.{field}.{value}", value) if field in ("kano", "source") else value
 
 
 def _cell(text: str, cells: int, style: str) -> Text:

@@ -219,7 +219,8 @@ def test_public_json_shape(ws: Workspace) -> None:
     req = requirements.add(ws, "x", customer="招商银行")
     assert list(req.public()) == [
         "id", "title", "status", "source", "customer", "ref", "kano", "priority", "owner",
-        "release", "notes", "created", "updated", "log",
+        "release", "notes", "created", "updated", "progress", "expected", "risk",
+        "risk_reason", "log",
     ]  # fmt: skip
 
 

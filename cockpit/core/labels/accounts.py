@@ -86,6 +86,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "req.col.progress": ("Progress", "进度"),
     "req.col.expected": ("Expected", "预计"),
     "req.col.risk": ("Risk", "风险"),
+    "req.col.risk_reason": ("Risk reason", "风险原因"),
     "req.key.progress": ("Progress & risk", "进度与风险"),
     "req.key.progress.short": ("Progress", "进度"),
     "req.key.sort": ("Sort: stage / risk", "排序：阶段 / 风险"),
@@ -129,9 +130,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "请指定要修改的内容：--progress、--expected、--risk 或 --risk-reason。",
     ),
     "field.risk": ("risk", "风险"),
+    "cli.req.risk": ("risk {risk}", "风险{risk}"),
     # daily screen: high-risk features in the key panel
     "daily.risk": ("risk: {reason}", "风险：{reason}"),
     "daily.risk_meta": ("{progress} · {expected}", "{progress} · {expected}"),
+    "undo.req_progress": ("progress", "进度"),
     # refusals
     "err.req.progress": (
         "Progress is a whole percentage from 0 to 100, not {value}.",
