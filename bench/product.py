@@ -23,6 +23,7 @@ NAMES: dict[str, str] = {
     "Workspace": "cockpit.items.workspace:Workspace",
     "FrozenClock": "cockpit.core.clock:FrozenClock",
     "Config": "cockpit.core.config:Config",
+    "load_config": "cockpit.core.config:load_config",
     "CHANNELS": "cockpit.customers.book:CHANNELS",
     "Item": "cockpit.core.model:Item",
     "Touch": "cockpit.core.model:Touch",

@@ -31,6 +31,7 @@ import feeds_bench
 import feeds_ui
 import inprocess
 import largeworkspace as lw
+import metrics_bench
 import profiles
 import table
 import taskhistory
@@ -183,6 +184,9 @@ def measure(opts: Options, ws: dict[str, Path | None]) -> dict[str, Any]:
         r["newsboat_why"] = "newsboat not installed (apt-get install newsboat): no yardstick"
     step("feeds refresh vs newsboat", lambda: feeds_bench.bench_feeds(large, opts), "feeds_why")
     step("keys during a feed refresh", lambda: feeds_ui.bench_feeds_ui(large, opts))
+    step("metrics screen and metrics show, 5 years x 10 tables",
+         lambda: metrics_bench.bench_metrics(5 if opts.quick else 9, opts.presses // 2),
+         "metrics10_why")  # fmt: skip
     cal_runs = 3 if opts.quick else 7
     step("calendars: pathological import, 1k daily, agenda on 50k events",
          lambda: calendar_bench.bench_calendars(cal_runs), "calendar_why")  # fmt: skip

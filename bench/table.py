@@ -139,6 +139,18 @@ def build_rows(r: dict[str, Any]) -> list[Row]:
         )
         b, t, y = _times(r, theirs, factor, "s", what)
         rows.append(_row(r, ours, label, "s", b, t, y, r.get("cli_why", "")))
+    # Issue 17: the dashboard on 5 years x 10 tables (bench/metrics_bench.py).
+    why = r.get("metrics10_why", "")
+    screen = "key M/escape (metrics screen), 5y x 10 tables"
+    rows.append(_row(r, "key_metrics10_M_median_ms", f"{screen}, median", "ms", kb, kt, ky, why))
+    rows.append(_row(r, "key_metrics10_M_p95_ms", f"{screen}, p95", "ms", KEY_P95_MS,
+                     f"<= {KEY_P95_MS:g} ms", "", why))  # fmt: skip
+    mb, mt, my = _times(r, "metrics_task_next_ms", CLI_X, "ms", "task next")
+    for ours, label in (
+        ("metrics_show_ms", "cockpit metrics show, 5y x 10 tables"),
+        ("metrics_shares_ms", "cockpit metrics show --shares, 5y x 10"),
+    ):
+        rows.append(_row(r, ours, label, "ms", mb, mt, my, why))
     fb, ft, fy = _times(r, "newsboat_first_s", FEEDS_FIRST_X, "s", "newsboat 8 threads")
     feeds_note = r.get("feeds_why", "")
     if _get(r, "newsboat_first_s") is None and _get(r, "feeds_first_s") is not None:
