@@ -94,8 +94,14 @@ class TableSpec:
             "err.metrics.no_column",
             table=self.label,
             column=name,
-            names=[c.name for c in self.columns],
+            names=self.column_names,
         )
+
+    @property
+    def column_names(self) -> list[Pair]:
+        """The columns as a refusal lists them: `cash` / `现金（cash）` (the key is what
+        a sheet's header or `metrics set` may always use)."""
+        return [Pair(c.name, f"{c.title('zh')}（{c.name}）") for c in self.columns]
 
     @property
     def numeric(self) -> tuple[str, ...]:

@@ -110,7 +110,7 @@ def import_csv(ws: Workspace, path: Path, table: str | None) -> str:
                 columns=unknown,
                 n=len(unknown),
                 table=specs[table].label,
-                names=[c.name for c in specs[table].columns],
+                names=specs[table].column_names,
             )
     batches: dict[str, list[tuple[int, Update]]] = {name: [] for name in wanted}
     errors: list[Message] = []
@@ -207,7 +207,7 @@ def _row(
                 "err.metrics.no_column",
                 table=spec.label,
                 column=header,
-                names=[c.name for c in spec.columns],
+                names=spec.column_names,
             )
         mapped[column] = cell_text(text)
         if header in scale:

@@ -272,6 +272,7 @@ def test_metrics_header_problem_is_said_once_in_chinese(ws: Workspace, tmp_path:
     with pytest.raises(InvalidError) as err:
         import_metrics(ws, path, "revenue")
     assert str(err.value) == (
-        f"{path}：利润（1 列）不是营收的列（可用的列：month、cash、gaap、users、instances、"
-        "forecast、change_note、actions）；未导入任何内容"
+        f"{path}：利润（1 列）不是营收的列（可用的列：月份（month）、现金（cash）、GAAP（gaap）、"
+        "用户数（users）、实例数（instances）、预测（forecast）、变化说明（change_note）、"
+        "拉动营收的行动（actions））；未导入任何内容"
     )

@@ -235,3 +235,22 @@ def test_csv_exports_speak_the_ui_language_and_import_back(zh: Run, tmp_path: Pa
     assert main(["--data-dir", str(other), "metrics", "import", str(tmp_path / "m.csv")]) == 0
     again = zh("--data-dir", str(other), "metrics", "export")
     assert out(again).splitlines() == every
+
+
+def test_a_taskwarrior_history_with_chinese_tasks(zh: Run, tmp_path: Path) -> None:
+    history = tmp_path / "tw.json"
+    history.write_text(
+        '[{"uuid":"a1","description":"准备瀚海银行复盘","status":"pending",'
+        '"entry":"20261116T010000Z","due":"20261120T000000Z","tags":["客户"]},'
+        '{"uuid":"a2","description":"写周报","status":"completed",'
+        '"entry":"20261116T010000Z","end":"20261117T010000Z"},'
+        '{"uuid":"a3","description":"删掉的","status":"deleted","entry":"20261116T010000Z"}]',
+        encoding="utf-8",
+    )
+    assert out(zh("import", "taskwarrior", str(history))) == (
+        "已导入 2 项（其中已完成 1 项），跳过已删除的 1 项\n"
+    )
+    assert out(zh("import", "taskwarrior", str(history))) == (
+        "已导入 0 项（其中已完成 0 项），跳过已删除的 1 项、已导入过的 2 项\n"
+    )
+    assert "准备瀚海银行复盘" in out(zh("ls")) and "2026-11-20到期" in out(zh("ls"))

@@ -14,7 +14,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Imported {n} {n|item|items} ({done} done)",
         "已导入 {n} 项（其中已完成 {done} 项）",
     ),
-    "cli.tw.skipped": (", skipped {what}", "，跳过 {what}"),
+    "cli.tw.skipped": (", skipped {what}", "，跳过{what}"),
     "cli.tw.skipped.deleted": ("{n} deleted", "已删除的 {n} 项"),
     "cli.tw.skipped.later_occurrence": (
         "{n} later {n|occurrence|occurrences} of a recurring task",
