@@ -15,7 +15,7 @@ from typing import Any
 
 from cockpit.cli.common import dump, guard, read_date, workspace
 from cockpit.cli.exits import EXIT_INPUT, CliError
-from cockpit.core.i18n import language, t
+from cockpit.core.i18n import CATALOG, language, t
 from cockpit.core.text import redact_url
 from cockpit.core.textwidth import fit
 
@@ -217,7 +217,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             day = e.day
             print(f"{day.isoformat()} {t(f'weekday.{day.weekday()}')}")
         when = f"{e.start:%H:%M}-{e.end:%H:%M}" if e.start and e.end else t("cal.all_day")
-        print(f"  {fit(when, 11)} {fit(e.title, 50)} [{e.source}]".rstrip())
+        # Built-in sources are worded (例行, 到期, 跟进); a calendar's name is its own.
+        key = f"cal.source.{e.source}"
+        source = t(key) if key in CATALOG else e.source
+        print(f"  {fit(when, 11)} {fit(e.title, 50)} [{source}]".rstrip())
     return 0
 
 

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from cockpit.core.i18n import relative_day, t
+from cockpit.core.labels import vocab
 from cockpit.items.rules import carry_over
 from cockpit.screens.base import set_header
 from cockpit.screens.dialogs.defer import ask_defer
@@ -106,7 +107,8 @@ class ReviewScreen(Screen[None]):
         if item.notes:
             lines.append(Text(item.notes))
         for stamp, what in item.history[-5:]:
-            lines.append(Text(f"{stamp[:10]}  {what}", style="dim"))
+            # Stored as English words ("created", "deferred to 2026-W48"): worded here.
+            lines.append(Text(f"{stamp[:10]}  {vocab.history(what)}", style="dim"))
         card.update(Group(*lines))
         self.shown = ws.files.view()  # a decision is made from this card
 

@@ -73,3 +73,20 @@ def test_a_chinese_weekday_in_a_routine_of_the_config() -> None:
         6,
     ]
     assert dt.date(2026, 11, 16).weekday() == 0  # the week the tests freeze starts Monday
+
+
+async def test_the_review_card_words_the_history_in_chinese(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    from cockpit.screens.dialogs.review import ReviewScreen
+
+    i18n.set_language("zh")
+    ws = small_workspace(tmp_path / "ws", clock)  # one item carried from 2026-W46
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await settle(pilot)
+        drawn = screen_text(app)
+    assert "创建" in drawn and "created" not in drawn

@@ -254,3 +254,14 @@ def test_a_taskwarrior_history_with_chinese_tasks(zh: Run, tmp_path: Path) -> No
         "已导入 0 项（其中已完成 0 项），跳过已删除的 1 项、已导入过的 2 项\n"
     )
     assert "准备瀚海银行复盘" in out(zh("ls")) and "2026-11-20到期" in out(zh("ls"))
+
+
+def test_the_agenda_names_its_sources_in_chinese(zh: Run) -> None:
+    out(zh("add", "交付方案", "--due", "明天"))
+    out(zh("customers", "add", "瀚海银行", "--next", "明天"))
+    lines = out(zh("ical", "agenda", "--days", "2")).splitlines()
+    assert lines[0] == "2026-11-18 周三"
+    tomorrow = lines[lines.index("2026-11-19 周四") + 1 :]
+    assert any(x.endswith("[到期]") and "交付方案" in x for x in tomorrow)
+    assert any(x.endswith("[跟进]") and "瀚海银行" in x for x in tomorrow)
+    assert not any(x.endswith(("[item]", "[followup]", "[routine]")) for x in lines)
