@@ -39,6 +39,12 @@ WATCH_SECONDS = 1.0
 ROLLOVER_SECONDS = 15.0
 FIRST_REFRESH_SECONDS = 3.0  # let the first paint and the first keys go first
 CALENDAR_MINUTES = 30
+# How long the app may take to end once its terminal is gone or SIGTERM/SIGHUP came.
+# Textual's shutdown can wait for ever on its output thread then (seen: the main thread
+# in WriterThread.stop and the output thread both asleep on the output queue, a later
+# SIGTERM ignored, the process left behind for hours); every write of ours is atomic and
+# long finished by then, so the process is ended outright.
+LEAVE_GRACE_SECONDS = 10.0
 
 
 class CockpitApp(App[None]):
@@ -60,6 +66,7 @@ class CockpitApp(App[None]):
         self.fetch_feeds = fetch  # the demo and tests never touch the network by themselves
         self.feed_progress: Any = None
         self.on_tty = _stdin_is_tty()
+        self._leave_timer: threading.Timer | None = None
         # One writer thread: changes persist in the order the keys were pressed, and
         # TinyDB / fsync never block the event loop.
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cockpit-writer")
@@ -100,7 +107,7 @@ class CockpitApp(App[None]):
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self.exit)
+                loop.add_signal_handler(sig, self.leave)
         self.push_screen(DailyScreen())
         self.typeahead.handled()  # keys typed during start-up wait for the daily screen
         if self.watch_files:
@@ -375,7 +382,16 @@ class CockpitApp(App[None]):
         except (OSError, ValueError):
             gone = True
         if gone or not os.isatty(0):
-            self.exit()
+            self.leave()
+
+    def leave(self) -> None:
+        """End the app because its terminal is gone or it was told to (SIGHUP, SIGTERM),
+        and make sure the process ends even when Textual's shutdown hangs."""
+        if self.on_tty and self._leave_timer is None:  # a real terminal: a process of its own
+            self._leave_timer = threading.Timer(LEAVE_GRACE_SECONDS, os._exit, args=(0,))
+            self._leave_timer.daemon = True
+            self._leave_timer.start()
+        self.exit()
 
     def reload_screens(self) -> None:
         """Redraw every open screen that shows workspace data."""
