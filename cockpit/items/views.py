@@ -10,6 +10,7 @@ answers as `panels()` and a scan would (tests compare them).
 from __future__ import annotations
 
 import bisect
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from cockpit.core.model import Item
@@ -19,7 +20,7 @@ from cockpit.items.rules import PANELS, order_key, panel_of
 Key = tuple[str, str, int]
 
 
-class _View:
+class _View(ABC):
     """A view over a `RecordCache` of items; `sync` brings it up to date."""
 
     def __init__(self) -> None:
@@ -34,11 +35,13 @@ class _View:
         self.version, self._context = (cache.version if owned else -1), context
         return self.rebuild(records) if delta is None else self.apply(*delta)
 
+    @abstractmethod
     def rebuild(self, records: Iterable[Item]) -> set[str]:
-        raise NotImplementedError
+        """Build the view from every record; the names of what changed."""
 
+    @abstractmethod
     def apply(self, changed: list[Item], removed: list[int]) -> set[str]:
-        raise NotImplementedError
+        """Re-file `changed` items and drop `removed` ids; the names of what changed."""
 
 
 class PanelSplit(_View):

@@ -12,11 +12,13 @@ import time
 from pathlib import Path
 
 
-def test_app_exits_when_its_terminal_hangs_up(tmp_path: Path) -> None:
+def start_in_pty(argv: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `argv` on a fresh pseudo-terminal; the master side and the process once
+    the app has drawn its screen."""
     master, slave = pty.openpty()
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cockpit", "--data-dir", str(tmp_path / "ws")],
+        argv,
         stdin=slave,
         stdout=slave,
         stderr=slave,
@@ -24,15 +26,25 @@ def test_app_exits_when_its_terminal_hangs_up(tmp_path: Path) -> None:
         start_new_session=True,  # like a terminal's own session: no SIGHUP from us
     )
     os.close(slave)
+    deadline = time.monotonic() + 20
+    seen = b""
+    while time.monotonic() < deadline and b"cockpit" not in seen:
+        try:
+            seen += os.read(master, 65536)
+        except OSError:
+            break
+    if b"cockpit" not in seen:
+        proc.kill()
+        os.close(master)
+    assert b"cockpit" in seen, "the app never drew its screen"
+    return proc, master
+
+
+def test_app_exits_when_its_terminal_hangs_up(tmp_path: Path) -> None:
+    proc, master = start_in_pty(
+        [sys.executable, "-m", "cockpit", "--data-dir", str(tmp_path / "ws")]
+    )
     try:
-        deadline = time.monotonic() + 20
-        seen = b""
-        while time.monotonic() < deadline and b"cockpit" not in seen:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-        assert b"cockpit" in seen, "the app never drew its screen"
         os.close(master)  # the terminal is gone
         assert proc.wait(timeout=10) is not None
     finally:
@@ -53,26 +65,8 @@ run()
 
 
 def test_sigterm_ends_the_app_even_when_its_shutdown_hangs(tmp_path: Path) -> None:
-    master, slave = pty.openpty()
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="100", LINES="30")
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HANGING_SHUTDOWN, str(tmp_path / "ws")],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
+    proc, master = start_in_pty([sys.executable, "-c", HANGING_SHUTDOWN, str(tmp_path / "ws")])
     try:
-        deadline = time.monotonic() + 20
-        seen = b""
-        while time.monotonic() < deadline and b"cockpit" not in seen:
-            try:
-                seen += os.read(master, 65536)
-            except OSError:
-                break
-        assert b"cockpit" in seen, "the app never drew its screen"
         proc.terminate()
         # Drain the terminal meanwhile, so nothing but the hang can hold the app.
         end = time.monotonic() + 25

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +10,7 @@ import pytest
 
 from cockpit.cli.main import main
 from cockpit.storage.atomic import FILE_MODE
+from tests.unit.cli_helpers import Result, Run, runner
 from tests.unit.storage_helpers import (
     LAST_WEEK,
     NEXT_WEEK,
@@ -25,19 +24,6 @@ from tests.unit.storage_helpers import (
 LS_KEYS = {"id", "title", "list", "week", "status", "key", "due", "customer", "tags", "carried"}
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-Run = Callable[..., Result]
-
-
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     return tmp_path / "ws"
@@ -49,14 +35,7 @@ def cockpit(
 ) -> Run:
     """`cockpit --data-dir ROOT ARGS...` with a frozen clock (Wednesday of 2026-W47)."""
     use_cli_env(monkeypatch, tmp_path)
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(["--data-dir", str(root), *args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
+    return runner(root, capsys)
 
 
 def ok(result: Result) -> Result:

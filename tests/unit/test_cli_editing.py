@@ -5,31 +5,15 @@ change; every bad input is one sentence, a non-zero status and nothing written; 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cockpit.cli.main import main
 from cockpit.core.clock import FrozenClock
 from cockpit.items.workspace import Workspace
+from tests.unit.cli_helpers import Result, Run, runner
 from tests.unit.storage_helpers import NOW_ISO, THIS_WEEK, one_line, snapshot, use_cli_env
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-Run = Callable[..., Result]
 
 
 @pytest.fixture
@@ -42,14 +26,7 @@ def cockpit(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Run:
     use_cli_env(monkeypatch, tmp_path)
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(["--data-dir", str(root), *args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
+    return runner(root, capsys)
 
 
 def ok(result: Result) -> Result:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from cockpit.cli.main import main
+from tests.unit.cli_helpers import Result, Run, runner
 from tests.unit.storage_helpers import PYTHON, one_line, snapshot
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-Run = Callable[..., Result]
 
 
 @pytest.fixture
@@ -36,14 +19,7 @@ def root(tmp_path: Path) -> Path:
 @pytest.fixture
 def cockpit(root: Path, capsys: pytest.CaptureFixture[str]) -> Run:
     """`cockpit --data-dir ROOT ARGS...` (the conftest froze the clock at 2026-11-18)."""
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(["--data-dir", str(root), *args])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
+    return runner(root, capsys)
 
 
 def ok(result: Result) -> Result:
