@@ -7,7 +7,7 @@ Rules (issue 4), and why:
 - Dated open items and customer follow-ups are all-day VEVENTs (DTEND the next day,
   TRANSP:TRANSPARENT: a due date is not a busy block). Not VTODO: Google and iOS
   calendars ignore it.
-- A recurring item (`cockpit.items.recur`) carries its rule as the event's RRULE, from
+- A recurring item (`cockpit.items.recurrence`) carries its rule as the event's RRULE, from
   the open occurrence's due date; a repeat counted from the day it is done (`.+3d`) has
   no calendar rule, so only its one due date is exported.
 - UIDs come from the record's id and the workspace's calendar id; DTSTAMP is the record's
@@ -30,7 +30,7 @@ from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import fill
 from cockpit.core.labels.calendar import LABELS
 from cockpit.core.text import clean_text
-from cockpit.items.recur import Rule
+from cockpit.items.recurrence.rule import Rule
 from cockpit.items.series import rule_of
 
 if TYPE_CHECKING:

@@ -115,7 +115,7 @@ def _fields(args: argparse.Namespace, ws: Workspace) -> dict[str, Any]:
         fields["key"] = args.key
     if args.recur is not None:
         # Imported here, for start-up time: only a rule needs the rule reader.
-        from cockpit.items.recur_text import OFF, parse_rule
+        from cockpit.items.recurrence.parse import OFF, parse_rule
 
         text = args.recur.strip()
         off = text.casefold() in OFF
@@ -145,7 +145,7 @@ def _rule_text(item: Item) -> str:
         return t("show.never")
     # Imported here, for start-up time: only a recurring item needs the rule wording.
     from cockpit.core.errors import InvalidError
-    from cockpit.items.recur_text import describe
+    from cockpit.items.recurrence.words import describe
     from cockpit.items.series import rule_of
 
     try:

@@ -90,7 +90,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     recur = None
     if args.recur is not None:
         # Imported here, for start-up time: only a recurring item needs the rule reader.
-        from cockpit.items.recur_text import parse_rule
+        from cockpit.items.recurrence.parse import parse_rule
 
         recur = guard(parse_rule, args.recur, ws.clock.today())
     item = guard(
@@ -109,7 +109,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     print(t("cli.added", id=item.id, week=item.week, list=vocab.word("list", shown_list(item)),
             title=item.title))  # fmt: skip
     if recur is not None:
-        from cockpit.items.recur_text import describe
+        from cockpit.items.recurrence.words import describe
 
         print(t("cli.repeats", rule=describe(recur, language()), due=item.due or "-"))
     return 0

@@ -100,7 +100,7 @@ class Item(Record):
     source: str = ""
     history: builtins.list[builtins.list[str]] = field(default_factory=builtins.list)
     recur: str = ""
-    """How the item repeats (`cockpit.items.recur`): an RRULE body or `.+3d`; "" never."""
+    """How the item repeats (`cockpit.items.recurrence`): an RRULE body or `.+3d`; "" never."""
     annotations: builtins.list[builtins.list[str]] = field(default_factory=builtins.list)
     """Dated notes added one by one (`cockpit note`): [time, text] pairs, oldest first."""
 

@@ -5,7 +5,7 @@ one `add_many`: a bad file leaves the workspace exactly as it was. Each item kee
 task's uuid as its source (`tw:<uuid>`), so importing the same export again (or a newer
 one) adds only the tasks that are new.
 
-Recurring tasks become one recurring item (`cockpit.items.recur`): taskwarrior keeps a
+Recurring tasks become one recurring item (`cockpit.items.recurrence`): taskwarrior keeps a
 template (status `recurring`, with `recur` and `until`) and makes pending instances
 ahead of time; the earliest pending instance is imported with the template's rule, and
 finishing it in cockpit makes the next one, so later pending instances are skipped
@@ -31,7 +31,7 @@ from cockpit.core.weeks import week_of
 from cockpit.items.workspace import Workspace
 
 if TYPE_CHECKING:
-    from cockpit.items.recur import Rule
+    from cockpit.items.recurrence.rule import Rule
 
 PREFIX = "tw:"
 OPEN_STATUSES = ("pending", "waiting")
@@ -121,7 +121,7 @@ def _rule(ws: Workspace, task: dict[str, Any], where: Message, path: Path) -> Ru
     """The cockpit rule of a taskwarrior `recur` (weekly, 2wks, P1M, quarterly…) and
     `until`; one cockpit cannot follow refuses the import, naming the task."""
     # Imported here, for start-up time: most imports hold no recurring task.
-    from cockpit.items.recur_text import parse_rule
+    from cockpit.items.recurrence.parse import parse_rule
 
     recur = task.get("recur")
     if not isinstance(recur, str) or not recur.strip():
@@ -224,7 +224,7 @@ def _to_item(
         notes.insert(0, t("cli.tw.waiting", date=wait.date().isoformat()))  # stored as worded
     done = task.get("status") == "completed"
     if rule is not None and task.get("status") == "recurring" and due is not None:
-        from cockpit.items.recur import next_due  # imported here, for start-up time
+        from cockpit.items.recurrence.dates import next_due  # imported here, for start-up time
 
         today = ws.clock.today()
         if due.date() < today:

@@ -20,16 +20,9 @@ from cockpit.core.labels import vocab
 from cockpit.core.model import Item, iso
 from cockpit.core.weeks import week_of
 from cockpit.items.predict import NotPredicted
-from cockpit.items.recur import (
-    Rule,
-    check_gives_dates,
-    first_due,
-    following,
-    invalid,
-    next_due,
-    pinned,
-)
-from cockpit.items.recur import read_stored as read_rule
+from cockpit.items.recurrence.dates import check_gives_dates, first_due, following, next_due, pinned
+from cockpit.items.recurrence.rule import Rule, invalid
+from cockpit.items.recurrence.rule import read_stored as read_rule
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace

@@ -37,7 +37,7 @@ from cockpit.storage.backup import backups_dir, daily_backup
 from cockpit.storage.files import DATA_FILES
 
 if TYPE_CHECKING:
-    from cockpit.items.recur import Rule
+    from cockpit.items.recurrence.rule import Rule
 
 HOT = "items"
 ARCHIVE = "archive"

@@ -212,7 +212,7 @@ class ItemForm(Form):
     def shown_rule(self) -> str:
         """The item's rule as the repeats field shows it (in words where it has them)."""
         # Imported on first use, for start-up time: most forms never touch a rule.
-        from cockpit.items.recur_text import to_input
+        from cockpit.items.recurrence.words import to_input
         from cockpit.items.series import rule_of
 
         if self.item is None or not self.item.recur:
@@ -225,7 +225,7 @@ class ItemForm(Form):
 
     def rule(self, text: str) -> Any:
         """The repeats field read as a rule (None: empty or `none`, no repeat)."""
-        from cockpit.items.recur_text import OFF, parse_rule
+        from cockpit.items.recurrence.parse import OFF, parse_rule
 
         if text.casefold() in OFF:
             return None

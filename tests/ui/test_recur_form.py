@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cockpit.app import make_app
 from cockpit.core.clock import FrozenClock
-from cockpit.items.recur_text import parse_rule
+from cockpit.items.recurrence.parse import parse_rule
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.dialogs.forms import ItemForm
 from tests.ui.helpers import settle, small_workspace

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.core.clock import FrozenClock
-from cockpit.items.recur_text import parse_rule
+from cockpit.items.recurrence.parse import parse_rule
 from cockpit.items.workspace import Workspace
 
 

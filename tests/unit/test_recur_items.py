@@ -17,7 +17,7 @@ from cockpit.cli.main import main
 from cockpit.core.clock import FrozenClock
 from cockpit.core.errors import ImportFileError
 from cockpit.importers.taskwarrior import import_taskwarrior
-from cockpit.items.recur_text import parse_rule
+from cockpit.items.recurrence.parse import parse_rule
 from cockpit.items.workspace import Workspace
 from tests.unit.storage_helpers import one_line, snapshot, use_cli_env
 

@@ -9,8 +9,10 @@ import pytest
 
 from cockpit.core import i18n
 from cockpit.core.errors import InvalidError
-from cockpit.items.recur import Rule, next_due, pinned, read_stored
-from cockpit.items.recur_text import describe, parse_rule, to_input
+from cockpit.items.recurrence.dates import next_due, pinned
+from cockpit.items.recurrence.parse import parse_rule
+from cockpit.items.recurrence.rule import Rule, read_stored
+from cockpit.items.recurrence.words import describe, to_input
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday
 
