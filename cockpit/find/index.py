@@ -11,14 +11,8 @@ from collections.abc import Callable
 
 from cockpit.core.i18n import language, t
 from cockpit.feeds.store import EntryStore
-from cockpit.find.search import (
-    Record,
-    SearchIndex,
-    Segment,
-    customer_records,
-    entry_records,
-    item_records,
-)
+from cockpit.find.records import Record, customer_records, entry_records, item_records
+from cockpit.find.search import SearchIndex, Segment
 from cockpit.items.workspace import Workspace
 from cockpit.planning.launches import all_launches
 from cockpit.planning.requirements import all_requirements

@@ -23,7 +23,8 @@ from cockpit.core.i18n import t
 from cockpit.core.model import TIERS, Customer, Item
 from cockpit.customers.fields import CHANNELS, CHURN_STAGES, SOURCES, STAGES, parse_deal
 from cockpit.customers.fields import plain_number as _plain
-from cockpit.find.search import SearchIndex, item_records
+from cockpit.find.records import item_records
+from cockpit.find.search import SearchIndex
 from cockpit.screens.dialogs.forms import FormError
 from cockpit.screens.keys import localise
 from cockpit.screens.planning.forms import PlanningForm

@@ -22,7 +22,8 @@ from cockpit.core.model import Customer, Item, Touch
 from cockpit.customers.accounts import GROUP_KEYS, Group, big_deals, grouped, pipeline_total
 from cockpit.customers.fields import short_deal
 from cockpit.find.pinyin import sort_key
-from cockpit.find.search import Hit, SearchIndex, customer_records
+from cockpit.find.records import Hit, customer_records
+from cockpit.find.search import SearchIndex
 from cockpit.items.rules import Due, customers_due
 from cockpit.screens.customers import detail, groups, table
 from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker, TouchForm

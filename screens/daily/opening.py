@@ -11,7 +11,7 @@ from cockpit.screens.widgets.panels import Panel
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from cockpit.find.search import Hit
+    from cockpit.find.records import Hit
     from cockpit.screens.daily.screen import DailyScreen
 
 

@@ -30,7 +30,7 @@ from cockpit.screens.widgets.panels import Panel
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from cockpit.find.search import Hit
+    from cockpit.find.records import Hit
     from cockpit.find.views import View
 
 FEED_ROWS = 40

@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 from cockpit.core.i18n import t
 from cockpit.find.index import build_index
 from cockpit.find.query import parse_query
-from cockpit.find.search import Hit, SearchIndex
+from cockpit.find.records import Hit
+from cockpit.find.search import SearchIndex
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import OptionList, Static
 

@@ -29,7 +29,7 @@ from cockpit.screens.widgets.textfit import clip
 
 if TYPE_CHECKING:
     from cockpit.feeds.refresh import Progress
-    from cockpit.find.search import Hit
+    from cockpit.find.records import Hit
 
 ALL = 0
 CATEGORY_ORDER = ("community", "planet", "newsletter", "competitor", "ecosystem")

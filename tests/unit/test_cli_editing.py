@@ -180,7 +180,8 @@ def test_undo_is_refused_when_the_record_changed_since(seeded: Run, root: Path) 
 
 
 def test_the_finder_finds_an_item_by_its_annotation(seeded: Run, root: Path) -> None:
-    from cockpit.find.search import SearchIndex, item_records
+    from cockpit.find.records import item_records
+    from cockpit.find.search import SearchIndex
 
     ok(seeded("note", "1", "pgvector benchmark from 瀚海"))
     ws = Workspace(root, FrozenClock(dt.datetime.fromisoformat(NOW_ISO)))

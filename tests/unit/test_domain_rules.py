@@ -14,7 +14,8 @@ from cockpit.core.errors import DateError, WeekError
 from cockpit.core.model import Customer, Item
 from cockpit.core.textwidth import cell_width, fit
 from cockpit.core.weeks import monday, parse_week, shift, week_of
-from cockpit.find.search import SearchIndex, customer_records, item_records
+from cockpit.find.records import customer_records, item_records
+from cockpit.find.search import SearchIndex
 from cockpit.items.rules import carry_over, customers_due, panels, this_week
 from cockpit.items.workspace import Workspace
 

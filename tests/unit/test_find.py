@@ -9,7 +9,8 @@ import pytest
 
 from cockpit.core.model import Customer, Item
 from cockpit.find.query import parse_query
-from cockpit.find.search import Record, SearchIndex, customer_records, item_records
+from cockpit.find.records import Record, customer_records, item_records
+from cockpit.find.search import SearchIndex
 
 WED = dt.date(2026, 11, 18)
 

@@ -10,7 +10,8 @@ import pytest
 
 from cockpit.core.model import Customer, Item
 from cockpit.find import pinyin
-from cockpit.find.search import SearchIndex, customer_records, item_records
+from cockpit.find.records import customer_records, item_records
+from cockpit.find.search import SearchIndex
 
 ITEMS = [
     Item(id=1, title="准备瀚海银行季度复盘", week="2026-W47", customer="瀚海银行"),

@@ -14,7 +14,8 @@ from cockpit.core.config import load_config
 from cockpit.core.errors import ConfigError, InvalidError
 from cockpit.core.model import Item
 from cockpit.find.query import parse_query
-from cockpit.find.search import SearchIndex, item_records
+from cockpit.find.records import item_records
+from cockpit.find.search import SearchIndex
 from cockpit.find.views import item_matches, make_view, named_view
 from tests.unit.test_cli import use_cli_env
 
