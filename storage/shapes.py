@@ -15,149 +15,42 @@ writes its own (valid) data and never re-reads it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-Check = Callable[[Any], str | None]
-"""A field's rule: None when the value fits, else what is wrong ("a number (12)")."""
-
-_WEEK = re.compile(r"\d{4}-W\d{2}")
-
-
-def _what(value: Any) -> str:
-    """The value as the sentence names it: its kind and a short view of it."""
-    kind = {
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a table",
-        type(None): "empty (null)",
-    }.get(type(value), type(value).__name__)
-    shown = repr(value)
-    return f"{kind} ({shown[:30]}{'…' if len(shown) > 30 else ''})" if value is not None else kind
-
-
-class _Kind:
-    """A rule that is only a JSON type: checked by exact type (so true is not a number),
-    which `problem` does inline for speed."""
-
-    def __init__(self, types: tuple[type, ...], expected: str, optional: bool = False) -> None:
-        self.types = (*types, type(None)) if optional else types
-        self.expected = expected
-
-    def __call__(self, value: Any) -> str | None:
-        if type(value) in self.types:
-            return None
-        return f"{_what(value)} where {self.expected} belongs"
-
-
-def _kind(types: tuple[type, ...], expected: str, optional: bool = False) -> Check:
-    return _Kind(types, expected, optional)
-
-
-TEXT = _kind((str,), "text")
-TEXT_OR_NONE = _kind((str,), "text", optional=True)
-INT = _kind((int,), "a whole number")
-BOOL = _kind((bool,), "true or false")
-NUMBER = _kind((int, float), "a number")
-NUMBER_OR_NONE = _kind((int, float), "a number", optional=True)
-
-
-def _date(optional: bool) -> Check:
-    def check(value: Any) -> str | None:
-        if value is None and optional:
-            return None
-        if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value)
-                return None
-            except ValueError:
-                pass
-        return f"{_what(value)} where a date like 2026-11-20 belongs"
-
-    return check
-
-
-DATE = _date(False)
-DATE_OR_NONE = _date(True)
-
-
-def _date_or_empty(value: Any) -> str | None:
-    return None if value == "" else DATE(value)  # "" = not given (a requirement's expected)
-
-
-def _week(value: Any) -> str | None:
-    if isinstance(value, str) and _WEEK.fullmatch(value):
-        return None
-    return f"{_what(value)} where a week like 2026-W47 belongs"
-
-
-class _OneOf:
-    """A rule that the value is one of a vocabulary (a list name, a tier …)."""
-
-    def __init__(self, *choices: str) -> None:
-        self.choices = choices
-
-    def __call__(self, value: Any) -> str | None:
-        if value in self.choices and type(value) is str:
-            return None
-        return f"{_what(value)} where one of {', '.join(self.choices)} belongs"
-
-
-def _one_of(*choices: str) -> Check:
-    return _OneOf(*choices)
-
-
-def _list_of(inner: Check, expected: str) -> Check:
-    def check(value: Any) -> str | None:
-        if not isinstance(value, list):
-            return f"{_what(value)} where a list of {expected} belongs"
-        for element in value:
-            if inner(element) is not None:
-                return f"a list holding {_what(element)} where {expected} belongs"
-        return None
-
-    return check
-
-
-def _history(value: Any) -> str | None:
-    """An item's history (the review shows the last ones) or its annotations: [time,
-    text] pairs."""
-    if type(value) is list and all(
-        type(e) is list and len(e) == 2 and type(e[0]) is str and type(e[1]) is str for e in value
-    ):
-        return None
-    return f"{_what(value)} where a list of [time, change] pairs belongs"
-
-
-def _pair(value: Any) -> str | None:
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(x, str) for x in value):
-        return None
-    return "not a pair of texts"
-
-
-def _text_map(value: Any) -> str | None:
-    if isinstance(value, dict) and all(isinstance(v, str | None) for v in value.values()):
-        return None
-    return "not a table of texts"
-
-
-Shape = Mapping[str, Check]
+from cockpit.storage.checks import (
+    BOOL,
+    DATE,
+    DATE_OR_NONE,
+    INT,
+    NUMBER,
+    NUMBER_OR_NONE,
+    TEXT,
+    TEXT_OR_NONE,
+    Shape,
+    date_or_empty,
+    described,
+    history,
+    kind,
+    list_of,
+    one_of,
+    pair,
+    record,
+    rules_of,
+    text_map,
+    week,
+)
 
 ITEM: Shape = {
     "title": TEXT,
-    "list": _one_of("key", "plan", "ops"),
-    "week": _week,
-    "status": _one_of("open", "done", "dropped"),
+    "list": one_of("key", "plan", "ops"),
+    "week": week,
+    "status": one_of("open", "done", "dropped"),
     "key": BOOL,
     "due": DATE_OR_NONE,
     "owner": TEXT,
     "customer": TEXT,
-    "tags": _list_of(TEXT, "texts"),
+    "tags": list_of(TEXT, "texts"),
     "notes": TEXT,
     "created": TEXT,
     "updated": TEXT,
@@ -165,52 +58,52 @@ ITEM: Shape = {
     "carried": INT,
     "seq": INT,
     "source": TEXT,
-    "history": _history,
+    "history": history,
     "recur": TEXT,
-    "annotations": _history,
+    "annotations": history,
 }
 CUSTOMER: Shape = {
     "name": TEXT,
-    "tier": _one_of("top", "key", "normal"),
+    "tier": one_of("top", "key", "normal"),
     "industry": TEXT,
     "region": TEXT,
-    "source": _one_of("", "direct", "sales", "channel", "partner"),
+    "source": one_of("", "direct", "sales", "channel", "partner"),
     "owner": TEXT,
     "next_followup": DATE_OR_NONE,
     "last_touch": DATE_OR_NONE,
     "notes": TEXT,
     "created": TEXT,
-    "stage": _one_of("lead", "opportunity", "customer", "churn-risk", "churned"),
+    "stage": one_of("lead", "opportunity", "customer", "churn-risk", "churned"),
     "stage_since": DATE_OR_NONE,
-    "stage_from": _one_of("", "lead", "opportunity", "customer", "churn-risk", "churned"),
+    "stage_from": one_of("", "lead", "opportunity", "customer", "churn-risk", "churned"),
     "deal_value": NUMBER_OR_NONE,
     "churn_reason": TEXT,
 }
 TOUCH: Shape = {
     "customer_id": INT,
     "date": DATE,
-    "channel": _one_of("call", "visit", "chat", "mail", "meeting"),
+    "channel": one_of("call", "visit", "chat", "mail", "meeting"),
     "note": TEXT,
 }
 REQUIREMENT: Shape = {
     "title": TEXT,
-    "status": _one_of(
+    "status": one_of(
         "collected", "reviewed", "planned", "in-development", "released", "closed", "rejected"
     ),
-    "source": _one_of("customer", "ticket", "sales", "internal"),
+    "source": one_of("customer", "ticket", "sales", "internal"),
     "customer": TEXT,
     "ref": TEXT,
-    "kano": _one_of("", "must-be", "performance", "attractive", "indifferent", "reverse"),
-    "priority": _one_of("P0", "P1", "P2", "P3"),
+    "kano": one_of("", "must-be", "performance", "attractive", "indifferent", "reverse"),
+    "priority": one_of("P0", "P1", "P2", "P3"),
     "owner": TEXT,
     "release": TEXT,
     "notes": TEXT,
     "created": TEXT,
     "updated": TEXT,
-    "log": _list_of(_text_map, "tables of texts"),
+    "log": list_of(text_map, "tables of texts"),
     "progress": INT,
-    "expected": _date_or_empty,
-    "risk": _one_of("", "none", "low", "high"),
+    "expected": date_or_empty,
+    "risk": one_of("", "none", "low", "high"),
     "risk_reason": TEXT,
 }
 LAUNCH_ITEM: Shape = {
@@ -219,12 +112,12 @@ LAUNCH_ITEM: Shape = {
     "offset": INT,
     "owner": TEXT,
     "note": TEXT,
-    "state": _one_of("open", "done", "skipped"),
+    "state": one_of("open", "done", "skipped"),
     "due": DATE_OR_NONE,
     "done_at": TEXT_OR_NONE,
 }
 NOTE: Shape = {
-    "week": _week,
+    "week": week,
     "section": TEXT,
     "text": TEXT,
     "link": TEXT,
@@ -232,16 +125,16 @@ NOTE: Shape = {
     "created": TEXT,
     "comment": TEXT,
 }
-WEEK_NOTES: Shape = {"week": _week, "highlights": _list_of(TEXT, "texts"), "thoughts": TEXT}
+WEEK_NOTES: Shape = {"week": week, "highlights": list_of(TEXT, "texts"), "thoughts": TEXT}
 ROUTINE: Shape = {
     "key": TEXT,
     "title_en": TEXT,
     "title_zh": TEXT,
-    "weekdays": _list_of(INT, "weekday numbers"),
+    "weekdays": list_of(INT, "weekday numbers"),
     "start": TEXT,
     "minutes": INT,
-    "checklist": _list_of(_pair, "pairs of texts"),
-    "skipped": _list_of(TEXT, "dates"),
+    "checklist": list_of(pair, "pairs of texts"),
+    "skipped": list_of(TEXT, "dates"),
     "updated": TEXT,
     "seq": INT,
     "since": TEXT,
@@ -275,7 +168,7 @@ ENTRY: Shape = {
     "published": TEXT,
     "summary": TEXT,
     "content": TEXT,
-    "feed_id": _kind((int,), "a feed id", optional=True),
+    "feed_id": kind((int,), "a feed id", optional=True),
 }
 MARKS: Shape = {"read": BOOL, "starred": BOOL}
 
@@ -283,9 +176,9 @@ MARKS: Shape = {"read": BOOL, "starred": BOOL}
 def _launch(doc: dict[str, Any]) -> str | None:
     items = doc.get("items", [])
     if not isinstance(items, list):
-        return f"items is {_what(items)} where a list of checklist items belongs"
+        return f"items is {described(items)} where a list of checklist items belongs"
     for n, item in enumerate(items, 1):
-        problem = _record(item, LAUNCH_ITEM, "item", str(n))
+        problem = record(item, LAUNCH_ITEM, "item", str(n))
         if problem:
             return problem
     return None
@@ -301,7 +194,7 @@ def _counters(doc: dict[str, Any]) -> str | None:
 def _metric_row(doc: dict[str, Any]) -> str | None:
     for name, value in doc.items():
         if not isinstance(value, str | int | float | None) or isinstance(value, bool):
-            return f"{name} is {_what(value)} where a number or text belongs"
+            return f"{name} is {described(value)} where a number or text belongs"
     return None
 
 
@@ -339,71 +232,14 @@ def problem(name: str, data: Mapping[str, Any]) -> str | None:
         if docs is None:
             continue
         required = _REQUIRED.get(what, ())
-        rules = _rules(shape)
+        rules = rules_of(shape)
         for key, doc in docs.items():
             if not key.isdigit():
                 return f"table {table!r} has a record under {key!r}, which is not a number"
-            found = _record(doc, shape, what, key, required, rules)
+            found = record(doc, shape, what, key, required, rules)
             if found is None and whole is not None and isinstance(doc, dict):
                 inner = whole(doc)
                 found = f"{what} {key}: {inner}" if inner else None
             if found:
                 return found
     return None
-
-
-Rules = dict[str, tuple[tuple[type, ...], Check, set[Any] | None]]
-
-
-def _record(
-    doc: Any,
-    shape: Shape,
-    what: str,
-    key: str,
-    required: tuple[str, ...] = (),
-    rules: Rules | None = None,
-) -> str | None:
-    # One pass per record of a file read from disk (a 20k-item hot file at every CLI
-    # run): plain types are checked inline, and a value another record already passed
-    # with (a week, a status, a due date) is not checked again.
-    if type(doc) is not dict:
-        return f"{what} {key} is {_what(doc)}, not a record"
-    for field in required:
-        if field not in doc:
-            return f"{what} {key} has no {field}"
-    for field, value in doc.items():
-        rule = (rules or _rules(shape)).get(field)
-        if rule is None:
-            continue
-        types, check, passed = rule
-        if type(value) in types:
-            continue
-        # Only texts are remembered: no rule that is not a plain type passes a number,
-        # and True == 1 must never stand in for one another.
-        text = passed is not None and type(value) is str
-        if text and value in passed:  # type: ignore[operator]  # passed is a set
-            continue
-        if (wrong := check(value)) is not None:
-            return f"{what} {key}: {field} is {wrong}"
-        if text and len(passed) < _PASSED_MAX:  # type: ignore[arg-type]
-            passed.add(value)  # type: ignore[union-attr]
-    return None
-
-
-_PASSED_MAX = 4096  # values remembered per rule (weeks, dates, names: a few hundred)
-_RULES: dict[int, Rules] = {}
-
-
-def _rules(shape: Shape) -> Rules:
-    """Per field: the types that pass at once, the full check, and the texts seen to
-    pass it (None for a plain type rule, which has nothing more to check). Cached."""
-    found = _RULES.get(id(shape))
-    if found is None:
-        found = {}
-        for field, check in shape.items():
-            if isinstance(check, _Kind):
-                found[field] = (check.types, check, None)
-            else:
-                found[field] = ((), check, set())
-        _RULES[id(shape)] = found
-    return found

@@ -1,4 +1,5 @@
-"""The record shapes storage checks (`cockpit/storage/shapes.py`) are the records' own:
+"""The record shapes storage checks (`cockpit/storage/shapes.py`, built from the field
+checks of `checks.py`) are the records' own:
 every dataclass field has a rule that accepts its default, and every vocabulary is the
 domain's. Storage may not import the domain, so this test is what keeps them together."""
 
@@ -16,7 +17,7 @@ from cockpit.feeds.model import Feed
 from cockpit.feeds.store import Entry
 from cockpit.planning import checklists, requirement_rules
 from cockpit.report.notes import Note
-from cockpit.storage import shapes
+from cockpit.storage import checks, shapes
 
 RECORDS: list[tuple[type, shapes.Shape, set[str]]] = [
     (Item, shapes.ITEM, set()),
@@ -56,7 +57,7 @@ def test_every_field_has_a_rule_that_takes_its_default(
             continue
         if field.name in ("week", "date", "golive") and default == "":
             continue  # always set when stored
-        if isinstance(shape[field.name], shapes._OneOf) and default == "":
+        if isinstance(shape[field.name], checks.OneOf) and default == "":
             continue
         assert shape[field.name](stored(default)) is None, (cls.__name__, field.name, default)
     extra = set(shape) - {f.name for f in dataclasses.fields(cls)}
@@ -65,7 +66,7 @@ def test_every_field_has_a_rule_that_takes_its_default(
 
 def choices(shape: shapes.Shape, field: str) -> tuple[str, ...]:
     rule = shape[field]
-    assert isinstance(rule, shapes._OneOf)
+    assert isinstance(rule, checks.OneOf)
     return rule.choices
 
 
