@@ -28,6 +28,7 @@ from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import APP, localise
+from cockpit.screens.reminders import Reminders
 from cockpit.screens.safe import palette_help, say
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
@@ -39,6 +40,7 @@ WATCH_SECONDS = 1.0
 ROLLOVER_SECONDS = 15.0
 FIRST_REFRESH_SECONDS = 3.0  # let the first paint and the first keys go first
 CALENDAR_MINUTES = 30
+REMIND_SECONDS = 15.0  # the reminders' clock tick ([notify])
 # How long the app may take to end once its terminal is gone or SIGTERM/SIGHUP came.
 # Textual's shutdown can wait for ever on its output thread then (seen: the main thread
 # in WriterThread.stop and the output thread both asleep on the output queue, a later
@@ -76,6 +78,7 @@ class CockpitApp(App[None]):
         self.forms_saving = 0  # forms kept open until their save is stored (typeahead waits)
         self.maintained = ws.clock.today()  # the open workspace was maintained for today
         self.typeahead = TypeAhead(self, self._handle_event)
+        self.reminders = Reminders(self)
         self.keymap: dict[str, str] = {}
         if ws.config.keys:
             # Imported only for a config with [keys]: checking them walks every screen.
@@ -114,6 +117,8 @@ class CockpitApp(App[None]):
             self.set_interval(WATCH_SECONDS, self.check_outside_changes)
             self.set_interval(WATCH_SECONDS, self.check_terminal)
             self.set_interval(ROLLOVER_SECONDS, self.check_rollover)
+            self.set_timer(FIRST_REFRESH_SECONDS, self.reminders.check)
+            self.set_interval(REMIND_SECONDS, self.reminders.check)
         minutes = self.ws.config.feeds.refresh_minutes
         if self.fetch_feeds and minutes:
             self.set_timer(FIRST_REFRESH_SECONDS, self._timed_feed_refresh)

@@ -15,6 +15,7 @@ Layout (all 0600, directory 0700):
 | `metrics.json` | monthly metric tables | metrics edits |
 | `planning.json` | requirement pool and launch checklists | planning edits |
 | `notes.json` | weekly notes: thoughts, highlights, notes for the report | report work |
+| `reminders.json` | which reminders were raised, per day (the last days only) | a reminder |
 
 Splitting keeps the hot file small: a keypress rewrites only `items.json`.
 """
@@ -51,6 +52,7 @@ DATA_FILES = (
     "metrics",
     "planning",
     "notes",
+    "reminders",
 )
 MARKER = "workspace.json"
 

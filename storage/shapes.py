@@ -184,6 +184,17 @@ def _launch(doc: dict[str, Any]) -> str | None:
     return None
 
 
+def _sent(doc: dict[str, Any]) -> str | None:
+    """A day of reminders: what was told (a key such as `item:12`) and when (ISO)."""
+    sent = doc.get("sent", {})
+    if type(sent) is not dict:
+        return f"sent is {described(sent)} where a table of reminders belongs"
+    for key, when in sent.items():
+        if type(when) is not str:
+            return f"sent {key!r} is {described(when)} where a time belongs"
+    return None
+
+
 def _counters(doc: dict[str, Any]) -> str | None:
     for name, value in doc.items():
         if name.startswith("next_") and (wrong := INT(value)) is not None:
@@ -217,6 +228,7 @@ SHAPES: dict[str, dict[str, Table]] = {
     "feeds": {"feeds": ("feed", FEED, None)},
     "entries": {"entries": ("entry", ENTRY, None)},
     "entry_state": {"state": ("entry mark", MARKS, None)},
+    "reminders": {"days": ("reminder day", {"day": DATE, "seq": INT}, _sent)},
 }
 
 

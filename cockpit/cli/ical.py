@@ -1,5 +1,6 @@
-"""`cockpit ical export|import|sync|refresh|ls|rm|agenda`, and `cockpit routines
-ls|reset|skip|unskip` (the weekly cadence the calendar exports as recurring events).
+"""`cockpit ical export|import|sync|refresh|ls|rm|agenda`, `cockpit routines
+ls|reset|skip|unskip` (the weekly cadence the calendar exports as recurring events), and
+`cockpit remind` (what of the agenda and the dated work is coming due now).
 
 Only argparse wiring here; heavy libraries (icalendar, caldav) load inside the handlers,
 so building the parser for `cockpit add` stays cheap.
@@ -56,6 +57,7 @@ def register_ical(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_agenda)
     register_routines(sub)
+    register_remind(sub)
 
 
 # ical ---------------------------------------------------------------------------------
@@ -281,4 +283,51 @@ def cmd_routines_skip(args: argparse.Namespace) -> int:
     routine = guard(book.skip if args.action == "skip" else book.unskip, args.id, day)
     key = "cli.routines.skipped" if args.action == "skip" else "cli.routines.restored"
     print(t(key, title=routine.title(language()), day=day.isoformat()))
+    return 0
+
+
+def register_remind(sub: Any) -> None:
+    """Add `remind`: for cron and scripts, the reminders due at this moment (`[notify]`'s
+    lead times) that no cockpit told today; `--mark` records them as told, so neither the
+    open app nor the next run tells them again."""
+    p = sub.add_parser("remind", help="what is coming due now: the open app's reminders")
+    p.add_argument("--json", action="store_true", help="JSON: key,kind,id,title,date,start,told")
+    p.add_argument("--all", action="store_true", help="also those already told today")
+    p.add_argument(
+        "--mark", action="store_true", help="record them as told (the app will not repeat them)"
+    )
+    p.set_defaults(handler=cmd_remind)
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    # Imported here, for start-up time: a command loads only what it needs.
+    from cockpit.reminders.due import DueFinder
+    from cockpit.reminders.sent import SentLog
+    from cockpit.reminders.words import line
+
+    ws = workspace(args)
+    now = ws.clock.now()
+    log = SentLog(ws.files)
+    due = DueFinder().due(ws, ws.config.notify, now)
+    told = log.told()
+    shown = [r for r in due if args.all or r.key not in told]
+    marked = 0
+    if args.mark:
+        # Only what this run claimed is its to tell: another cockpit may have told the
+        # rest a moment ago (the claim reads the file again under the lock).
+        claimed = set(log.claim([r.key for r in shown if r.key not in told], now))
+        shown = [r for r in shown if r.key in claimed or (args.all and r.key in told)]
+        marked = len(claimed)
+    if args.json:
+        dump([r.public(told.get(r.key)) for r in shown])
+        return 0
+    if not shown:
+        print(t("remind.none"))
+        return 0
+    for r in shown:
+        when = told.get(r.key)
+        note = f"  ({t('remind.told', time=when[11:16])})" if when else ""
+        print(f"{r.key.partition('@')[0]:<16} {line(r, now)}{note}")
+    if args.mark:
+        print(t("remind.marked", n=marked))
     return 0

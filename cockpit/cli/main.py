@@ -49,7 +49,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "data": ("import", "export", "backup", "restore"),
     "metrics": ("metrics",),
     "planning": ("req", "launch"),
-    "ical": ("ical", "routines"),
+    "ical": ("ical", "routines", "remind"),
     "feeds": ("feeds",),
     "report": ("report",),
     "doctor": ("doctor",),

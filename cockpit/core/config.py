@@ -33,6 +33,7 @@ from cockpit.core.settings import (
     CustomerSettings,
     FeedSettings,
     MetricsSettings,
+    NotifySettings,
     ReportSettings,
     SettingError,
     StorageSettings,
@@ -54,6 +55,7 @@ __all__ = [
     "CustomerSettings",
     "FeedSettings",
     "MetricsSettings",
+    "NotifySettings",
     "ReportSettings",
     "StorageSettings",
     "UiSettings",
@@ -71,6 +73,7 @@ AREAS: dict[str, type] = {
     "metrics": MetricsSettings,
     "report": ReportSettings,
     "ui": UiSettings,
+    "notify": NotifySettings,
 }
 """Each table of the file and the typed settings it holds (also a `Config` attribute)."""
 
@@ -105,6 +108,7 @@ class Config:
     metrics: MetricsSettings = field(default_factory=MetricsSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
 
     path: Path | None = None
     """The file this was read from, if any."""
@@ -161,6 +165,7 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
         setattr(cfg, name, read_table(cls, table, f"[{name}]"))
         if own_tables is not None:
             cfg.metrics.tables = read_metric_tables(own_tables)
+    cfg.notify.at = _clock_time(cfg.notify.at, "[notify] at")
     keys = raw.get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise SettingError("err.config.keys")
@@ -214,6 +219,17 @@ def _clean(value: Any) -> Any:
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value
+
+
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+
+
+def _clock_time(value: str, name: str) -> str:
+    """A time of day as `HH:MM` (`9:00` is `09:00`)."""
+    found = _CLOCK.fullmatch(value.strip())
+    if found is None:
+        raise SettingError("err.setting.clock", name=name, value=f'"{value}"')
+    return f"{int(found.group(1)):02d}:{found.group(2)}"
 
 
 def _check_zone(name: object) -> None:

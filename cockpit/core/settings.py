@@ -193,6 +193,35 @@ class UiSettings:
     one picked here). Unset: Textual's default, textual-dark. Checked when the TUI starts."""
 
 
+TERMINAL_NOTICES = ("auto", "osc9", "osc777", "off")
+
+
+@dataclass(slots=True)
+class NotifySettings:
+    """`[notify]`: reminders of the open app (`cockpit.reminders`), each at most once a
+    day per item, whichever cockpit (or `cockpit remind --mark`) raised it."""
+
+    toast: bool = setting(True)
+    """A toast in the app."""
+
+    terminal: str = setting("auto", choices=TERMINAL_NOTICES)
+    """The terminal's own notification: `osc9` (iTerm2, kitty, WezTerm, Ghostty),
+    `osc777` (foot, VTE terminals, urxvt), `auto` (told from the terminal; inside tmux
+    only with `allow-passthrough`) or `off`."""
+
+    bell: bool = setting(True)
+    """The bell, when no terminal notification went out."""
+
+    lead_minutes: int = setting(10, low=0, high=24 * 60)
+    """A routine (or a timed calendar event) is announced this many minutes before it starts."""
+
+    days_ahead: int = setting(0, low=0, high=30)
+    """A dated item or follow-up is announced this many days before its date (0: on the day)."""
+
+    at: str = setting("09:00")
+    """From what time of day (HH:MM) dated items and follow-ups are announced."""
+
+
 SORT_KEYS = ("due", "customer", "tag", "age", "title", "week")
 """What a view may sort the daily panels by (`age`: oldest first, `-age` newest first)."""
 
@@ -262,7 +291,10 @@ def _checked(name: str, value: Any, hint: Any, meta: Any) -> Any:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SettingError("err.setting.list", name=name, value=_shown(value))
         return list(value)
-    if base is int:
+    if base is bool:
+        if not isinstance(value, bool):
+            raise SettingError("err.setting.bool", name=name, value=_shown(value))
+    elif base is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise SettingError("err.setting.whole", name=name, value=_shown(value))
     elif base is float:

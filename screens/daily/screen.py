@@ -15,6 +15,7 @@ from cockpit.core.model import Item
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.watch import Matches, watch_of
 from cockpit.items.rules import defer_target
+from cockpit.reminders.due import watch_reminders
 from cockpit.screens.base import CockpitScreen, set_header
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily import opening, sections
@@ -135,7 +136,9 @@ class DailyScreen(CockpitScreen):
         watch = watch_of(self.ws.config.feeds.watch)
         texts = [text for e in entries for text in (e.title, e.summary, e.content)]
         words = ", ".join(watch.found(*texts))
-        say(self, t("watch.new", n=len(entries), words=words, title=entries[0].title), timeout=8)
+        toast = t("watch.new", n=len(entries), words=words, title=entries[0].title)
+        # A reminder as the dated ones are: once per entry, whichever cockpit saw it first.
+        self.cockpit.reminders.watched(watch_reminders(entries, self.ws.clock.today()), toast)
 
     def show_prediction(self, predict: tuple[Any, ...]) -> bool:
         """Move the item at once (see `cockpit.items.predict`): only while no other

@@ -17,12 +17,14 @@ from cockpit.core.labels import (
     items,
     keys,
     metrics,
+    reminders,
     report,
 )
 
 CATALOG: dict[str, tuple[str, str]] = {}
 for _area in (
-    core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items
+    core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items,
+    reminders,
 ):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:

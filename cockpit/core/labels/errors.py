@@ -583,6 +583,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name} must be a whole number, not {value}",
         "{name} 必须是整数，不能是 {value}",
     ),
+    "err.setting.bool": (
+        "{name} must be true or false, not {value}",
+        "{name} 只能是 true 或 false，不能是 {value}",
+    ),
+    "err.setting.clock": (
+        '{name} must be a time of day like "09:00", not {value}',
+        '{name} 应是 "09:00" 这样的时刻，不能是 {value}',
+    ),
     "err.setting.number": (
         "{name} must be a number, not {value}",
         "{name} 必须是数字，不能是 {value}",
