@@ -24,11 +24,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar, cast
 
+from rich.style import Style
 from rich.text import Text
 from textual import widgets
 from textual.app import App
 from textual.content import Content
+from textual.geometry import Region
 from textual.notifications import SeverityLevel
+from textual.strip import Strip
+from textual.widget import Widget
 
 __all__ = [
     "DataTable",
@@ -106,9 +110,58 @@ class OptionList(widgets.OptionList):
         super().__init__(*content, **kwargs)
 
 
-class DataTable(widgets.DataTable[CellType]):
+class KeptTable(widgets.DataTable[CellType]):
+    """`DataTable` that keeps its rendered cells when only its focus changes.
+
+    Textual's `DataTable.notify_style_update` drops every rendered cell, row and line.
+    It runs whenever the widget's styles are worked out again, and that is every time
+    the focus leaves or enters it, so each time its screen is left and shown again: on
+    the metrics screen (five years of rows), every visit re-rendered each visible cell,
+    ~35 ms of the key's time, though nothing it shows had changed. Those caches are
+    keyed by the widget's pseudo-class state (`:focus` among them) already, so a focus
+    change alone needs no clearing; a real change of style (a theme, a class that
+    recolours it) does, and that is what is checked: the styles the cells are drawn
+    with, per pseudo-class state, compared at the next render (Textual brings the
+    component styles up to date only after `notify_style_update` has run).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._drawn_with: dict[object, tuple[object, ...]] = {}  # pseudo state -> styles
+        self._styles_moved = False
+
+    def notify_style_update(self) -> None:
+        # The Widget's own caches (its rich styles) go as usual; the rendered cells wait
+        # for `render_lines` to tell whether the styles they use really changed.
+        Widget.notify_style_update(self)
+        self._styles_moved = True
+        self.refresh()
+
+    def _cell_styles(self) -> tuple[object, ...]:
+        names = sorted(self.COMPONENT_CLASSES)
+        parts: list[Style] = [self.rich_style]
+        parts += [self.get_component_rich_style(n) for n in names]
+        return (self.app.theme, *parts)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._styles_moved:
+            self._styles_moved = False
+            state = self.get_pseudo_class_state()
+            styles = self._cell_styles()
+            known = self._drawn_with.get(state)
+            themed = any(seen[0] != styles[0] for seen in self._drawn_with.values())
+            if themed or (known is not None and known != styles):
+                self._drawn_with.clear()
+                super().notify_style_update()  # Textual's: drop every rendered cell
+                self._styles_moved = False  # (it refreshes, which comes back here)
+            self._drawn_with[state] = styles
+        return super().render_lines(crop)
+
+
+class DataTable(KeptTable[CellType]):
     """`textual.widgets.DataTable` whose `str` cells and labels are text, never markup
-    (Textual's own default cell formatter parses a `str` as Rich markup)."""
+    (Textual's own default cell formatter parses a `str` as Rich markup), and whose
+    rendered cells survive a change of focus (see `KeptTable`)."""
 
     def add_column(self, label: Any, *args: Any, **kwargs: Any) -> Any:
         return super().add_column(_text(label), *args, **kwargs)

@@ -55,10 +55,22 @@ def _make(name: str) -> Screen[None]:
     return LaunchesScreen()
 
 
+# Screens kept installed between visits: opening one again shows it as it was left
+# (a pop, then a push of the same widgets) and it redraws only what changed meanwhile,
+# instead of composing and filling every widget anew on each visit.
+KEPT = frozenset({"metrics"})
+
+
 def push(daily: DailyScreen, name: str) -> Screen[None]:
     """Open screen `name` on top of the daily screen; the daily screen redraws after."""
-    screen = _make(name)
-    daily.app.push_screen(screen, lambda _r: daily.reload())
+    app = daily.app
+    if name in KEPT:
+        if not app.is_screen_installed(name):
+            app.install_screen(_make(name), name)
+        screen = app.get_screen(name)
+    else:
+        screen = _make(name)
+    app.push_screen(screen, lambda _r: daily.reload())
     return screen
 
 

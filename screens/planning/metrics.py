@@ -64,6 +64,7 @@ class MetricsScreen(PlanningScreen):
         self.rows: dict[str, list[MetricRow]] = {}
         self._select: int | None = None  # the row to put the cursor on after a save
         self._fitted_to = -1  # the grid width the columns were last fitted to
+        self._stamp: object = None  # metrics.json as last drawn (see `data_stamp`)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -81,6 +82,11 @@ class MetricsScreen(PlanningScreen):
         self.table = metrics.spec_of(self.table, self.specs).name
         self.reload()
         self.grid.focus()
+
+    def on_screen_resume(self) -> None:
+        # The screen stays installed between visits (see `opening.KEPT`): shown again,
+        # it redraws only when the tables changed meanwhile (a CLI import, a cron job).
+        self.reload()
 
     @on(events.Resize)
     def _resized(self, _event: events.Resize) -> None:
@@ -104,8 +110,19 @@ class MetricsScreen(PlanningScreen):
         return self.cockpit.ws.config.metrics.threshold
 
     # data ------------------------------------------------------------------------------
+    def data_stamp(self) -> object:
+        """What metrics.json holds now: a stamp that changes with every write to it,
+        ours or another process's (reading the file again if one changed it)."""
+        files = self.cockpit.ws.files
+        files.raw(metrics.FILE)
+        return files.storage(metrics.FILE).stamp
+
     def reload(self) -> None:
-        """Re-read every table (a few hundred rows at most) and redraw."""
+        """Re-read every table and redraw, when they changed since last drawn."""
+        stamp = self.data_stamp()
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
         self.rows = metrics.all_rows(self.cockpit.ws)
         lang = language()
         tables = [
@@ -141,6 +158,12 @@ class MetricsScreen(PlanningScreen):
     def show_table(self) -> None:
         """Fill the grid with the picked table, keeping the cursor on the same row."""
         grid, spec = self.grid, self.spec
+        if grid.scrollable_content_region.width <= 0:
+            # Not laid out yet (the first open): the columns are fitted to the grid's
+            # width, so the grid is filled once, when the resize gives it one.
+            self._fitted_to = -1
+            self.show_trends()
+            return
         keep = self._select if self._select is not None else row_key(grid)
         self._select = None
         grid.clear(columns=True)
