@@ -1,5 +1,6 @@
 """The Textual app: holds the workspace, the ordered writer and the timers; screens do
-the rest (see `screens/`)."""
+the rest (see `screens/`). Its background work (feeds, calendars, CalDAV) is in
+`jobs`, its command palette, themes and "about" in `commands`."""
 
 from __future__ import annotations
 
@@ -17,19 +18,19 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.markup import escape
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from cockpit.app import commands, jobs
 from cockpit.core.changes import View, based_on
 from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
-from cockpit.core.i18n import msg, t
+from cockpit.core.i18n import t
 from cockpit.items.workspace import Workspace
 from cockpit.screens import STYLESHEET, overlays
 from cockpit.screens.daily.screen import DailyScreen
 from cockpit.screens.keys import APP, localise
 from cockpit.screens.reminders import Reminders
-from cockpit.screens.safe import palette_help, say
+from cockpit.screens.safe import say
 from cockpit.screens.typeahead import TypeAhead, is_typed
 from cockpit.storage import StorageError
 
@@ -85,7 +86,7 @@ class CockpitApp(App[None]):
             from cockpit.screens.keymap import keymap_of
 
             self.keymap = keymap_of(ws.config)  # a mistake: ConfigError, the app never runs
-        self._check_theme(ws.config.ui.theme)
+        commands.check_theme(self, ws.config.ui.theme)
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed ahead wait for the form or screen an earlier key opens (see
@@ -226,130 +227,28 @@ class CockpitApp(App[None]):
             warning = self.ws.warnings.pop(0)
             say(self, warning, severity="warning", timeout=12)
 
-    # feeds -----------------------------------------------------------------------------
+    # background work (`cockpit/app/jobs.py`) ---------------------------------------------
     def refresh_feeds(
         self, feed_ids: list[int] | None = None, force: bool = False, *, asked: bool = True
     ) -> None:
-        """Refresh in the background; progress shows on the screens, keys keep working.
-
-        `asked` is False for the timer's own refreshes: those stay quiet unless they
-        brought news or a feed failed (no "nothing to refresh" toast every half hour).
-        """
-        if self.feed_progress is not None:
-            if asked:
-                say(self, t("refresh.busy"), severity="warning", timeout=2)
-            return
-        # Imported on first use, for start-up time.
-        from cockpit.feeds.refresh import Progress
-
-        self.feed_progress = Progress(0, 0, 0, "")  # busy from now, not from the worker start
-        self.run_worker(
-            self._refresh(feed_ids, force, asked),
-            group="feeds",
-            exclusive=True,
-            exit_on_error=False,
-        )
+        """Refresh feeds in the background; progress shows on the screens, keys keep
+        working (`asked` is False for the timer's own, quiet refreshes)."""
+        jobs.refresh_feeds(self, feed_ids, force, asked=asked)
 
     def _timed_feed_refresh(self) -> None:
-        self.refresh_feeds(asked=False)
+        jobs.refresh_feeds(self, None, False, asked=False)
 
-    async def _refresh(self, feed_ids: list[int] | None, force: bool, asked: bool) -> None:
-        # Imported on first use, for start-up time.
-        from cockpit.feeds.refresh import FetchSettings, Progress, refresh_feeds
-
-        def progress(p: Progress) -> None:
-            if threading.current_thread() is threading.main_thread():
-                self._show_progress(p)
-            else:
-                self.call_from_thread(self._show_progress, p)
-
-        try:
-            results = await refresh_feeds(
-                self.ws.files,
-                FetchSettings.from_config(self.ws.config),
-                self.ws.clock.now(),
-                feed_ids=feed_ids,
-                force=force,
-                on_progress=progress,
-            )
-        except StorageError as exc:
-            say(self, str(exc), severity="error", timeout=10)
-            return
-        finally:
-            self.feed_progress = None
-            self._show_progress(None)
-        new = sum(r.new_entries for r in results)
-        failed = sum(1 for r in results if r.status == "error")
-        if not results:
-            if asked:
-                say(self, t("refresh.none"), timeout=2)
-        elif asked or new or failed:
-            say(self, t("refresh.done", new=new, failed=failed), timeout=4)
-        self.reload_screens()
-
-    # calendars ---------------------------------------------------------------------------
     def refresh_calendars(self) -> None:
         """Re-read subscribed calendars in a thread; a broken one keeps its last copy."""
-        self.run_worker(
-            self._refresh_calendars(), group="calendars", exclusive=True, exit_on_error=False
-        )
-
-    async def _refresh_calendars(self) -> None:
-        # Imported on first use, for start-up time.
-        from cockpit.calendar.ical_import import refresh_subscriptions
-
-        # Its own file handles: the UI's cached copies are never seen half-written.
-        try:
-            reports = await asyncio.to_thread(refresh_subscriptions, self.ws.detached())
-        except StorageError as exc:  # e.g. the lock held too long by a CLI run
-            say(self, str(exc), severity="warning", timeout=8)
-            return
-        for report in reports:
-            if report.error:
-                say(self, report.error, severity="warning", timeout=6)
-        if reports:
-            self.reload_screens()
+        jobs.refresh_calendars(self)
 
     def export_calendar(self, path: str) -> None:
         """Write the .ics export (routines and dated work) to `path`."""
-
-        def write() -> str:
-            from pathlib import Path
-
-            # Imported on first use, for start-up time.
-            from cockpit.calendar.ical_export import export_calendar
-            from cockpit.storage.atomic import atomic_write
-
-            target = Path(path).expanduser()
-            atomic_write(target, export_calendar(self.ws))
-            return str(target)
-
-        self.persist(write, on_done=lambda where: say(self, t("cal.written", path=where)))
+        jobs.export_calendar(self, path)
 
     def sync_calendar(self) -> None:
         """`ical sync` from the palette: CalDAV push and pull in a thread."""
-        self.run_worker(self._sync_calendar(), group="caldav", exclusive=True, exit_on_error=False)
-
-    async def _sync_calendar(self) -> None:
-        # Imported on first use, for start-up time.
-        from cockpit.calendar.caldav_client import SyncError
-        from cockpit.calendar.caldav_sync import sync
-
-        try:
-            report = await asyncio.to_thread(sync, self.ws.detached())  # own file handles
-        except (SyncError, StorageError) as exc:
-            say(self, str(exc), severity="error", timeout=10)
-            return
-        say(self, " ".join(report.describe()), timeout=8)
-        self.reload_screens()
-
-    def _show_progress(self, progress: Any) -> None:
-        if progress is not None:
-            self.feed_progress = progress
-        for screen in self.screen_stack:
-            show = getattr(screen, "show_progress", None)
-            if callable(show):
-                show(progress)
+        jobs.sync_calendar(self)
 
     # timers ----------------------------------------------------------------------------
     def _daily(self) -> Any:
@@ -419,98 +318,27 @@ class CockpitApp(App[None]):
         self._tell_warnings()
         self.reload_screens()  # the sweep moved old finished items out of the hot file
 
-    # command palette -------------------------------------------------------------------
+    # command palette, themes, about (`cockpit/app/commands.py`) ---------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """cockpit's own commands only (Textual's English ones left out): the app's,
-        the theme switch and every action of the screen, each named "area: verb" in
-        the UI language (`screens/dialogs/palette.py`)."""
-        # Imported on first use, for start-up time.
-        from cockpit.screens.dialogs.help import cockpit_ids
-        from cockpit.screens.dialogs.palette import screen_commands
-
-        for name, callback in (
-            ("cmd.ical_export", self._ask_export),
-            ("cmd.ical_sync", self.sync_calendar),
-            ("cmd.ical_refresh", self.refresh_calendars),
-            ("cmd.feeds_refresh", lambda: self.refresh_feeds()),
-            ("cmd.about", self.show_about),
-            ("cmd.theme", self.action_change_theme),
-        ):
-            yield SystemCommand(t(name), palette_help(t(f"{name}.help")), callback)
-        # A screen's own entries beyond its keys (the daily screen's named views). The
-        # palette reads a title as markup: a view's name from the config is escaped.
-        for title, help_text, run in getattr(screen, "palette_commands", tuple)():
-            yield SystemCommand(escape(title), palette_help(help_text), run)
-        yield from screen_commands(screen, cockpit_ids(), lambda action: _runner(screen, action))
+        """cockpit's own commands only, in the UI language (Textual's English ones left
+        out)."""
+        return commands.system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         """`ctrl+p`: the palette of cockpit's commands, worded in the UI language."""
-        # Imported on first use, for start-up time.
-        from cockpit.screens.dialogs.palette import open_palette
-
-        open_palette(self)
+        commands.open_command_palette(self)
 
     def action_change_theme(self) -> None:
         """The theme picker (the palette's "app: change theme")."""
-        # Imported on first use, for start-up time.
-        from cockpit.screens.dialogs.palette import open_themes
-
-        open_themes(self, self.choose_theme)
+        commands.change_theme(self)
 
     def choose_theme(self, name: str) -> None:
-        """Switch to theme `name` and save it as `[ui] theme` in the config file (in a
-        thread: the file is the user's, read and written whole; see `save_theme`)."""
-        self.theme = name
-        path = self.ws.config.path
-        if path is None:
-            return  # a session without a config file (tests, embedding): nothing to keep
-
-        def save() -> None:
-            # Imported here: only a theme switch writes the config.
-            from cockpit.core.config import save_theme
-            from cockpit.core.errors import ConfigError
-
-            try:
-                save_theme(path, name)
-            except (ConfigError, StorageError) as exc:
-                self.call_from_thread(say, self, str(exc), severity="warning", timeout=10)
-            else:
-                self.ws.config.ui.theme = name
-                self.call_from_thread(say, self, t("theme.saved", name=name, path=path))
-
-        self.run_worker(save, thread=True, group="config", exclusive=True, exit_on_error=False)
-
-    def _check_theme(self, name: str | None) -> None:
-        """`[ui] theme` names one of Textual's themes, or the app does not start."""
-        if name is None or name in self.available_themes:
-            return
-        # Imported on a mistake only.
-        from cockpit.core.errors import ConfigError
-        from cockpit.core.settings import closest
-
-        mean = closest(name, sorted(self.available_themes))
-        where = self.ws.config.path or "config.toml"
-        problem = msg("err.config.theme", name=name, mean=mean)
-        raise ConfigError("err.config", path=where, problem=problem)
+        """Switch to theme `name` and save it as `[ui] theme` in the config file."""
+        commands.choose_theme(self, name)
 
     def show_about(self) -> None:
         """The facts of `cockpit doctor` for this session, in a modal."""
-        # Imported on first use, for start-up time.
-        from cockpit.doctor.facts import Origin
-        from cockpit.screens.dialogs.about import AboutScreen
-
-        origin = self.origin or Origin.of_files(self.ws.config.path, self.ws.root)
-        self.push_screen(AboutScreen(origin))
-
-    def _ask_export(self) -> None:
-        # Imported on first use, for start-up time.
-        from cockpit.screens.dialogs.forms import PathPrompt
-
-        def chosen(values: dict[str, Any] | None) -> None:
-            if values:
-                self.export_calendar(values["path"])
-
-        self.push_screen(PathPrompt(t("cmd.ical_export"), "~/cockpit.ics"), chosen)
+        commands.show_about(self)
 
 
 def _storage_error(error: BaseException) -> StorageError | None:
@@ -530,13 +358,6 @@ def _stdin_is_tty() -> bool:
         return os.isatty(0)
     except OSError:
         return False
-
-
-def _runner(screen: Screen[Any], action: str) -> Callable[[], Any]:
-    async def run() -> None:
-        await screen.run_action(action)
-
-    return run
 
 
 def make_app(
