@@ -14,6 +14,7 @@ from cockpit.core.labels import (
     doctor,
     errors,
     feeds,
+    inputs,
     items,
     keys,
     metrics,
@@ -24,7 +25,7 @@ from cockpit.core.labels import (
 CATALOG: dict[str, tuple[str, str]] = {}
 for _area in (
     core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items,
-    reminders,
+    reminders, inputs,
 ):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:
