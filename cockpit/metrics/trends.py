@@ -156,6 +156,32 @@ def table_trends(
     return [column_trend(series(rows, c), c, month, threshold) for c in numeric]
 
 
+# the chart ----------------------------------------------------------------------------
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last`, both included ("2026-11", "2027-01": three)."""
+    out, month = [], first
+    while month <= last:
+        out.append(month)
+        month = shift_month(month, 1)
+    return out
+
+
+def turning_points(values: Series) -> list[str]:
+    """The months of `values` that are turning points (flag `turn`: a peak or a
+    trough), oldest first."""
+    return [m for m in sorted(values) if "turn" in flags(values, m, float("inf"))]
+
+
+def compact_number(value: float) -> str:
+    """A chart axis label, short and ASCII in every language: 42, 3.5k, 1.2M, 4B."""
+    size = abs(value)
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if size >= limit:
+            text = f"{value / limit:.1f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
 # the daily line -----------------------------------------------------------------------
 def summary(table: TableSpec | str, rows: list[MetricRow], threshold: float) -> ColumnTrend | None:
     """The trend of the table's headline column in its latest month with a value."""

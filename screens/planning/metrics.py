@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -23,12 +21,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header
 
-from cockpit.core.i18n import CATALOG, language, t
+from cockpit.core.i18n import language, t
 from cockpit.metrics import book as metrics
 from cockpit.metrics import shares, trends
 from cockpit.metrics.book import MetricRow, TableSpec
 from cockpit.screens.keys import NAV, localise
-from cockpit.screens.planning import shares_pane
+from cockpit.screens.planning import metrics_cells as cells
+from cockpit.screens.planning import metrics_chart, shares_pane
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
 from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
@@ -41,10 +40,14 @@ METRICS: list[BindingType] = [
     Binding("e,enter", "edit", "key.edit", id="metrics_edit"),
     Binding("d", "delete", "key.delete", id="metrics_delete"),
     Binding("c", "share_column", "key.metrics_shares", id="metrics_shares"),
+    Binding("p", "chart", "key.metrics_chart", id="metrics_chart"),
+    Binding("l", "column(1)", "key.column_next", id="metrics_column_next"),
+    Binding("h", "column(-1)", "key.column_previous", id="metrics_column_previous", show=False),
     Binding("u", "undo", "key.undo", id="metrics_undo"),
     Binding("question_mark", "help", "key.help", id="metrics_help", key_display="?"),
     Binding("escape,q", "back", "key.back", id="metrics_back"),
 ]
+CHART_FITS = 34  # screen rows from which the chart shows by itself (120x40 yes, 80x24 no)
 METRICS_IDS = frozenset(b.id for b in METRICS if isinstance(b, Binding) and b.id)
 
 
@@ -65,6 +68,9 @@ class MetricsScreen(PlanningScreen):
         self._select: int | None = None  # the row to put the cursor on after a save
         self._fitted_to = -1  # the grid width the columns were last fitted to
         self._stamp: object = None  # metrics.json as last drawn (see `data_stamp`)
+        self.chart_columns: dict[str, str] = {}  # table -> the column its chart draws
+        self.chart_on: bool | None = None  # `p` said; None: shown where it fits
+        self._shown_row: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -73,6 +79,7 @@ class MetricsScreen(PlanningScreen):
             yield Panel("tables", "tables", "metrics.tables", id="metrics-tables")
             with Vertical(id="metrics-right"):
                 yield DataTable(id="metrics-rows", cursor_type="row", zebra_stripes=True)
+                yield metrics_chart.ChartPane(id="metrics-chart")
                 yield Static("", id="metrics-trends")
                 yield Static("", id="metrics-shares")
         yield KeyBar()
@@ -145,11 +152,11 @@ class MetricsScreen(PlanningScreen):
             return Text(t("metrics.empty"), style="dim")
         if trend.mom is None:
             return Text(trends.format_number(trend.value or 0.0), style="dim")
-        meta = _pct(trend.mom)
+        meta = cells.pct(trend.mom)
         if trend.streak:
             meta.append(f" {'↑' if trend.streak > 0 else '↓'}{abs(trend.streak)}", style="dim")
         if trend.flags:
-            meta.append(" ").append_text(_marks(trend.flags))
+            meta.append(" ").append_text(cells.marks(trend.flags))
         return meta
 
     def newest_first(self) -> list[MetricRow]:
@@ -168,19 +175,21 @@ class MetricsScreen(PlanningScreen):
         self._select = None
         grid.clear(columns=True)
         rows = self.newest_first()
-        cells = [[_cell(spec, row, c.name) for c in spec.columns] for row in rows]
-        widths = column_widths(spec, cells, grid.scrollable_content_region.width)
+        texts = [[cells.cell(spec, row, c.name) for c in spec.columns] for row in rows]
+        charting = self.chart_column()
+        widths = cells.column_widths(spec, texts, grid.scrollable_content_region.width)
         for n, col in enumerate(spec.columns):
             width = widths[n] if widths else None
-            grid.add_column(_header(col, width), key=col.name, width=width)
-        for row, line in zip(rows, cells, strict=True):
+            charted = col.name == charting and self.chart_shown()
+            grid.add_column(cells.header(col, width, charted), key=col.name, width=width)
+        for row, line in zip(rows, texts, strict=True):
             shown = [clip(c, widths[n]) if widths else c for n, c in enumerate(line)]
             grid.add_row(*shown, key=str(row.id))
         room = grid.scrollable_content_region.width
         self._fitted_to = room
         # Fitted columns need no horizontal scrollbar (Textual would still show one
         # when the widths add up to the room exactly); too many for the room: scroll.
-        fits = widths is not None and sum(widths) + PAD * len(widths) <= room
+        fits = widths is not None and sum(widths) + cells.PAD * len(widths) <= room
         grid.styles.overflow_x = "hidden" if fits else "auto"
         count = f" ({len(rows)})" if rows else ""
         grid.border_title = plain(spec.title(language()) + count)
@@ -197,6 +206,7 @@ class MetricsScreen(PlanningScreen):
         pane = self.query_one("#metrics-trends", Static)
         rows = self.rows[self.table]
         row = self.current()
+        self._shown_row = row.id if row else None
         self.show_shares(row)
         if row is None:
             pane.border_title = plain(t("metrics.title"))
@@ -210,8 +220,65 @@ class MetricsScreen(PlanningScreen):
             line = trends.summary_line(self.spec, headline, language())
             parts.append(Text(line, style="bold"))
         column_trends = trends.table_trends(self.spec, rows, self.threshold, row.month)
-        parts.append(self._trend_table(column_trends))
+        parts.append(cells.trend_table(self.spec, column_trends))
         pane.update(Group(*parts))
+        self.show_chart()
+
+    # the chart ---------------------------------------------------------------------------
+    def chart_column(self) -> str:
+        """The numeric column the chart draws: the one `h` / `l` picked, else the
+        table's headline."""
+        spec = self.spec
+        name = self.chart_columns.get(spec.name, "")
+        return name if name in spec.numeric else spec.headline
+
+    def chart_shown(self) -> bool:
+        """`p`'s choice, else whether the screen is tall enough (120x40 yes, 80x24 no)."""
+        return self.chart_on if self.chart_on is not None else self.size.height >= CHART_FITS
+
+    def _chart_rows(self) -> int:
+        return max(5, min(10, (self.size.height - 20) // 2))
+
+    def show_chart(self) -> None:
+        """The chart of the chart column over the months, the highlighted month marked.
+
+        Drawn on a thread (plotext takes tens of ms) after the rest is on screen, and
+        kept by what it shows, so moving back to a month draws nothing again.
+        """
+        pane = self.query_one("#metrics-chart", metrics_chart.ChartPane)
+        pane.display = shown = self.chart_shown()
+        self.set_class(shown, "-chart")
+        if not shown:
+            return
+        spec, row, lang = self.spec, self.current(), language()
+        column = self.chart_column()
+        values = trends.series(self.rows[self.table], column)
+        data = metrics_chart.chart_data(values, row.month if row else None)
+        title = t("metrics.chart_title", column=spec.column(column).title(lang))
+        pane.border_title = plain(t("metrics.summed", title=title) if spec.key else title)
+        month = data.cursor if data is not None else None
+        legend = t("metrics.chart_legend", month=month) if month else t("metrics.chart_turns")
+        pane.border_subtitle = plain(legend)
+        key = (self._stamp, self.table, column, month)
+        pane.show(data, key, self._chart_rows())
+
+    def action_column(self, step: int) -> None:
+        """`h` / `l`: the chart draws the previous / next numeric column (its header is
+        underlined in the grid)."""
+        spec = self.spec
+        numeric = list(spec.numeric)
+        now = numeric.index(self.chart_column())
+        self.chart_columns[spec.name] = numeric[(now + step) % len(numeric)]
+        if not self.chart_shown():
+            self.chart_on = True
+        self.show_table()  # the underlined header moves; the chart follows
+
+    def action_chart(self) -> None:
+        """`p`: show or hide the chart (shown by itself where the screen has room)."""
+        self.chart_on = not self.chart_shown()
+        self.show_table()  # the charted column's header is marked only with the chart
+        if self.chart_on and self.size.height < CHART_FITS:
+            say(self, t("metrics.chart_small"), timeout=3)
 
     def show_shares(self, row: MetricRow | None) -> None:
         """A keyed table's shares of one column in the highlighted month, and the movers."""
@@ -235,6 +302,8 @@ class MetricsScreen(PlanningScreen):
         """Keys the share pane can list and still leave the rows a few lines: the
         screen less its bars, the trends pane and the share pane's own frame."""
         used = 4 + (len(self.spec.numeric) + 4) + 4 + 5
+        if self.chart_shown():
+            used += self._chart_rows() + 2
         return max(2, min(12, self.size.height - used))
 
     def on_resize(self) -> None:
@@ -252,23 +321,6 @@ class MetricsScreen(PlanningScreen):
         self.share_column[spec.name] = numeric[(numeric.index(now) + 1) % len(numeric)]
         self.show_shares(self.current())
 
-    def _trend_table(self, column_trends: list[trends.ColumnTrend]) -> Table:
-        grid = Table(box=None, padding=(0, 1), pad_edge=False, header_style="dim")
-        grid.add_column(Text(t("metrics.metric")), no_wrap=True, overflow="ellipsis", max_width=16)
-        for key in ("metrics.latest", "trend.mom", "trend.yoy"):
-            grid.add_column(Text(t(key)), justify="right", no_wrap=True, min_width=4)
-        # The sparkline ends with the month's marks; the status line is their legend.
-        grid.add_column(Text(t("metrics.spark")), no_wrap=True, min_width=trends.SPARK_MONTHS + 4)
-        spec, lang = self.spec, language()
-        for ct in column_trends:
-            value = Text(trends.format_number(ct.value) if ct.value is not None else "·")
-            spark = _spark(ct.spark)
-            if ct.flags:
-                spark.append(" ").append_text(_marks(ct.flags))
-            label = Text(spec.column(ct.column).title(lang))
-            grid.add_row(label, value, _pct(ct.mom), _pct(ct.yoy), spark)
-        return grid
-
     # events ----------------------------------------------------------------------------
     @on(Panel.Highlighted)
     def _table_picked(self, event: Panel.Highlighted) -> None:
@@ -284,7 +336,8 @@ class MetricsScreen(PlanningScreen):
 
     @on(DataTable.RowHighlighted, "#metrics-rows")
     def _row_moved(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_trends()
+        if row_key(self.grid) != self._shown_row:  # another month: its trends and chart
+            self.show_trends()
 
     @on(DataTable.RowSelected, "#metrics-rows")
     def _row_chosen(self, _event: DataTable.RowSelected) -> None:
@@ -296,7 +349,7 @@ class MetricsScreen(PlanningScreen):
         return {metrics.identity(spec, r.to_doc()) for r in self.rows[self.table] if r is not but}
 
     def action_add(self) -> None:
-        month = default_month(self.spec, self.rows[self.table], self.cockpit.ws.clock.today())
+        month = cells.default_month(self.spec, self.rows[self.table], self.cockpit.ws.clock.today())
         form = MetricRowForm(self.spec, None, month, self._taken(None))
         self.open_form(form, self._save)
 
@@ -329,91 +382,3 @@ class MetricsScreen(PlanningScreen):
             lambda: metrics.delete_row(ws, table, row.id),
             lambda gone: t("metrics.deleted", table=label, month=gone.month),
         )
-
-
-def default_month(spec: TableSpec, rows: list[MetricRow], today: Any) -> str:
-    """The month a new row is most likely for: the one after the newest (never past
-    this month), or, for tables with several rows a month, the newest month itself."""
-    this = f"{today.year:04d}-{today.month:02d}"
-    last = trends.shift_month(this, -1)
-    if not rows:
-        return last
-    newest = max(r.month for r in rows)
-    if spec.key:
-        return max(newest, last)
-    return min(trends.shift_month(newest, 1), this)
-
-
-PAD = 2  # a DataTable cell's padding (one cell either side)
-MIN_TEXT = 6  # a text column narrower than this would show only `…`
-
-
-def column_widths(spec: TableSpec, cells: list[list[Text]], room: int) -> list[int] | None:
-    """Column widths that fit `room` cells: months, dates, numbers and a table's key
-    column as wide as their widest cell or header; the text columns share what is left
-    (each as wide as it needs when it can be). None while the grid has no width yet.
-
-    Fitted, a table needs no horizontal scrollbar where its columns can fit, and no
-    header is cut where it has the room.
-    """
-    if room <= 0:
-        return None
-    need = []
-    for n, col in enumerate(spec.columns):
-        widest = max((cells_row[n].cell_len for cells_row in cells), default=0)
-        short = f"metrics.col.{col.name}.short"
-        header = t(short) if col.kind == "text" and short in CATALOG else col.title(language())
-        need.append(max(widest, cell_len(header)))
-    flexible = [
-        n for n, col in enumerate(spec.columns) if col.kind == "text" and col.name != spec.key
-    ]
-    widths = list(need)
-    left = room - sum(need[n] for n in range(len(need)) if n not in flexible) - PAD * len(need)
-    for count, n in enumerate(sorted(flexible, key=lambda n: need[n])):
-        share = max(left, 0) // (len(flexible) - count)
-        widths[n] = max(min(need[n], share), min(need[n], MIN_TEXT))
-        left -= widths[n]
-    return widths
-
-
-def _header(col: Any, width: int | None) -> Text:
-    """A column's header: its name, or its short name when the column is narrower."""
-    label = col.title(language())
-    if width is not None and cell_len(label) > width and f"metrics.col.{col.name}.short" in CATALOG:
-        label = t(f"metrics.col.{col.name}.short")
-    text = Text(label, justify="right" if col.numeric else "left")
-    return clip(text, width) if width is not None else text
-
-
-def _cell(spec: TableSpec, row: MetricRow, name: str) -> Text:
-    value = row.cell(name)
-    if value is None:
-        return Text("")
-    if spec.column(name).numeric and isinstance(value, int | float):
-        return Text(trends.format_number(float(value)), justify="right")
-    return Text(" ".join(str(value).split()))  # one line per row, whatever was typed
-
-
-def _pct(share: float | None) -> Text:
-    if share is None:
-        return Text("-", style="dim")
-    return Text(trends.percent(share), style="green" if share > 0 else "red" if share else "")
-
-
-def _marks(flags: frozenset[str]) -> Text:
-    """◆ for a turning point, ⚑ for a move beyond the threshold (legend: status line)."""
-    marks = [("◆", "yellow")] if "turn" in flags else []
-    marks += [("⚑", "bold red")] if "jump" in flags else []
-    return Text(" ").join(Text(mark, style=style) for mark, style in marks)
-
-
-def _spark(points: list[float | None]) -> Text:
-    """Block characters, oldest first; a gap is a dim '·', the latest month is bold."""
-    bars = trends.spark_text(points)
-    out = Text()
-    for n, (bar, point) in enumerate(zip(bars, points, strict=True)):
-        if point is None:
-            out.append("·", style="dim")
-        else:
-            out.append(bar, style="bold cyan" if n == len(points) - 1 else "cyan")
-    return out

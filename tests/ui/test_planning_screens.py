@@ -405,5 +405,8 @@ def test_planning_screen_snapshot(
     async def open_it(pilot: Pilot[None]) -> None:
         await open_screen(pilot, screens[name]())
         await pilot.press("j")  # off the first row: a highlighted row with some history
+        for _ in range(3):  # the metrics chart is drawn on a thread
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_it)

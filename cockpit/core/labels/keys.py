@@ -21,6 +21,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.touch.short": ("Touch", "联系"),
     "key.metrics_add.short": ("Add", "添加"),
     "key.metrics_shares.short": ("Shares", "占比"),
+    "key.metrics_chart.short": ("Chart", "图表"),
+    "key.column_next.short": ("Column", "换列"),
     "key.report_save.short": ("Save", "保存"),
     "key.report_language.short": ("Language", "语言"),
     "key.report_notes.short": ("Notes", "笔记"),

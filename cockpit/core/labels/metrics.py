@@ -164,6 +164,9 @@ _SCREENS: dict[str, tuple[str, str]] = {
     # keys (binding descriptions)
     "key.metrics_add": ("Add a month", "添加月度数据"),
     "key.metrics_shares": ("Shares of the next column", "切换占比指标"),
+    "key.metrics_chart": ("Show or hide the chart", "显示或隐藏图表"),
+    "key.column_next": ("Chart the next column", "图表：下一列"),
+    "key.column_previous": ("Chart the previous column", "图表：上一列"),
     "key.req_advance": ("Advance status", "推进状态"),
     "key.req_move": ("Move to status", "变更状态"),
     "key.filter_status": ("Filter by status", "按状态筛选"),
@@ -180,6 +183,17 @@ _SCREENS: dict[str, tuple[str, str]] = {
     ),
     "metrics.trends_title": ("Trends as of {month}", "截至 {month} 的趋势"),
     "metrics.summed": ("{title} (the month's rows summed)", "{title}（当月各行合计）"),
+    "metrics.chart_title": ("{column} by month", "{column}·按月"),
+    "metrics.chart_legend": ("◆ turning point · ● {month}", "◆ 拐点 · ● {month}"),
+    "metrics.chart_turns": ("◆ turning point", "◆ 拐点"),
+    "metrics.chart_none": (
+        "Fewer than two months with a value: no chart yet.",
+        "有数值的月份不足两个，暂无图表。",
+    ),
+    "metrics.chart_small": (
+        "The chart takes rows the table needs at this size: p hides it again.",
+        "终端较小，图表会挤占表格的行：再按 p 隐藏。",
+    ),
     "metrics.metric": ("metric", "指标"),
     "metrics.latest": ("value", "数值"),
     "metrics.spark": ("12 months", "近12月"),
