@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import t
 from cockpit.core.model import TIERS, Customer, Item
+from cockpit.core.text import clean_block
 from cockpit.customers.fields import CHANNELS, CHURN_STAGES, SOURCES, STAGES, parse_deal
 from cockpit.customers.fields import plain_number as _plain
 from cockpit.find.records import item_records
@@ -62,7 +63,7 @@ class CustomerForm(PlanningForm):
             yield from self.field("customers.form.owner", "cust-owner", c.owner)
             yield from self.field("form.next_followup", "cust-next", c.next_followup or "")
             yield from self.field("customers.form.reason", "cust-reason", c.churn_reason)
-            yield from self.field("form.notes", "cust-notes", c.notes)
+            yield from self.notes_field("form.notes", "cust-notes", c.notes)
             yield from self.error_line()
             yield Label(t("form.hint"), classes="form-hint")
 
@@ -78,9 +79,7 @@ class CustomerForm(PlanningForm):
         reason = self.text("cust-reason")
         if stage == "churn-risk" and not reason:
             raise FormError("cust-reason", t("customers.form.reason_required"))
-        notes = self.query_one("#cust-notes", Input).value
-        if self.cust is not None and " ".join(notes.split()) == " ".join(self.cust.notes.split()):
-            notes = self.cust.notes  # one input line cannot show line breaks: keep them
+        notes = clean_block(self.block("cust-notes"))
         return {
             "name": name,
             "tier": self.picked("cust-tier", "normal"),

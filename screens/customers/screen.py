@@ -30,6 +30,7 @@ from cockpit.screens.customers.forms import ChurnForm, CustomerForm, ItemPicker,
 from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import PlanningScreen
 from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.widgets.card import FitCard
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel, Row
 
@@ -91,7 +92,7 @@ class CustomersScreen(PlanningScreen):
             yield Static("", id="cust-head")
             yield Panel("table", "customers", "customers.table", id="cust-table")
         with Horizontal(id="cust-detail"):
-            yield Static("", id="cust-card")
+            yield FitCard("", id="cust-card")
             yield Panel("touches", "touches", "customers.touches", id="cust-touches")
             yield Panel("items", "items", "customers.items", id="cust-items")
         yield KeyBar()
@@ -202,7 +203,7 @@ class CustomersScreen(PlanningScreen):
         """The card, touch log and linked items of the customer under the cursor (in a
         grouped view: the group's card)."""
         cust = self.current()
-        card = self.query_one("#cust-card", Static)
+        card = self.query_one("#cust-card", FitCard)
         touches = self.query_one("#cust-touches", Panel)
         items = self.query_one("#cust-items", Panel)
         touches.empty_key, items.empty_key = "customers.no_touches", "customers.no_items"
@@ -210,7 +211,7 @@ class CustomersScreen(PlanningScreen):
         if group is not None:
             shown = [c for c in self.customers.values() if table.matches(c, self.filters)]
             card.border_title = plain(groups.group_name(group))
-            card.update(groups.card(group, self.view, shown, pipeline_total(shown)))
+            card.show(groups.card(group, self.view, shown, pipeline_total(shown)))
             # A group has no touch log or items of its own: the panels say how to see them.
             touches.empty_key = items.empty_key = "customers.group.hint"
             touches.set_rows([])
@@ -218,13 +219,13 @@ class CustomersScreen(PlanningScreen):
             return
         if cust is None:
             card.border_title = plain(t("customers.card"))
-            card.update("")
+            card.show("")
             touches.set_rows([])
             items.set_rows([])
             return
         today = self.cockpit.ws.clock.today()
         card.border_title = plain(cust.name)
-        card.update(detail.card(cust, self.due.get(cust.id), today))
+        card.show(detail.card(cust, self.due.get(cust.id), today))
         touches.set_rows([detail.touch_row(x, today) for x in self.touch_log.get(cust.id, [])])
         linked = self.links.get(cust.name.casefold(), [])
         items.set_rows([detail.item_row(i) for i in linked])

@@ -24,8 +24,10 @@ from cockpit.core.dates import parse_date
 from cockpit.core.errors import DateError, InvalidError, NotFoundError, WeekError
 from cockpit.core.i18n import t
 from cockpit.core.model import LISTS, TIERS, Item
+from cockpit.core.text import clean_block
 from cockpit.core.weeks import parse_week
 from cockpit.customers.book import CHANNELS, name_candidates
+from cockpit.screens.dialogs.text_fields import TextFields
 from cockpit.screens.keys import localise
 from cockpit.screens.safe import Label, Select, say
 
@@ -37,6 +39,9 @@ LABEL_CELLS = 28  # the widest a field's label may be (a third of a 72-cell form
 FORM_KEYS: list[BindingType] = [
     Binding("escape", "cancel", "key.cancel", id="form_cancel"),
     Binding("ctrl+s", "save", "key.save", id="form_save"),
+    # Priority, or the focused text area's own ctrl+e (end of line) would take it; in a
+    # one-line input the action steps aside (`check_action`) and ctrl+e ends the line.
+    Binding("ctrl+e", "edit_in_editor", "key.editor", id="form_editor", priority=True),
 ]
 
 
@@ -48,7 +53,7 @@ class FormError(ValueError):
         self.field = field
 
 
-class Form(ModalScreen[dict[str, Any] | None]):
+class Form(TextFields, ModalScreen[dict[str, Any] | None]):
     """Shared layout and keys of the modal forms."""
 
     AREA = "form"  # its name in the palette, the help and [keys] sentences
@@ -95,7 +100,7 @@ class Form(ModalScreen[dict[str, Any] | None]):
     def on_resize(self) -> None:
         # Two rows a field (the field and a gap) do not fit a 24-line terminal.
         fields = len(self.query(".field"))
-        self.set_class(self.size.height < 2 * fields + 8, "-dense")
+        self.set_class(self.size.height < 2 * fields + self.extra_rows() + 8, "-dense")
 
     def text(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()
@@ -178,7 +183,7 @@ class ItemForm(Form):
             tags = " ".join(item.tags) if item else preset.get("tags", "")
             yield from self.field("form.tags", "f-tags", tags)
             yield from self.field("form.recur", "f-recur", self.shown_rule())
-            yield from self.field(
+            yield from self.notes_field(
                 "form.notes", "f-notes", item.notes if item else preset.get("notes", "")
             )
             yield Label(t("form.hint"), classes="form-hint")
@@ -200,7 +205,7 @@ class ItemForm(Form):
             "customer": self.customer(),
             "owner": self.text("f-owner"),
             "tags": self.text("f-tags").replace(",", " ").split(),
-            "notes": self.query_one("#f-notes", Input).value,
+            "notes": clean_block(self.block("f-notes")),
         }
         if self.item is not None:
             values = {"id": self.item.id, **_changed_fields(self.item, values)}

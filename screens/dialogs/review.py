@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -25,11 +26,14 @@ from cockpit.screens.dialogs.help import HelpScreen
 from cockpit.screens.keys import REVIEW, localise
 from cockpit.screens.safe import Static, say
 from cockpit.screens.widgets.keybar import KeyBar
+from cockpit.screens.widgets.notes import notes_text
 
 if TYPE_CHECKING:
     from cockpit.app import CockpitApp
     from cockpit.core.changes import View
     from cockpit.core.model import Item
+
+NOTE_LINES = 6  # of an item's notes on the card (its history and the keys stay on 80x24)
 
 
 class ReviewScreen(Screen[None]):
@@ -105,7 +109,9 @@ class ReviewScreen(Screen[None]):
         if item.tags:
             lines.append(Text(" ".join(f"+{tag}" for tag in item.tags), style="dim"))
         if item.notes:
-            lines.append(Text(item.notes))
+            # Indented under the item (wrapped lines too), and only the first lines: a
+            # long note would push the history and the keys off an 80x24 screen.
+            lines.append(Padding(notes_text(item.notes, NOTE_LINES), (0, 0, 0, 2)))
         for stamp, what in item.history[-5:]:
             # Stored as English words ("created", "deferred to 2026-W48"): worded here.
             lines.append(Text(f"{stamp[:10]}  {vocab.history(what)}", style="dim"))

@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import language, t
+from cockpit.core.text import clean_block
 from cockpit.metrics import book as metrics
 from cockpit.planning.checklists import STATES, Launch, LaunchItem
 from cockpit.planning.requirement_rules import (
@@ -152,7 +153,7 @@ class RequirementForm(PlanningForm):
             yield from self.field("form.owner", "r-owner", req.owner)
             yield from self.field("req.form.release", "r-release", req.release)
             yield from self.field("req.form.ref", "r-ref", req.ref)
-            yield from self.field("form.notes", "r-notes", req.notes)
+            yield from self.notes_field("form.notes", "r-notes", req.notes)
             if self.req is not None:
                 yield from self.field("req.form.scope_reason", "r-reason")
             yield from self.error_line()
@@ -168,7 +169,7 @@ class RequirementForm(PlanningForm):
             "owner": self.text("r-owner"),
             "release": self.text("r-release"),
             "ref": self.text("r-ref"),
-            "notes": self.text("r-notes"),
+            "notes": clean_block(self.block("r-notes")),
         }
         if not fields["title"]:
             raise FormError("r-title", t("form.title_required"))
@@ -178,11 +179,18 @@ class RequirementForm(PlanningForm):
             return {"fields": fields, "reason": ""}
         reason = self.text("r-reason")
         req = self.req
-        scope = [n for n in SCOPE if " ".join(fields[n].split()) != str(getattr(req, n))]
+        # The notes keep their line breaks (cleaned above, as stored); a one-line field
+        # is compared with its spaces folded, as the book stores it.
+        scope = [n for n in SCOPE if _shown(n, fields[n]) != str(getattr(req, n))]
         if req.status in COMMITTED and scope and not reason:
             status = t(f"req.status.{req.status}")
             raise FormError("r-reason", t("req.scope_reason_required", id=req.id, status=status))
         return {"fields": fields, "reason": reason, "id": req.id}
+
+
+def _shown(name: str, value: str) -> str:
+    """A requirement field's value as the book would store it."""
+    return value if name == "notes" else " ".join(value.split())
 
 
 class MoveForm(PlanningForm):

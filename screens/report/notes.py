@@ -42,6 +42,8 @@ class NotesForm(Form):
     """Edit the highlights and thoughts of `notes.week`; returns `{"week", "highlights",
     "thoughts"}` (the arguments of `NoteBook.set_week_notes`) or None when cancelled."""
 
+    TEXT_HINT = None  # both fields are multi-line: the form's own hint says ctrl+s, ctrl+e
+
     def __init__(self, notes: WeekNotes) -> None:
         super().__init__(t("notes.title", week=notes.week))
         self.notes = notes

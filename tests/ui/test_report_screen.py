@@ -220,7 +220,7 @@ def test_every_binding_has_an_id_and_a_catalog_label() -> None:
         assert binding.description in CATALOG  # type: ignore[union-attr]
     assert {"report_copy", "report_save", "report_prev_week", "report_next_week"} <= REPORT_IDS
     assert {"report_language", "report_help", "report_back", "report_notes"} <= REPORT_IDS
-    assert {"form_save", "form_cancel"} == NOTES_IDS
+    assert {"form_save", "form_cancel", "form_editor"} == NOTES_IDS
 
 
 def test_report_preview_snapshot(snap_compare: Any, app: CockpitApp) -> None:

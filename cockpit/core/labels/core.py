@@ -143,6 +143,62 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.notes": ("Notes", "备注"),
     "form.key": ("Key item", "重点事务"),
     "form.hint": ("enter save · esc cancel · tab next field", "回车保存 · esc 取消 · tab 下一项"),
+    # in a multi-line field (notes): enter makes a new line, so saving is ctrl+s
+    "form.hint.text": (
+        "ctrl+s save · ctrl+e edit in $EDITOR · enter new line · esc cancel",
+        "ctrl+s 保存 · ctrl+e 用 $EDITOR 编辑 · 回车换行 · esc 取消",
+    ),
+    "key.editor": ("Edit in $EDITOR", "用 $EDITOR 编辑"),
+    # a card or list entry too tall for its room (screens/widgets/card.py)
+    "card.more": ("… {n} more {n|line|lines}", "……还有 {n} 行"),
+    # ctrl+e: the field's text in the user's editor (screens/editor.py)
+    "editor.none": (
+        "No editor to open: set $VISUAL or $EDITOR (for example EDITOR=nano); none of "
+        "{tried} is installed.",
+        "没有可用的编辑器：请设置 $VISUAL 或 $EDITOR（例如 EDITOR=nano）；{tried} 都未安装。",
+    ),
+    "editor.bad_command": (
+        "${var} cannot be read as a command ({value}: {problem}); the field keeps its text.",
+        "${var} 无法解析为命令（{value}：{problem}）；内容未改动。",
+    ),
+    "editor.cannot_start": (
+        "The editor {name} could not be started ({problem}); the field keeps its text.",
+        "无法启动编辑器 {name}（{problem}）；内容未改动。",
+    ),
+    "editor.failed": (
+        "The editor {name} ended with status {status}; the field keeps its text.",
+        "编辑器 {name} 以状态 {status} 退出；内容未改动。",
+    ),
+    "editor.no_draft": (
+        "No temporary file for the editor ({problem}); the field keeps its text.",
+        "无法为编辑器创建临时文件（{problem}）；内容未改动。",
+    ),
+    "editor.unreadable": (
+        "The editor's file {path} could not be read back ({problem}); the field keeps its text.",
+        "无法读回编辑器的文件 {path}（{problem}）；内容未改动。",
+    ),
+    "editor.too_big": (
+        "The editor's file is over {n} KB; the field keeps its text.",
+        "编辑器的文件超过 {n} KB；内容未改动。",
+    ),
+    "editor.not_utf8": (
+        "The editor's file is not UTF-8 text (byte {at}); the field keeps its text.",
+        "编辑器的文件不是 UTF-8 文本（第 {at} 字节）；内容未改动。",
+    ),
+    "editor.no_terminal": (
+        "This terminal cannot be handed to an editor; the field keeps its text.",
+        "当前终端无法交给编辑器使用；内容未改动。",
+    ),
+    "editor.unchanged": ("Nothing changed in {name}.", "{name} 中没有改动。"),
+    "editor.quick": (
+        "{name} returned at once without a change: a windowed editor needs its wait "
+        "option (code -w, subl -w, gedit -s).",
+        "{name} 立即返回且没有改动：图形界面编辑器需要加等待参数（code -w、subl -w、gedit -s）。",
+    ),
+    "editor.read": (
+        "Text from {name} is in the field: ctrl+s saves the form, ctrl+z takes it back.",
+        "已读回 {name} 中的内容：ctrl+s 保存表单，ctrl+z 撤销。",
+    ),
     "form.title_required": ("A title is required.", "标题不能为空。"),
     "form.no_customer_like": (
         "No customer is named {name}; did you mean {names}?",

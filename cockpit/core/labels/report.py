@@ -81,8 +81,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "notes.thoughts": ("Thoughts", "思考"),
     "notes.hint": (
-        "ctrl+s save · esc cancel · tab next field",
-        "ctrl+s 保存 · esc 取消 · tab 下一项",
+        "ctrl+s save · ctrl+e edit in $EDITOR · esc cancel · tab next field",
+        "ctrl+s 保存 · ctrl+e 用 $EDITOR 编辑 · esc 取消 · tab 下一项",
     ),
     "notes.saved": ("Notes for {week} saved", "{week} 笔记已保存"),
     "notes.too_many": ("At most {n} {n|highlight|highlights}, please.", "重点最多 {n} 条。"),
