@@ -43,15 +43,18 @@ def _open_notes(term: CockpitTerminal, lang: str) -> None:
 def test_the_editor_gets_the_terminal_and_the_form_comes_back_with_its_text(
     cockpit_term: StartCockpit, size: str, lang: str
 ) -> None:
+    # The editor holds the terminal until the test has seen it there (at most 30 s).
     body = (
-        'clear; echo "EDITOR-HAS-THE-TERMINAL $(basename "$f")"; sleep 1\n'
+        'clear; echo "EDITOR-HAS-THE-TERMINAL $(basename "$f")"\n'
+        "n=0; while [ ! -e go ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done\n"
         'echo "由编辑器添加" >> "$f"'
     )
     term = cockpit_term(size=SIZES[size], lang=lang, setup=lambda t: _script(t, body))
     _open_notes(term, lang)
     term.send("C-e")
-    handed = term.wait_for("EDITOR-HAS-THE-TERMINAL", timeout=10)
+    handed = term.wait_for("EDITOR-HAS-THE-TERMINAL", timeout=20)
     assert "cockpit-" in handed.text and FORM[lang] not in handed.text  # the app is off screen
+    (term.workdir / "go").touch()
     back = term.wait_for(lambda g: "由编辑器添加" in g.text and FORM[lang] in g.text)
     term.check_alive(back)
     rows = back.text.splitlines()
