@@ -166,15 +166,7 @@ def agenda(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
         return []
     last = first_day + dt.timedelta(days=days - 1)
     zone = _zone(ws)
-    lang = i18n.language()
-    out: list[AgendaEntry] = []
-    book = RoutineBook(ws)
-    for offset in range(days):
-        day = first_day + dt.timedelta(days=offset)
-        for routine in book.for_day(day):
-            start = dt.datetime.combine(day, routine.start_time(), tzinfo=zone)
-            end = start + dt.timedelta(minutes=routine.minutes)
-            out.append(AgendaEntry(day, start, end, routine.title(lang), "routine", routine.id))
+    out = _routines(ws, first_day, days, zone)
     for item in ws.due_between(first_day, last):  # an index: not a scan of every item
         due = _date(item.due)
         if due and first_day <= due <= last:
@@ -187,6 +179,34 @@ def agenda(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
     if ws.files.raw("calendar").get("subscriptions") or (ws.root / "calendars").is_dir():
         out.extend(_subscribed(ws, first_day, last, zone))
     out.sort(key=_order)
+    return out
+
+
+def timed(ws: Workspace, first_day: dt.date, days: int) -> list[AgendaEntry]:
+    """The agenda's entries that start at a time — routines and subscribed calendars'
+    timed events — without the dated work and follow-ups (a scan of every customer):
+    what a reminder announces before it starts, asked on every clock tick."""
+    if days < 1:
+        return []
+    last = first_day + dt.timedelta(days=days - 1)
+    zone = _zone(ws)
+    out = _routines(ws, first_day, days, zone)
+    if ws.files.raw("calendar").get("subscriptions") or (ws.root / "calendars").is_dir():
+        out.extend(e for e in _subscribed(ws, first_day, last, zone) if e.start is not None)
+    out.sort(key=_order)
+    return out
+
+
+def _routines(ws: Workspace, first_day: dt.date, days: int, zone: dt.tzinfo) -> list[AgendaEntry]:
+    lang = i18n.language()
+    out: list[AgendaEntry] = []
+    book = RoutineBook(ws)
+    for offset in range(days):
+        day = first_day + dt.timedelta(days=offset)
+        for routine in book.for_day(day):
+            start = dt.datetime.combine(day, routine.start_time(), tzinfo=zone)
+            end = start + dt.timedelta(minutes=routine.minutes)
+            out.append(AgendaEntry(day, start, end, routine.title(lang), "routine", routine.id))
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cockpit.calendar.agenda import agenda
+from cockpit.calendar.agenda import timed
 from cockpit.core.settings import NotifySettings
 
 if TYPE_CHECKING:
@@ -116,10 +116,10 @@ def _starting(ws: Workspace, now: dt.datetime, lead: int) -> list[Reminder]:
     ahead = now + dt.timedelta(minutes=lead)
     days = 1 + (ahead.date() - now.date()).days
     out = []
-    for entry in agenda(ws, now.date(), days):
-        if entry.start is None:
-            continue
+    for entry in timed(ws, now.date(), days):
         start = entry.start
+        if start is None:
+            continue
         end = entry.end if entry.end and entry.end > start else start + dt.timedelta(minutes=1)
         if not (start - dt.timedelta(minutes=lead) <= now < end):
             continue
