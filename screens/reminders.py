@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from cockpit.core.i18n import t
 from cockpit.reminders import words
 from cockpit.reminders.due import DueFinder, Reminder
 from cockpit.reminders.sent import SentLog
@@ -58,6 +59,14 @@ class Reminders:
         fresh = [r for r in due if r.key not in told]
         if fresh:
             self._claim(fresh, lambda chosen: words.toast(chosen, ws.clock.now()))
+
+    def show_due(self) -> None:
+        """The palette's "app: what is due now": every reminder of this moment, told
+        already or not, in one toast (nothing is recorded)."""
+        ws = self.app.ws
+        now = ws.clock.now()
+        due = self.finder.due(ws, ws.config.notify, now)
+        say(self.app, words.toast(due, now) if due else t("remind.none"), timeout=30)
 
     def watched(self, reminders: Sequence[Reminder], toast: str) -> None:
         """Entries naming a watch word arrived: tell them once (`toast` is their words)."""

@@ -30,6 +30,7 @@ def system_commands(app: CockpitApp, screen: Screen[Any]) -> Iterable[SystemComm
         ("cmd.ical_sync", app.sync_calendar),
         ("cmd.ical_refresh", app.refresh_calendars),
         ("cmd.feeds_refresh", lambda: app.refresh_feeds()),
+        ("cmd.reminders", app.reminders.show_due),
         ("cmd.about", app.show_about),
         ("cmd.theme", app.action_change_theme),
     ):

@@ -169,3 +169,24 @@ async def test_a_watch_word_entry_raises_one_reminder(tmp_path: Path) -> None:
         screen.reload()
         await settle(pilot)
         assert not again._notifications and written == []
+
+
+async def test_the_palette_shows_what_is_due_told_or_not(tmp_path: Path) -> None:
+    clock = FrozenClock(NINE, SHANGHAI)
+    app = make_app(workspace(tmp_path / "ws", clock), watch=False, fetch=False)
+    async with app.run_test(notifications=True) as pilot:
+        capture(app)
+        await tick(app, pilot)  # told once
+        app.clear_notifications()
+        await pilot.press("ctrl+p")
+        await pilot.press(*i18n.t("cmd.reminders"))
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [f"⏰ Due today: {TITLE}"]
+        assert len(app.ws.files.raw("reminders")["days"]) == 1  # nothing more recorded
+        clock.set(dt.datetime(2026, 11, 18, 8, 0, tzinfo=SHANGHAI))
+        app.clear_notifications()
+        app.reminders.show_due()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Nothing to remind of now."]

@@ -13,6 +13,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "remind.more": ("… and {n} more", "……另有 {n} 条"),
     "remind.none": ("Nothing to remind of now.", "现在没有需要提醒的事。"),
     "remind.told": ("told {time}", "已提醒 {time}"),
+    "cmd.reminders": ("app: what is due now", "应用：现在到期的事"),
+    "cmd.reminders.help": (
+        "Everything the reminders tell of now, told already or not ([notify])",
+        "提醒此刻会说的每一件事，无论是否已提醒过（[notify]）",
+    ),
     "remind.marked": (
         "{n} {n|reminder|reminders} marked as told today.",
         "已将 {n} 条提醒记为今天已提醒。",
