@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from tinydb.table import Document
 
+from cockpit.feeds.categories import canonical
 from cockpit.feeds.model import Feed, FeedError, FeedNotFoundError, ImportReport, normalize_url
 from cockpit.feeds.opml import OpmlError, OpmlFeed, build_opml, parse_opml
 from cockpit.feeds.sanitize import clean_text, link_problem
@@ -67,7 +68,7 @@ class FeedList:
         problem = link_problem(clean)
         if problem is not None:
             raise FeedError("err.feed.url", url=clean[:100], problem=problem)
-        wanted = OpmlFeed(clean, clean_text(title)[:300], clean_text(category)[:60])
+        wanted = OpmlFeed(clean, clean_text(title)[:300], canonical(clean_text(category))[:60])
         added, skipped = self.add_many([wanted])
         if not added:
             raise FeedError(skipped[0])

@@ -16,6 +16,8 @@ from cockpit.cli.common import dump, terminal, workspace, write_out
 from cockpit.cli.exits import CliError
 from cockpit.core.i18n import t
 from cockpit.core.textwidth import cell_width, fit
+from cockpit.feeds.categories import canonical
+from cockpit.feeds.categories import shown as shown_category
 
 if TYPE_CHECKING:
     from cockpit.feeds.refresh import FeedResult, Progress
@@ -120,7 +122,7 @@ def _dump(rows: list[dict[str, Any]]) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
     feed = _guard(_feeds(ws).add, args.url, args.category, args.title)
-    where = t("cli.feeds.in", category=feed.category) if feed.category else ""
+    where = t("cli.feeds.in", category=shown_category(feed.category)) if feed.category else ""
     print(t("cli.feeds.subscribed", id=feed.id, where=where, url=feed.url))
     return 0
 
@@ -168,7 +170,7 @@ def cmd_ls(args: argparse.Namespace) -> int:
         status = "off" if not f.enabled else f.status
         shown = t(f"cli.feeds.status.{status}")
         print(
-            f"{f.id:>4}  {fit(shown, 8)} {fit(f.category, 11)} {fit(f.title, 40)} "
+            f"{f.id:>4}  {fit(shown, 8)} {fit(shown_category(f.category), 11)} {fit(f.title, 40)} "
             f"{f.entries:>7} {unread.get(f.id, 0):>6}  {_local(f.last_fetch, ws)}"
         )
         if f.status == "error" and f.error:
@@ -282,6 +284,7 @@ def cmd_entries(args: argparse.Namespace) -> int:
     if args.feed is not None:
         entries = store.for_feed(args.feed)
     elif args.category:
+        args.category = canonical(args.category)
         entries = store.for_category(args.category)
     else:
         entries = store.all()
@@ -299,7 +302,7 @@ def cmd_entries(args: argparse.Namespace) -> int:
     for e in entries:
         mark = ("★" if e.starred else " ") + (" " if e.read else "•")
         print(
-            f"{e.id:>6} {mark} {_local(e.published, ws)}  {fit(e.category, 10)} "
+            f"{e.id:>6} {mark} {_local(e.published, ws)}  {fit(shown_category(e.category), 10)} "
             f"{fit(e.feed, 24)} {fit(e.title, 60).rstrip()}"
         )
     return 0

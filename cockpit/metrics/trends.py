@@ -230,18 +230,33 @@ def summary_line(
         return _label("trend.line.flat", lang, table=name, month=trend.month)
     n = abs(trend.streak)
     up = trend.streak > 0
+    pct = percent(trend.mom)
     if n == 1 and "turn" in trend.flags:
         run = _label("trend.turned_up" if up else "trend.turned_down", lang)
+    elif n == 1 and _after_flat(trend):
+        run = _label("trend.flat_up" if up else "trend.flat_down", lang)
+    elif n == 1:
+        # The first month that can be compared: "1st month of growth" (连续第1个月) only
+        # repeats what the sign of the MoM says.
+        run = ""
     else:
         run = _label("trend.growth_n" if up else "trend.decline_n", lang, n=n, nth=ordinal(n))
-    line = _label(
-        "trend.line", lang, table=name, month=trend.month, pct=percent(trend.mom), streak=run
-    )
+    if run:
+        line = _label("trend.line", lang, table=name, month=trend.month, pct=pct, streak=run)
+    else:
+        line = _label("trend.line.first", lang, table=name, month=trend.month, pct=pct)
     # A turn shows in the wording already (it is always a run of one); a big move is
     # marked, since "+45% MoM" beyond the threshold is what the PM must not miss.
     if "jump" in trend.flags:
         line += _label("trend.line.jump", lang)
     return line
+
+
+def _after_flat(trend: ColumnTrend) -> bool:
+    """Whether the month before `trend`'s was flat (the same value as the one before it):
+    a run of one that starts there is a turn out of a standstill, not a first month."""
+    before, previous = trend.spark[-3:-1] if len(trend.spark) >= 3 else (None, None)
+    return before is not None and previous is not None and before == previous
 
 
 def daily_lines(

@@ -12,6 +12,8 @@ from textual.widgets import Header
 
 from cockpit.core.i18n import t
 from cockpit.core.model import Item
+from cockpit.feeds.categories import in_order
+from cockpit.feeds.categories import shown as shown_category
 from cockpit.feeds.store import EntryStore
 from cockpit.feeds.watch import Matches, watch_of
 from cockpit.items.rules import defer_target
@@ -110,7 +112,7 @@ class DailyScreen(CockpitScreen):
         store = EntryStore(self.ws.files)
         entries, counts = store.unread_summary(FEED_ROWS)
         watch = watch_of(self.ws.config.feeds.watch)
-        parts = [f"{cat} {n}" for cat, n in sorted(counts.items())]
+        parts = [f"{shown_category(cat)} {counts[cat]}" for cat in in_order(counts)]
         watched: frozenset[int] = frozenset()
         if watch:
             watched = self._watched.of(watch, store.docs(), store.entries_stamp())

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit.core.i18n import t
 from cockpit.feeds import editing
+from cockpit.feeds.categories import shown as shown_category
 from cockpit.feeds.subscriptions import FeedList
 from cockpit.screens.reading.feed_form import FeedForm
 from cockpit.screens.safe import say
@@ -32,7 +33,9 @@ def add(screen: ReadingScreen) -> None:
             lambda feed: _added(screen, feed),
         )
 
-    screen.app.push_screen(FeedForm(FeedList(ws.files).all(), category), save)
+    # Prefilled as the reader names it (竞品); saving reads it back to the bundled id.
+    shown = shown_category(category)
+    screen.app.push_screen(FeedForm(FeedList(ws.files).all(), shown), save)
 
 
 def _added(screen: ReadingScreen, feed: Feed) -> str:

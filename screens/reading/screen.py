@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header
 
 from cockpit.core.i18n import relative_time, short_age, t
+from cockpit.feeds.categories import in_order
+from cockpit.feeds.categories import shown as shown_category
 from cockpit.feeds.store import EntryStore, set_marks_undoable
 from cockpit.feeds.subscriptions import Feed, FeedList
 from cockpit.feeds.watch import Matches, watch_of
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
     from cockpit.find.records import Hit
 
 ALL = 0
-CATEGORY_ORDER = ("community", "planet", "newsletter", "competitor", "ecosystem")
 
 
 class ReadingScreen(CockpitScreen):
@@ -80,9 +81,7 @@ class ReadingScreen(CockpitScreen):
         store = EntryStore(ws.files)
         unread = store.unread_counts_by_feed()
         seen = {f.category for f in self.feeds.values()}
-        self.categories = [c for c in CATEGORY_ORDER if c in seen] + sorted(
-            seen - set(CATEGORY_ORDER)
-        )
+        self.categories = in_order(seen)
         rows = [Row(ALL, Text(t("reading.all"), style="bold"), Text(str(sum(unread.values()))))]
         for n, category in enumerate(self.categories):
             feeds = sorted(
@@ -90,7 +89,8 @@ class ReadingScreen(CockpitScreen):
                 key=lambda f: f.title.casefold(),
             )
             count = sum(unread.get(f.id, 0) for f in feeds)
-            rows.append(Row(-(n + 1), Text(category, style="bold"), Text(str(count))))
+            name = Text(shown_category(category), style="bold")
+            rows.append(Row(-(n + 1), name, Text(str(count))))
             for feed in feeds:
                 title = Text("  " + (feed.title or feed.url))
                 meta = Text(str(unread.get(feed.id, 0)) if unread.get(feed.id) else "")
@@ -182,7 +182,7 @@ class ReadingScreen(CockpitScreen):
             head = Text("★ ", style="yellow") + head
         parts = [
             head,
-            Text(f"{entry.feed} · {entry.category} · {when}", style="dim"),
+            Text(f"{entry.feed} · {shown_category(entry.category)} · {when}", style="dim"),
             Text(entry.link or "", style="underline cyan"),
             Text(""),
             highlight(Text(entry.text), watch),  # the full text where the feed sends it

@@ -150,8 +150,15 @@ def test_the_daily_line_in_english_and_chinese() -> None:
         ({"2026-08": 100.0, "2026-09": 120.0, "2026-10": 108.0},
          "revenue 2026-10 -10% MoM, turned down after growth", "营收 2026-10 环比 -10%，由升转降"),
         ({"2026-09": 100.0, "2026-10": 150.0},
-         "revenue 2026-10 +50% MoM, 1st month of growth (big move)",
-         "营收 2026-10 环比 +50%，连续第1个月增长（大幅变化）"),
+         "revenue 2026-10 +50% MoM (big move)", "营收 2026-10 环比 +50%（大幅变化）"),
+        # After a flat month a rise is a turn out of the standstill, not "the 1st
+        # month in a row" (连续第1个月增长 read oddly).
+        ({"2026-08": 100.0, "2026-09": 100.0, "2026-10": 110.0},
+         "revenue 2026-10 +10% MoM, turned up after a flat month", "营收 2026-10 环比 +10%，由持平转为增长"),
+        ({"2026-08": 100.0, "2026-09": 100.0, "2026-10": 90.0},
+         "revenue 2026-10 -10% MoM, turned down after a flat month", "营收 2026-10 环比 -10%，由持平转为下降"),
+        ({"2026-07": 100.0, "2026-09": 100.0, "2026-10": 90.0},
+         "revenue 2026-10 -10% MoM", "营收 2026-10 环比 -10%"),
         ({"2026-08": 10.0, "2026-09": 8.0, "2026-10": 6.0},
          "revenue 2026-10 -25% MoM, 2nd month of decline (big move)",
          "营收 2026-10 环比 -25%，连续第2个月下降（大幅变化）"),
@@ -183,7 +190,7 @@ def test_daily_lines_skip_tables_without_data() -> None:
         "tickets": [MetricRow(5, "tickets", "2026-10", {"count": 30})],
     }
     assert trends.daily_lines(data, 0.2) == [
-        "revenue 2026-10 +10% MoM, 1st month of growth",
+        "revenue 2026-10 +10% MoM",
         "support tickets 2026-10: 30 (no MoM base)",
     ]
 

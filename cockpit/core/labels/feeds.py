@@ -37,7 +37,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.import_defaults": ("Default feeds", "默认订阅"),
     "feeds.form.add": ("Add a feed", "添加订阅"),
     "feeds.form.url": ("URL (https://…/feed.xml)", "地址（https://…/feed.xml）"),
-    "feeds.form.category": ("Category (community, competitor…)", "分类（community、competitor…）"),
+    "feeds.form.category": ("Category (community, competitor…)", "分类（社区、竞品…）"),
+    # the bundled categories (feeds/categories.py); a user's own stay as written
+    "feeds.category.community": ("community", "社区"),
+    "feeds.category.planet": ("planet", "博客"),
+    "feeds.category.newsletter": ("newsletter", "周刊"),
+    "feeds.category.competitor": ("competitor", "竞品"),
+    "feeds.category.ecosystem": ("ecosystem", "生态"),
     "feeds.form.title": ("Title (empty: the feed's own)", "名称（留空：用订阅源自己的）"),
     "feeds.bad_url": (
         "{url} is not a feed address: it must start with http:// or https:// and name a host.",

@@ -60,6 +60,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "trend.jump": ("big move", "大幅变化"),
     "trend.line": ("{table} {month} {pct} MoM, {streak}", "{table} {month} 环比 {pct}，{streak}"),
     "trend.line.flat": ("{table} {month} flat MoM", "{table} {month} 环比持平"),
+    "trend.line.first": ("{table} {month} {pct} MoM", "{table} {month} 环比 {pct}"),
     "trend.line.nobase": (
         "{table} {month}: {value} (no MoM base)",
         "{table} {month}：{value}（无环比基数）",
@@ -69,6 +70,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "trend.decline_n": ("{nth} month of decline", "连续第{n}个月下降"),
     "trend.turned_up": ("turned up after a decline", "由降转升"),
     "trend.turned_down": ("turned down after growth", "由升转降"),
+    "trend.flat_up": ("turned up after a flat month", "由持平转为增长"),
+    "trend.flat_down": ("turned down after a flat month", "由持平转为下降"),
     # requirement pool
     "req.title": ("Requirement pool", "需求池"),
     "req.status.collected": ("collected", "已收集"),

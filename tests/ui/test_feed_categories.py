@@ -1,0 +1,76 @@
+"""The bundled feed categories read in the reader's language on screen (社区, 竞品,
+生态); a user's own category is shown as written, as text, never as markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cockpit.app import make_app
+from cockpit.core import i18n
+from cockpit.core.clock import FrozenClock
+from cockpit.core.config import Config
+from cockpit.feeds.store import EntryStore
+from cockpit.feeds.subscriptions import FeedList
+from cockpit.items.workspace import Workspace
+from cockpit.screens.reading.screen import ReadingScreen
+from tests.ui.helpers import settle, small_workspace
+from tests.ui.render import screen_text
+
+OWN = "[b]内部[/b] notes"  # a user's own category, markup-looking on purpose
+
+
+def workspace(root: Path, clock: FrozenClock, language: str) -> Workspace:
+    ws = small_workspace(root, clock, Config(language=language))
+    feeds = FeedList(ws.files)
+    made = [
+        feeds.add("https://edb.example.com/rss.xml", "competitor", "EDB blog"),
+        feeds.add("https://pg.example.org/news.xml", "community", "PostgreSQL news"),
+        feeds.add("https://own.example.org/feed", OWN, "Team wiki"),
+    ]
+    EntryStore(ws.files).add(
+        [
+            {
+                "feed_id": feed.id,
+                "feed": feed.title,
+                "category": feed.category,
+                "title": f"Entry of {feed.title}",
+                "link": f"https://example.org/{feed.id}",
+                "published": "2026-11-17T01:00:00+00:00",
+                "summary": "text",
+            }
+            for feed in made
+        ]
+    )
+    return ws
+
+
+async def test_chinese_names_for_the_bundled_categories(tmp_path: Path, clock: FrozenClock) -> None:
+    i18n.set_language("zh")
+    app = make_app(workspace(tmp_path / "ws", clock, "zh"), watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        drawn = screen_text(app)
+        # The news panel's border: the bundled ones first, in their order, in Chinese
+        # (drawn as far as it fits; a user's own name literally, never read as markup).
+        assert "─ 社区 1 · 竞品 1 · [b]" in drawn
+        assert "community" not in drawn and "competitor" not in drawn
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, ReadingScreen)
+        lines = screen_text(app).splitlines()
+        left = [line[:40] for line in lines]
+        assert any("社区" in line for line in left) and any("竞品" in line for line in left)
+        assert any(OWN in line for line in left)  # as written, brackets and all
+        assert f"Team wiki · {OWN} ·" in screen_text(app)  # the preview of the newest
+        app.screen.panel("entries").select_ref(app.screen.panel("entries").refs[1])
+        await settle(pilot)
+        drawn = screen_text(app)
+        assert "PostgreSQL news · 社区 ·" in drawn
+        assert "community" not in drawn and "competitor" not in drawn
+
+
+async def test_english_keeps_the_ids(tmp_path: Path, clock: FrozenClock) -> None:
+    app = make_app(workspace(tmp_path / "ws", clock, "en"), watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "─ community 1 · competitor 1 · [b]" in screen_text(app)
