@@ -12,23 +12,22 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cockpit.cli import usage
+from cockpit.cli.usage import RawHelp, resolve
+
 SHELLS = ("bash", "zsh", "fish")
 
-INSTALL = """install:
-  bash  cockpit completion bash > ~/.local/share/bash-completion/completions/cockpit
-  zsh   cockpit completion zsh > ~/.zfunc/_cockpit
-        (and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath))
-  fish  cockpit completion fish > ~/.config/fish/completions/cockpit.fish
-then open a new shell."""
+INSTALL = "help.completion.install"
+"""The epilog: how each shell installs the script."""
 
 
 def register_completion(sub: Any) -> None:
     """Add `completion`."""
     p = sub.add_parser(
         "completion",
-        help="print the shell completion script (bash, zsh or fish)",
+        help="help.completion",
         epilog=INSTALL,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawHelp,
     )
     p.add_argument("shell", choices=SHELLS)
     p.set_defaults(handler=cmd_completion)
@@ -43,6 +42,8 @@ def cmd_completion(args: argparse.Namespace) -> int:
     from cockpit.cli.main import WHOLE, build_parser
 
     parser = build_parser(WHOLE)
+    usage.speak()  # the scripts describe commands and options in the user's language
+    resolve(parser)
     _mark_paths(parser, shtab.FILE, shtab.DIRECTORY)
     print(shtab.complete(parser, shell=args.shell), end="")
     return 0

@@ -1,27 +1,8 @@
 """`cockpit customers add|ls|touch|edit|import|export`.
 
-CSV columns (`customers export` writes them all; `customers import` needs only name):
-  name           the customer, unique (case-insensitive)          名称, 客户
-  tier           top, key or normal (default normal)              级别
-  stage          lead, opportunity, customer (default),           阶段
-                 churn-risk or churned
-  deal_value     1200000, 1,200,000, 120万 or 1.2M                金额, 商机金额
-  industry       free text                                        行业
-  region         free text                                        区域
-  source         direct, sales, channel or partner                来源
-  owner          the sales contact                                负责人, 销售
-  next_followup  a date: 2026-12-01, fri, +7                      下次跟进
-  last_touch     the date of the last contact                     上次联系
-  churn_reason   why it may churn (required for churn-risk)       流失原因
-  stage_since    the date the stage was set                       阶段日期
-  stage_from     the stage it left then                           原阶段
-  created        when it was added (ISO time)                     创建时间
-  notes          free text                                        备注
-Headers match case-insensitively ("Next Followup" is next_followup), and the Chinese
-headers on the right are read too. Any other column is kept in notes as "column: value".
-Files may be UTF-8 with or without a BOM (Excel's "CSV UTF-8"), UTF-16, or GBK (Excel's
-plain "CSV" on Chinese Windows). A bad row stops the import, naming its line, and
-nothing is imported. `export -o FILE` writes UTF-8 with a BOM, so Excel opens it.
+The CSV columns, and the Chinese headers read for them, are documented where `customers
+import --help` and `customers export --help` print them: `help.customers.csv` in
+`cockpit/core/labels/help.py`.
 """
 
 from __future__ import annotations
@@ -32,6 +13,7 @@ from typing import Any
 
 from cockpit.cli.common import dump, guard, read_date, word, workspace, write_out
 from cockpit.cli.exits import CliError
+from cockpit.cli.usage import RawHelp
 from cockpit.core.i18n import language, t
 from cockpit.core.labels import vocab
 from cockpit.core.model import TIERS, Customer
@@ -41,65 +23,68 @@ from cockpit.customers.fields import CHANNELS, SOURCES, STAGES, parse_deal, shor
 from cockpit.find.pinyin import sort_key
 from cockpit.items.rules import customers_due
 
-CSV_HELP = __doc__.split("\n\n", 1)[1] if __doc__ else ""
+CSV_HELP = "help.customers.csv"
+"""The epilog of `customers import` and `customers export`: every CSV column."""
 
 
 def register_customers(sub: Any) -> None:
     """Add `customers` and its subcommands."""
-    cust = sub.add_parser("customers", help="customers and their follow-ups")
+    cust = sub.add_parser("customers", help="help.customers")
     csub = cust.add_subparsers(dest="customers_command", metavar="ACTION", required=True)
 
-    p = csub.add_parser("add", help="add a customer")
+    p = csub.add_parser("add", help="help.customers.add")
     p.add_argument("name", nargs="+")
     _fields(p, default=True)
     p.set_defaults(handler=cmd_customers_add)
 
-    p = csub.add_parser("edit", help="change a customer's fields (only those given)")
+    p = csub.add_parser("edit", help="help.customers.edit")
     p.add_argument("name", nargs="+")
-    p.add_argument("--rename", help="a new name (linked open items follow)")
+    p.add_argument("--rename", help="help.customers.edit.rename")
     _fields(p, default=False)
-    p.add_argument("--no-next", action="store_true", help="clear the next follow-up")
+    p.add_argument("--no-next", action="store_true", help="help.customers.edit.no_next")
     p.set_defaults(handler=cmd_customers_edit)
 
-    p = csub.add_parser("ls", help="list customers (due ones first)")
+    p = csub.add_parser("ls", help="help.customers.ls")
     p.add_argument("--stage", type=word("stage"), choices=STAGES)
     p.add_argument("--tier", type=word("tier"), choices=TIERS)
     # Read after the config (not by argparse), so a bad word is refused in its language.
     p.add_argument(
         "--by",
         metavar="|".join(GROUP_KEYS),
-        help="group: accounts, customers, open opportunities, pipeline, churn risks",
+        help="help.customers.ls.by",
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_customers_ls)
 
-    p = csub.add_parser("deals", help="open opportunities, the largest deal first")
+    p = csub.add_parser("deals", help="help.customers.deals")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_customers_deals)
 
-    p = csub.add_parser("touch", help="log a call, visit, chat, mail or meeting")
+    p = csub.add_parser("touch", help="help.customers.touch")
     p.add_argument("name", nargs="+")
     p.add_argument("--note", required=True)
     p.add_argument("--channel", type=word("channel"), choices=CHANNELS, default="call")
-    p.add_argument("--next", dest="next_followup", help="next follow-up date")
-    p.add_argument("--date", dest="day", help="when it happened (default: today)")
+    p.add_argument("--next", dest="next_followup", help="help.customers.add.next")
+    p.add_argument("--date", dest="day", help="help.customers.touch.date")
     p.set_defaults(handler=cmd_customers_touch)
 
-    formatter = argparse.RawDescriptionHelpFormatter
+    formatter = RawHelp
     p = csub.add_parser(
-        "import", help="add customers from a CSV file", epilog=CSV_HELP, formatter_class=formatter
+        "import", help="help.customers.import", epilog=CSV_HELP, formatter_class=formatter
     )
     p.add_argument("file", type=Path, metavar="FILE.csv")
     p.set_defaults(handler=cmd_customers_import)
 
     p = csub.add_parser(
-        "export", help="write customers as CSV", epilog=CSV_HELP, formatter_class=formatter
+        "export", help="help.customers.export", epilog=CSV_HELP, formatter_class=formatter
     )
-    p.add_argument("-o", "--output", type=Path, metavar="FILE.csv", help="default: stdout")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE.csv", help="help.customers.export.output"
+    )
     p.add_argument(
         "--lang",
         choices=("en", "zh"),
-        help="headers and tier/stage/source words (default: the UI's)",
+        help="help.customers.export.lang",
     )
     p.set_defaults(handler=cmd_customers_export)
 
@@ -112,13 +97,13 @@ def _fields(p: argparse.ArgumentParser, *, default: bool) -> None:
 
     p.add_argument("--tier", type=word("tier"), choices=TIERS, default=value("normal"))
     p.add_argument("--stage", type=word("stage"), choices=STAGES, default=value("customer"))
-    p.add_argument("--deal-value", dest="deal_value", help="e.g. 1200000, 120万, 1.2M")
+    p.add_argument("--deal-value", dest="deal_value", help="help.customers.add.deal_value")
     p.add_argument("--industry", default=value(""))
     p.add_argument("--region", default=value(""))
     p.add_argument("--source", type=word("source"), choices=SOURCES[1:], default=value(""))
-    p.add_argument("--owner", default=value(""), help="the sales contact")
-    p.add_argument("--next", dest="next_followup", help="next follow-up date")
-    p.add_argument("--reason", dest="churn_reason", help="why it may churn")
+    p.add_argument("--owner", default=value(""), help="help.customers.add.owner")
+    p.add_argument("--next", dest="next_followup", help="help.customers.add.next")
+    p.add_argument("--reason", dest="churn_reason", help="help.customers.add.reason")
     p.add_argument("--notes", default=value(""))
 
 

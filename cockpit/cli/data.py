@@ -16,49 +16,46 @@ from cockpit.core.textwidth import fit
 
 def register_data(sub: Any) -> None:
     """Add the data-moving subcommands."""
-    imp = sub.add_parser("import", help="import from taskwarrior or CSV")
+    imp = sub.add_parser("import", help="help.import")
     isub = imp.add_subparsers(dest="import_command", metavar="SOURCE", required=True)
-    p = isub.add_parser("taskwarrior", help="the JSON of `task export`")
+    p = isub.add_parser("taskwarrior", help="help.import.taskwarrior")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=cmd_import_taskwarrior)
-    p = isub.add_parser("csv", help="a CSV file with a header row")
+    p = isub.add_parser("csv", help="help.import.csv")
     p.add_argument("file", type=Path)
     p.add_argument("--kind", choices=("items", "customers"), required=True)
     p.set_defaults(handler=cmd_import_csv)
 
-    exp = sub.add_parser("export", help="export the workspace")
+    exp = sub.add_parser("export", help="help.export")
     esub = exp.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
-    p = esub.add_parser("json", help="everything as one JSON document")
+    p = esub.add_parser("json", help="help.export.json")
     p.add_argument("-o", "--output", type=Path)
     p.set_defaults(handler=cmd_export_json)
 
-    p = sub.add_parser("backup", help="back up the workspace now")
+    p = sub.add_parser("backup", help="help.backup")
     p.set_defaults(handler=cmd_backup)
     p = sub.add_parser(
         "restore",
-        help="restore a backup (default: the newest), whole or one file",
-        description="Bring back a backup (one of `restore --list`). With --file only that "
-        "file is replaced; a whole restore says which files it replaces and asks first "
-        "(--yes in scripts). --from DIR takes the files of another folder and always "
-        "asks. The replaced files are kept in backups/pre-restore-TIME.",
+        help="help.restore",
+        description="help.restore.about",
     )
-    p.add_argument("name", nargs="?", help="the backup (see --list); default: the newest")
+    p.add_argument("name", nargs="?", help="help.restore.name")
     p.add_argument(
         "--file",
         action="append",
         default=[],
         metavar="FILE",
-        help="restore only this file (e.g. items.json); may be repeated",
+        help="help.restore.file",
     )
     p.add_argument(
         "--from",
         dest="from_dir",
         type=Path,
         metavar="DIR",
-        help="restore from this folder instead of one of the workspace's backups (asks first)",
+        help="help.restore.from",
     )
-    p.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
-    p.add_argument("--list", action="store_true", help="list backups instead")
+    p.add_argument("--yes", action="store_true", help="help.restore.yes")
+    p.add_argument("--list", action="store_true", help="help.restore.list")
     p.set_defaults(handler=cmd_restore)
 
 

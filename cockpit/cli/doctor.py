@@ -15,14 +15,10 @@ def register_doctor(sub: Any) -> None:
     """Add `doctor`."""
     p = sub.add_parser(
         "doctor",
-        help="show the config file and workspace in use and why, and what might stop cockpit",
-        epilog=(
-            "Version, the config file and data directory in use (and which flag or "
-            "variable chose them), language, time zone, schema, backups, lock, feeds, "
-            "CalDAV and terminal facts. Reads only. Exits 1 when it finds a problem."
-        ),
+        help="help.doctor",
+        epilog="help.doctor.more",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable, stable keys")
+    p.add_argument("--json", action="store_true", help="help.doctor.json")
     p.set_defaults(handler=cmd_doctor)
 
 

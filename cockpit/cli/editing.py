@@ -24,41 +24,37 @@ def register_editing(sub: Any) -> None:
     """`edit`, `note`, `show`, `undo`."""
     p = sub.add_parser(
         "edit",
-        help="change an item's fields (only the ones given)",
-        description="Change an item: only the options given are changed. --tag +t adds "
-        "a tag, --tag -t (or --tag=-t) removes one; none clears a due date, customer, "
-        "owner or recurrence. With --seq N (as show --json printed it) the edit is made "
-        "only if nothing changed the item since.",
+        help="help.edit",
+        description="help.edit.about",
     )
     p.add_argument("id")
     p.add_argument("--title")
-    p.add_argument("--due", help="YYYY-MM-DD, today, tomorrow, +N, a weekday, or none")
+    p.add_argument("--due", help="help.edit.due")
     p.add_argument("--list", type=word("list"), choices=LISTS, dest="list_name")
-    p.add_argument("--week", help="this, next, +N, W48, 2026-W48 or a date")
-    p.add_argument("--customer", help="a customer's whole name, or none")
-    p.add_argument("--owner", help="who does it, or none")
-    p.add_argument("--tag", action="append", default=[], dest="tags", help="+t adds, -t removes")
+    p.add_argument("--week", help="help.add.week")
+    p.add_argument("--customer", help="help.edit.customer")
+    p.add_argument("--owner", help="help.edit.owner")
+    p.add_argument("--tag", action="append", default=[], dest="tags", help="help.edit.tag")
     p.add_argument("--key", action=argparse.BooleanOptionalAction, default=None)
-    p.add_argument("--recur", help="weekly, every month on the 15th, .+3d, an RRULE, or none")
-    p.add_argument("--notes", help="replace the notes (cockpit note adds a dated line)")
-    p.add_argument("--seq", type=int, help="refuse unless the item is still at this seq")
+    p.add_argument("--recur", help="help.edit.recur")
+    p.add_argument("--notes", help="help.edit.notes")
+    p.add_argument("--seq", type=int, help="help.edit.seq")
     p.set_defaults(handler=cmd_edit)
 
-    p = sub.add_parser("note", help="add a dated note to an item (like task annotate)")
+    p = sub.add_parser("note", help="help.note")
     p.add_argument("id")
     p.add_argument("text", nargs="+")
     p.set_defaults(handler=cmd_note)
 
-    p = sub.add_parser("show", help="every field of an item, its notes and its history")
+    p = sub.add_parser("show", help="help.show")
     p.add_argument("id")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_show)
 
     p = sub.add_parser(
         "undo",
-        help="take back the last change made from the command line",
-        description="Take back the newest change a cockpit command made (the last ten "
-        "are kept), unless its records were changed again since.",
+        help="help.undo",
+        description="help.undo.about",
     )
     p.set_defaults(handler=cmd_undo)
 

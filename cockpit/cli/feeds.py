@@ -27,46 +27,46 @@ if TYPE_CHECKING:
 
 def register_feeds(sub: Any) -> None:
     """Add `feeds` and its subcommands."""
-    feeds = sub.add_parser("feeds", help="feed subscriptions, refresh and entries")
+    feeds = sub.add_parser("feeds", help="help.feeds")
     fsub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
 
-    p = fsub.add_parser("add", help="subscribe to a feed URL")
+    p = fsub.add_parser("add", help="help.feeds.add")
     p.add_argument("url")
     p.add_argument("--category", default="")
-    p.add_argument("--title", default="", help="default: the feed's own title")
+    p.add_argument("--title", default="", help="help.feeds.add.title")
     p.set_defaults(handler=cmd_add)
 
-    p = fsub.add_parser("import", help="subscribe to the feeds of an OPML file")
+    p = fsub.add_parser("import", help="help.feeds.import")
     p.add_argument("file", type=Path, nargs="?")
-    p.add_argument("--defaults", action="store_true", help="the bundled PostgreSQL list")
+    p.add_argument("--defaults", action="store_true", help="help.feeds.import.defaults")
     p.set_defaults(handler=cmd_import)
 
-    p = fsub.add_parser("export", help="subscriptions as OPML")
+    p = fsub.add_parser("export", help="help.feeds.export")
     p.add_argument("-o", "--output", type=Path)
     p.set_defaults(handler=cmd_export)
 
-    p = fsub.add_parser("ls", help="subscriptions with their status")
+    p = fsub.add_parser("ls", help="help.feeds.ls")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
 
-    p = fsub.add_parser("refresh", help="fetch feeds now (default: every enabled feed)")
-    p.add_argument("ids", nargs="*", help="only these feed ids")
-    p.add_argument("--force", action="store_true", help="also feeds backing off after errors")
+    p = fsub.add_parser("refresh", help="help.feeds.refresh")
+    p.add_argument("ids", nargs="*", help="help.feeds.refresh.ids")
+    p.add_argument("--force", action="store_true", help="help.feeds.refresh.force")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_refresh)
 
-    p = fsub.add_parser("entries", help="stored entries, newest first")
+    p = fsub.add_parser("entries", help="help.feeds.entries")
     p.add_argument("--unread", action="store_true")
     p.add_argument("--category")
-    p.add_argument("--feed", type=int, help="only this feed id")
-    p.add_argument("--limit", type=int, default=0, help="at most N entries")
+    p.add_argument("--feed", type=int, help="help.feeds.entries.feed")
+    p.add_argument("--limit", type=int, default=0, help="help.feeds.entries.limit")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_entries)
 
     for name, helptext, handler in (
-        ("rm", "unsubscribe (starred entries stay)", cmd_rm),
-        ("enable", "fetch these feeds again", cmd_enable),
-        ("disable", "stop fetching these feeds (entries stay)", cmd_disable),
+        ("rm", "help.feeds.rm", cmd_rm),
+        ("enable", "help.feeds.enable", cmd_enable),
+        ("disable", "help.feeds.disable", cmd_disable),
     ):
         p = fsub.add_parser(name, help=helptext)
         p.add_argument("ids", nargs="+")

@@ -25,35 +25,35 @@ SKIPPED_SHOWN = 10
 
 def register_ical(sub: Any) -> None:
     """Add `ical` and `routines` with their subcommands."""
-    ical = sub.add_parser("ical", help="calendar export, subscriptions and CalDAV sync")
+    ical = sub.add_parser("ical", help="help.ical")
     isub = ical.add_subparsers(dest="ical_command", metavar="ACTION", required=True)
 
-    p = isub.add_parser("export", help="write routines and dated work as one .ics")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p = isub.add_parser("export", help="help.ical.export")
+    p.add_argument("-o", "--output", type=Path, help="help.ical.export.output")
     p.set_defaults(handler=cmd_export)
 
-    p = isub.add_parser("import", help="subscribe to an .ics file or URL for the agenda")
-    p.add_argument("source", help="a file path or an http(s)/webcal URL")
+    p = isub.add_parser("import", help="help.ical.import")
+    p.add_argument("source", help="help.ical.import.source")
     p.set_defaults(handler=cmd_import)
 
-    p = isub.add_parser("sync", help="push to and pull from the [caldav] calendar")
+    p = isub.add_parser("sync", help="help.ical.sync")
     p.set_defaults(handler=cmd_sync)
 
-    p = isub.add_parser("refresh", help="re-read every subscribed calendar")
+    p = isub.add_parser("refresh", help="help.ical.refresh")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_refresh)
 
-    p = isub.add_parser("ls", help="subscribed calendars")
+    p = isub.add_parser("ls", help="help.ical.ls")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
 
-    p = isub.add_parser("rm", help="forget an imported calendar")
-    p.add_argument("source", help="its file, URL or name")
+    p = isub.add_parser("rm", help="help.ical.rm")
+    p.add_argument("source", help="help.ical.rm.source")
     p.set_defaults(handler=cmd_rm)
 
-    p = isub.add_parser("agenda", help="routines, due dates, follow-ups and events by day")
-    p.add_argument("--from", dest="first", help="first day (default: today)")
-    p.add_argument("--days", type=int, help="how many days (default: [calendar] days)")
+    p = isub.add_parser("agenda", help="help.ical.agenda")
+    p.add_argument("--from", dest="first", help="help.ical.agenda.from")
+    p.add_argument("--days", type=int, help="help.ical.agenda.days")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_agenda)
     register_routines(sub)
@@ -228,17 +228,17 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 def register_routines(sub: Any) -> None:
     """Add `routines` and its subcommands."""
-    routines = sub.add_parser("routines", help="the weekly cadence (routines)")
+    routines = sub.add_parser("routines", help="help.routines")
     rsub = routines.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
-    p = rsub.add_parser("ls", help="list routines")
+    p = rsub.add_parser("ls", help="help.routines.ls")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_routines_ls)
-    p = rsub.add_parser("reset", help="bring back the default routines that are missing")
+    p = rsub.add_parser("reset", help="help.routines.reset")
     p.set_defaults(handler=cmd_routines_reset)
-    for name, text in (("skip", "skip one day of a routine"), ("unskip", "undo a skip")):
+    for name, text in (("skip", "help.routines.skip"), ("unskip", "help.routines.unskip")):
         p = rsub.add_parser(name, help=text)
         p.add_argument("id", type=int)
-        p.add_argument("date", help="YYYY-MM-DD, today, tomorrow, +N or a weekday")
+        p.add_argument("date", help="help.add.due")
         p.set_defaults(handler=cmd_routines_skip, action=name)
 
 

@@ -17,64 +17,61 @@ from cockpit.items.rules import is_key, shown_list, this_week
 
 def register_items(sub: Any) -> None:
     """`add`, `ls`, `done`, `defer`, `drop`."""
-    p = sub.add_parser("add", help="add an item (default: this week's plan)")
+    p = sub.add_parser("add", help="help.add")
     p.add_argument("title", nargs="+")
     p.add_argument("--list", type=word("list"), choices=LISTS, default="plan", dest="list_name")
-    p.add_argument("--week", help="this, next, +N, W48, 2026-W48 or a date")
-    p.add_argument("--due", help="YYYY-MM-DD, today, tomorrow, +N or a weekday")
+    p.add_argument("--week", help="help.add.week")
+    p.add_argument("--due", help="help.add.due")
     p.add_argument("--customer")
     p.add_argument("--owner", default="")
     p.add_argument("--tag", action="append", default=[], dest="tags")
-    p.add_argument("--key", action="store_true", help="mark as a key item")
+    p.add_argument("--key", action="store_true", help="help.add.key")
     p.add_argument("--notes", default="")
     p.add_argument(
         "--recur",
-        help="repeat: weekly, every 2 weeks on thu, every month on the last fri, the last "
-        "friday of the quarter, .+3d (3 days after done), an RRULE; 每月15日 too",
+        help="help.add.recur",
     )
     p.set_defaults(handler=cmd_add)
 
-    p = sub.add_parser("ls", help="this week's open items and the carry-over")
+    p = sub.add_parser("ls", help="help.ls")
     p.add_argument(
         "--list",
         type=word("list"),
         choices=LISTS,
         dest="list_name",
-        help="key: every key item (--list key, --key or !); plan, ops: the others",
+        help="help.ls.list",
     )
-    p.add_argument("--all", action="store_true", help="every item of every week and status")
-    p.add_argument("--view", help="a named view of the config ([views.NAME]): its filter and sort")
-    p.add_argument(
-        "--filter", help="keep what the finder's words select: +tag @customer due:week list:key"
-    )
-    p.add_argument("--sort", help="due, customer, tag, age, title, week; comma-separated, -desc")
+    p.add_argument("--all", action="store_true", help="help.ls.all")
+    p.add_argument("--view", help="help.ls.view")
+    p.add_argument("--filter", help="help.ls.filter")
+    p.add_argument("--sort", help="help.ls.sort")
     p.add_argument(
         "--done",
         action="store_true",
-        help="what was finished or dropped (the archive too), by the week it was closed",
+        help="help.ls.done",
     )
-    p.add_argument("--since", help="with --done: closed on or after a date or week (W44, last)")
+    p.add_argument("--since", help="help.ls.since")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ls)
 
-    p = sub.add_parser("done", help="mark items done")
+    p = sub.add_parser("done", help="help.done")
     p.add_argument("ids", nargs="+")
     p.set_defaults(handler=cmd_done)
 
     p = sub.add_parser(
         "defer",
-        help="move an item to another week, this one or later (default: the week after)",
+        help="help.defer",
     )
     p.add_argument("id")
-    p.add_argument("--to", help="target week: this, next, +N, W48, a date (past weeks refused)")
+    p.add_argument("--to", help="help.defer.to")
     p.add_argument(
         "--shift-due",
         action="store_true",
-        help="move the due date by as many weeks as the item moves (default: it stays)",
+        help="help.defer.shift_due",
     )
     p.set_defaults(handler=cmd_defer)
 
-    p = sub.add_parser("drop", help="drop an item (kept in history)")
+    p = sub.add_parser("drop", help="help.drop")
     p.add_argument("ids", nargs="+")
     p.set_defaults(handler=cmd_drop)
 

@@ -96,13 +96,11 @@ def build_parser(command: str | None = WHOLE) -> argparse.ArgumentParser:
     """
     parser = usage.Parser(
         prog="cockpit",
-        description="A keyboard-driven terminal cockpit for a product manager.",
+        description="help.about",
     )
-    parser.add_argument("--data-dir", type=Path, help="workspace directory")
-    parser.add_argument("--config", type=Path, help="config file (TOML)")
-    parser.add_argument(
-        "--demo", action="store_true", help="open a fresh copy of the bundled demo workspace"
-    )
+    parser.add_argument("--data-dir", type=Path, help="help.data_dir")
+    parser.add_argument("--config", type=Path, help="help.config")
+    parser.add_argument("--demo", action="store_true", help="help.demo")
     parser.add_argument("--version", action="version", version=f"cockpit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if command is WHOLE:

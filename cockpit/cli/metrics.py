@@ -17,31 +17,27 @@ from cockpit.metrics import trends
 
 def register_metrics(sub: Any) -> None:
     """Add `metrics` and its subcommands."""
-    msub = group(sub, "metrics", "monthly metric tables and their trends")
+    msub = group(sub, "metrics", "help.metrics")
     # No `choices`: tables of one's own come from the config, which is read later;
     # an unknown table is refused in one sentence naming the workspace's tables.
-    table = "revenue, opportunities, ops, projects, tickets, or a table of your own"
-    p = command(msub, "import", cmd_metrics_import, "import a CSV file (whole file or nothing)")
+    table = "help.metrics.table"
+    p = command(msub, "import", cmd_metrics_import, "help.metrics.import")
     p.add_argument("file", type=Path)
-    p.add_argument("--table", help=f"{table} (default: a file with a 'table' column)")
-    p = command(msub, "export", cmd_metrics_export, "CSV of one table (default: every table)")
+    p.add_argument("--table", help="help.metrics.import.table")
+    p = command(msub, "export", cmd_metrics_export, "help.metrics.export")
     p.add_argument("--table", help=table)
-    p.add_argument(
-        "--lang", choices=("en", "zh"), help="headers and table names (default: the UI's)"
-    )
+    p.add_argument("--lang", choices=("en", "zh"), help="help.metrics.export.lang")
     p.add_argument("-o", "--output", type=Path)
-    p = command(msub, "show", cmd_metrics_show, "rows and trends (text: the last 12 months)")
+    p = command(msub, "show", cmd_metrics_show, "help.metrics.show")
     p.add_argument("--table", help=table)
-    p.add_argument("--all", action="store_true", help="every month, not the last 12")
-    p.add_argument(
-        "--shares", action="store_true", help="each key's share of the month and its move"
-    )
-    p.add_argument("--month", help="with --shares: the month (default: each table's latest)")
+    p.add_argument("--all", action="store_true", help="help.metrics.show.all")
+    p.add_argument("--shares", action="store_true", help="help.metrics.show.shares")
+    p.add_argument("--month", help="help.metrics.show.month")
     p.add_argument("--json", action="store_true")
-    p = command(msub, "set", cmd_metrics_set, "add or amend a month's row: col=value ...")
+    p = command(msub, "set", cmd_metrics_set, "help.metrics.set")
     p.add_argument("--table", required=True, help=table)
-    p.add_argument("--month", required=True, help="YYYY-MM")
-    p.add_argument("values", nargs="*", metavar="COL=VALUE", help="an empty value clears")
+    p.add_argument("--month", required=True, help="help.metrics.set.month")
+    p.add_argument("values", nargs="*", metavar="COL=VALUE", help="help.metrics.set.values")
 
 
 # metrics ------------------------------------------------------------------------------

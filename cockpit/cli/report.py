@@ -15,22 +15,19 @@ FORMATS = ("md", "text")  # as cockpit.report.render.FORMATS
 
 def register_report(sub: Any) -> None:
     """Add `report` and its subcommands."""
-    report = sub.add_parser("report", help="the weekly report (Markdown or plain text)")
+    report = sub.add_parser("report", help="help.report")
     rsub = report.add_subparsers(dest="report_command", metavar="ACTION", required=True)
-    p = rsub.add_parser("week", help="the five-part weekly report of a week")
-    p.add_argument("--week", help="this (default), last, -1, W46, 2026-W46 or a date")
-    p.add_argument(
-        "--lang", choices=LANGUAGES, help="headings' language (default: [report] language)"
-    )
+    p = rsub.add_parser("week", help="help.report.week")
+    p.add_argument("--week", help="help.report.week.week")
+    p.add_argument("--lang", choices=LANGUAGES, help="help.report.week.lang")
     p.add_argument(
         "--format",
         choices=FORMATS,
         default="md",
         dest="form",
-        help="md: Markdown (default); text: plain text for chat (DingTalk, WeCom, mail): "
-        "no Markdown syntax, numbered lines, links as bare URLs",
+        help="help.report.week.format",
     )
-    p.add_argument("-o", "--output", type=Path, help="write to FILE instead of printing")
+    p.add_argument("-o", "--output", type=Path, help="help.report.week.output")
     p.set_defaults(handler=cmd_report_week)
 
 

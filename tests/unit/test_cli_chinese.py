@@ -163,7 +163,7 @@ def test_usage_errors_in_chinese(zh: Run) -> None:
     """argparse refuses before any config is read; the refusal still reads in Chinese."""
     refused = err(zh("add"), 2).splitlines()
     assert refused[0].startswith("用法：cockpit add [-h]")
-    assert refused[-1] == "cockpit add：错误：缺少必需的参数：title。"
+    assert refused[-1] == "cockpit add：错误：缺少必需的参数：标题。"
     assert err(zh("add", "x", "--list", "乱"), 2).splitlines()[-1] == (
         "cockpit add：错误：参数 --list：列表只能是 重点、计划、运营 之一，不能是 '乱'。"
     )
@@ -178,7 +178,7 @@ def test_usage_errors_in_chinese(zh: Run) -> None:
     assert (
         err(zh("nope"), 2)
         .splitlines()[-1]
-        .startswith("cockpit：错误：参数 COMMAND：无效的选择 'nope'（可选：add、ls、done、")
+        .startswith("cockpit：错误：参数 命令：无效的选择 'nope'（可选：add、ls、done、")
     )
 
 
@@ -193,7 +193,7 @@ def test_usage_errors_read_the_config_named_on_the_command_line(
         with pytest.raises(SystemExit):
             main(argv)
         refused = capsys.readouterr().err.splitlines()[-1]
-        assert refused == "cockpit add：错误：缺少必需的参数：title。"
+        assert refused == "cockpit add：错误：缺少必需的参数：标题。"
     # No config: argparse's own English, as before.
     from cockpit.core import i18n
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cockpit.cli.customers import CSV_HELP
+from cockpit.core.i18n import CATALOG
 from cockpit.cli.main import main
 from cockpit.core.clock import FrozenClock
 from cockpit.core.errors import ImportFileError
@@ -239,8 +240,9 @@ def test_cli_edit_touch_and_ls(data: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_help_documents_every_column(capsys: pytest.CaptureFixture[str]) -> None:
+    en, zh = CATALOG[CSV_HELP]
     for column in CUSTOMER_COLUMNS:
-        assert f"  {column} " in CSV_HELP
+        assert f"  {column} " in en and f"  {column} " in zh
     with pytest.raises(SystemExit):
         main(["customers", "import", "--help"])
     out = capsys.readouterr().out

@@ -14,6 +14,7 @@ from cockpit.core.labels import (
     doctor,
     errors,
     feeds,
+    help,
     inputs,
     items,
     keys,
@@ -25,7 +26,7 @@ from cockpit.core.labels import (
 CATALOG: dict[str, tuple[str, str]] = {}
 for _area in (
     core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items,
-    reminders, inputs,
+    reminders, inputs, help,
 ):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:

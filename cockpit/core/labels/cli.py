@@ -230,8 +230,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.ical.events": ("{n} {n|event|events}", "{n} 个日程"),
     "cli.ical.removed": ("Removed calendar {name!r} ({source})", "已删除日历 {name!r}（{source}）"),
     "cli.warning": ("cockpit: warning: {message}.", "cockpit：警告：{message}。"),
-    # usage errors (cockpit.cli.usage rewords argparse's sentences)
+    # usage errors (cockpit.cli.usage.refusals rewords argparse's sentences)
     "usage.usage": ("usage: ", "用法："),
+    # argparse's own words in help (cockpit.cli.usage.helptext)
+    "usage.positionals": ("positional arguments", "位置参数"),
+    "usage.options": ("options", "选项"),
+    "usage.help": ("show this help message and exit", "显示此帮助并退出"),
+    "usage.version": ("show program's version number and exit", "显示版本号并退出"),
     "usage.error": ("{prog}: error: {message}", "{prog}：错误：{message}。"),
     "usage.argument": ("argument {name}: ", "参数 {name}："),
     "usage.required": (

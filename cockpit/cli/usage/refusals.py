@@ -19,8 +19,9 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
+from cockpit.cli.usage.helptext import Help, metavar
 from cockpit.core import i18n
 from cockpit.core.i18n import t
 
@@ -78,6 +79,11 @@ def _type_name(name: str) -> str:
     return t(key) if key in i18n.CATALOG else name
 
 
+def _name(name: str) -> str:
+    """An argument as argparse names it: its flags as they are, a metavar worded."""
+    return name if name.startswith("-") else metavar(name)
+
+
 def _quoted(value: str) -> str:
     return value if value.startswith(("'", '"')) else f"'{value}'"
 
@@ -87,7 +93,7 @@ _TEMPLATES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[str,
     (
         re.compile(r"^the following arguments are required: (?P<names>.+)$"),
         "usage.required",
-        lambda m: {"names": m["names"].replace(", ", t("sep.names"))},
+        lambda m: {"names": t("sep.names").join(_name(n) for n in m["names"].split(", "))},
     ),
     (
         re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
@@ -143,7 +149,7 @@ def reworded(message: str) -> str:
     head = ""
     match = _ARGUMENT.match(message)
     if match:
-        head = t("usage.argument", name=match["name"])
+        head = t("usage.argument", name=_name(match["name"]))
         message = match["rest"]
     for pattern, key, named in _TEMPLATES:
         found = pattern.match(message)
@@ -154,14 +160,25 @@ def reworded(message: str) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose refusals read in the user's language."""
+    """An ArgumentParser whose help and refusals read in the user's language (its
+    help texts are catalog keys, worded by `cockpit.cli.usage.helptext.Help`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Help)
+        super().__init__(*args, **kwargs)
+
+    def format_usage(self) -> str:
+        speak()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        speak()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         speak()
         if i18n.language() != "zh":
             super().error(message)
-        usage = self.format_usage().strip()
-        usage = usage.removeprefix("usage: ")
-        sys.stderr.write(f"{t('usage.usage')}{usage}\n")
+        sys.stderr.write(self.format_usage().rstrip("\n") + "\n")
         sentence = reworded(message).rstrip(".。")
         self.exit(2, t("usage.error", prog=self.prog, message=sentence) + "\n")
