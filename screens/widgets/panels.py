@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -120,7 +121,7 @@ class Panel(ScrollView, can_focus=True):
         if (title, subtitle) != self._titled:  # each set repaints the border
             self._titled = (title, subtitle)
             self.border_title = plain(title)
-            self.border_subtitle = plain(subtitle)
+            self._fit_subtitle()
         self._cache.clear()
         self._set_line_count(max(count, 1))
         if keep is None or not self.select_ref(keep):
@@ -259,6 +260,22 @@ class Panel(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
         self.virtual_size = Size(event.size.width, max(len(self._refs), 1))
+        self._fit_subtitle()
+
+    def _fit_subtitle(self) -> None:
+        """The subtitle's parts (`社区 5 · 博客 6 · …`) that fit the bottom border, whole:
+        cut by the border, a part read `竞品 …`, the count gone."""
+        subtitle = self._titled[1]
+        room = self.size.width - 6  # the corners, a line and a space on either side
+        if self.size.width and cell_len(subtitle) > room:
+            parts, kept = subtitle.split(" · "), ""
+            for part in parts:
+                longer = f"{kept} · {part}" if kept else part
+                if cell_len(longer) + len(" · …") > room:
+                    break
+                kept = longer
+            subtitle = f"{kept} · …" if kept else clip(Text(subtitle), max(room, 1)).plain
+        self.border_subtitle = plain(subtitle)
 
     # rendering -------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:

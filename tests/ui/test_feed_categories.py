@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cockpit.app import make_app
 from cockpit.core import i18n
 from cockpit.core.clock import FrozenClock
@@ -50,9 +52,9 @@ async def test_chinese_names_for_the_bundled_categories(tmp_path: Path, clock: F
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         drawn = screen_text(app)
-        # The news panel's border: the bundled ones first, in their order, in Chinese
-        # (drawn as far as it fits; a user's own name literally, never read as markup).
-        assert "─ 社区 1 · 竞品 1 · [b]" in drawn
+        # The news panel's border: the bundled ones first, in their order, in Chinese;
+        # what does not fit goes whole (a cut part read `[b]内部[/…`).
+        assert "─ 社区 1 · 竞品 1 · … ─╯" in drawn
         assert "community" not in drawn and "competitor" not in drawn
         await pilot.press("f")
         await settle(pilot)
@@ -69,8 +71,19 @@ async def test_chinese_names_for_the_bundled_categories(tmp_path: Path, clock: F
         assert "community" not in drawn and "competitor" not in drawn
 
 
-async def test_english_keeps_the_ids(tmp_path: Path, clock: FrozenClock) -> None:
-    app = make_app(workspace(tmp_path / "ws", clock, "en"), watch=False, fetch=False)
-    async with app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize(
+    ("language", "subtitle"),
+    [
+        ("zh", f"─ 社区 1 · 竞品 1 · {OWN} 1 ─╯"),
+        ("en", f"─ community 1 · competitor 1 · {OWN} 1 ─╯"),
+    ],
+)
+async def test_the_whole_border_where_it_fits(
+    tmp_path: Path, clock: FrozenClock, language: str, subtitle: str
+) -> None:
+    """A user's own category as written, brackets and all (text, never markup)."""
+    i18n.set_language(language)
+    app = make_app(workspace(tmp_path / "ws", clock, language), watch=False, fetch=False)
+    async with app.run_test(size=(180, 40)) as pilot:
         await settle(pilot)
-        assert "─ community 1 · competitor 1 · [b]" in screen_text(app)
+        assert subtitle in screen_text(app)

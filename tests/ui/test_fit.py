@@ -140,3 +140,22 @@ async def test_form_labels_are_whole(
 def drawn_line(app: Any, y: int, x0: int, x1: int) -> str:
     """Cells x0..x1 of line y as drawn (cells, not characters: CJK takes two)."""
     return drawn(app)[y].crop(x0, x1).text
+
+
+async def test_a_border_subtitle_keeps_whole_parts(tmp_path: Path, clock: FrozenClock) -> None:
+    """Parts that do not fit the bottom border go whole, for `· …`: Textual's own cut
+    left `竞品 …`, a category without its count."""
+    from cockpit.screens.widgets.panels import Panel
+
+    ws = Workspace(tmp_path / "ws", clock, Config(language="zh"))
+    i18n.set_language("zh")
+    build_demo(ws)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        line = next(x for x in screen_lines(app) if "社区 " in x and "╰" in x)
+        assert line.rstrip().endswith("社区 5 · 博客 6 · 周刊 3 · … ─╯")
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        panel = app.screen.query_one("#panel-feeds", Panel)
+        assert "生态 7" in str(panel.border_subtitle) and "…" not in str(panel.border_subtitle)
