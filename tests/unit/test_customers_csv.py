@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from cockpit.cli.customers import CSV_HELP
-from cockpit.core.i18n import CATALOG
 from cockpit.cli.main import main
 from cockpit.core.clock import FrozenClock
 from cockpit.core.errors import ImportFileError
+from cockpit.core.i18n import CATALOG
 from cockpit.core.model import Customer
 from cockpit.importers.csvfile import CUSTOMER_COLUMNS, export_customers, import_csv
 from cockpit.items.workspace import Workspace

@@ -154,9 +154,11 @@ def test_the_daily_line_in_english_and_chinese() -> None:
         # After a flat month a rise is a turn out of the standstill, not "the 1st
         # month in a row" (连续第1个月增长 read oddly).
         ({"2026-08": 100.0, "2026-09": 100.0, "2026-10": 110.0},
-         "revenue 2026-10 +10% MoM, turned up after a flat month", "营收 2026-10 环比 +10%，由持平转为增长"),
+         "revenue 2026-10 +10% MoM, turned up after a flat month",
+         "营收 2026-10 环比 +10%，由持平转为增长"),
         ({"2026-08": 100.0, "2026-09": 100.0, "2026-10": 90.0},
-         "revenue 2026-10 -10% MoM, turned down after a flat month", "营收 2026-10 环比 -10%，由持平转为下降"),
+         "revenue 2026-10 -10% MoM, turned down after a flat month",
+         "营收 2026-10 环比 -10%，由持平转为下降"),
         ({"2026-07": 100.0, "2026-09": 100.0, "2026-10": 90.0},
          "revenue 2026-10 -10% MoM", "营收 2026-10 环比 -10%"),
         ({"2026-08": 10.0, "2026-09": 8.0, "2026-10": 6.0},
