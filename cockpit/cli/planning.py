@@ -8,7 +8,7 @@ from typing import Any
 
 from cockpit.cli.common import command, dump, group, guard, read_date, word, workspace
 from cockpit.cli.exits import CliError
-from cockpit.core.i18n import t
+from cockpit.core.i18n import CATALOG, t
 from cockpit.core.textwidth import fit
 from cockpit.planning import launches, progress, requirements
 
@@ -180,8 +180,11 @@ def cmd_req_show(args: argparse.Namespace) -> int:
     if req.notes:
         print(f"  {req.notes}")
     for e in req.log:
-        print(f"  {e['at'][:10]} {_log_line(e)}" + (t("cli.req.reason", reason=e["reason"])
-              if e.get("reason") else ""))  # fmt: skip
+        reason = e.get("reason", "")
+        if e["kind"] == "created" and f"req.source.{reason}" in CATALOG:
+            reason = t(f"req.source.{reason}")  # where it came from: 客户, not customer
+        print(f"  {e['at'][:10]} {_log_line(e)}" + (t("cli.req.reason", reason=reason)
+              if reason else ""))  # fmt: skip
     return 0
 
 

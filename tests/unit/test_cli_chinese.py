@@ -121,6 +121,7 @@ def test_requirements_and_launches_in_chinese(zh: Run) -> None:
     )
     show = out(zh("req", "show", "1")).splitlines()
     assert show[1] == "  已评审 · P1 · Kano 魅力型 · 来源 内部"
+    assert show[2] == "  2026-11-18 创建（内部）"  # where it came from, in Chinese
     assert show[-1] == "  2026-11-18 状态：已收集 -> 已评审（客户要）"
     assert out(zh("launch", "new", "PG18", "上线", "--date", "12月15日")).startswith(
         "已新建上线 #1 PG18 上线：上线日期 2026-12-15，共 "

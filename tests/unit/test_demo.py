@@ -12,6 +12,7 @@ import pytest
 
 from cockpit.core.clock import FrozenClock
 from cockpit.core.errors import InvalidError
+from cockpit.core.weeks import shift
 from cockpit.demo.build import build_demo, make_demo_workspace
 from cockpit.feeds.store import EntryStore
 from cockpit.items import rules
@@ -163,3 +164,46 @@ def test_make_demo_workspace_uses_a_new_directory(
     for ws in (first, second):
         assert ws.root.parent == tmp_path and ws.root.name.startswith("cockpit-demo-")
         assert ws.items() and ws.customers.all()
+
+
+@pytest.mark.parametrize(
+    "when",
+    [WHEN, dt.datetime(2026, 11, 16, 0, 5, tzinfo=SHANGHAI),
+     dt.datetime(2026, 11, 22, 23, 59, tzinfo=SHANGHAI)],
+)  # fmt: skip
+def test_the_requirement_pool_has_a_past(tmp_path: Path, when: dt.datetime) -> None:
+    """Moves spread over two months of Monday meetings, each one the lifecycle allows,
+    none in the future; a few this week, for the weekly report (every move used to be
+    dated the minute the demo was built)."""
+    from cockpit.core.weeks import week_of
+    from cockpit.planning.requirements import MOVES, all_requirements
+
+    ws = _build(tmp_path, when)
+    now = ws.clock.now()
+    weeks, this_week = set(), []
+    for req in all_requirements(ws):
+        status, last = "collected", dt.datetime.fromisoformat(req.created)
+        for entry in (e for e in req.log if e["kind"] == "status"):
+            at = dt.datetime.fromisoformat(entry["at"])
+            assert last <= at <= now
+            assert entry["from"] == status and entry["to"] in MOVES[status] and entry["reason"]
+            status, last = entry["to"], at
+            weeks.add(week_of(at.date()))
+            if week_of(at.date()) == ws.week:
+                this_week.append(req.id)
+        assert status == req.status
+    assert len(weeks) >= 6
+    assert sorted(set(this_week)) == [1, 2, 3]
+
+
+def test_the_weekly_report_lists_this_weeks_moves(ws: Workspace) -> None:
+    from cockpit.report.build import build_report
+
+    report = build_report(ws, ws.week, "zh", "text")
+    moved = report.split("需求变更", 1)[1].split("上线进度", 1)[0]
+    assert "#1 Logical replication failover slots in the managed service：已规划 → 开发中" in moved
+    assert "#2 PostGIS 3.5 with SFCGAL on ARM instances：已评审 → 已规划" in moved
+    assert "#3 pgvector HNSW index builds in parallel：已收集 → 已评审" in moved
+    assert "#7" not in moved and "#4" not in moved  # released last week, planned in October
+    last = build_report(ws, shift(ws.week, -1), "en", "text")
+    assert "#7 Per-database PITR retention settings: in development → released" in last
