@@ -290,12 +290,10 @@ def register_remind(sub: Any) -> None:
     """Add `remind`: for cron and scripts, the reminders due at this moment (`[notify]`'s
     lead times) that no cockpit told today; `--mark` records them as told, so neither the
     open app nor the next run tells them again."""
-    p = sub.add_parser("remind", help="what is coming due now: the open app's reminders")
-    p.add_argument("--json", action="store_true", help="JSON: key,kind,id,title,date,start,told")
-    p.add_argument("--all", action="store_true", help="also those already told today")
-    p.add_argument(
-        "--mark", action="store_true", help="record them as told (the app will not repeat them)"
-    )
+    p = sub.add_parser("remind", help="help.remind")
+    p.add_argument("--json", action="store_true", help="help.remind.json")
+    p.add_argument("--all", action="store_true", help="help.remind.all")
+    p.add_argument("--mark", action="store_true", help="help.remind.mark")
     p.set_defaults(handler=cmd_remind)
 
 

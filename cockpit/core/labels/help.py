@@ -367,6 +367,19 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "help.report.week.output": ("write to FILE instead of printing", "写入文件而不是输出到屏幕"),
     "help.doctor.json": ("machine-readable, stable keys", "机器可读，键名稳定"),
+    "help.remind": (
+        "what is coming due now: the open app's reminders",
+        "现在该提醒的事：与打开的应用弹出的提醒相同",
+    ),
+    "help.remind.json": (
+        "JSON: key,kind,id,title,date,start,told",
+        "以 JSON 输出：key、kind、id、title、date、start、told",
+    ),
+    "help.remind.all": ("also those already told today", "也列出今天已经提醒过的"),
+    "help.remind.mark": (
+        "record them as told (the app will not repeat them)",
+        "记为已提醒（打开的应用不会再重复）",
+    ),
     # epilogs (kept as written: column tables and commands)
     "help.customers.csv": (
         """CSV columns (`customers export` writes them all; `customers import` needs only name):
