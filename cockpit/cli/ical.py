@@ -255,7 +255,7 @@ def cmd_routines_ls(args: argparse.Namespace) -> int:
     if not routines:
         print(t("cal.no_routines"))
     for r in routines:
-        days = ",".join(t(f"weekday.{w}") for w in r.weekdays)
+        days = ("、" if language() == "zh" else ",").join(t(f"weekday.{w}") for w in r.weekdays)
         print(
             f"{r.id:>3} {fit(days, 16)} {r.start} {r.minutes:>4}m "
             f"{fit(r.title(language()), 40)} {t('cli.routines.checks', n=len(r.checklist))}"

@@ -26,7 +26,7 @@ from cockpit.screens.daily.rows import entry_row
 from cockpit.screens.dialogs.defer import ask_defer, deferred_note
 from cockpit.screens.keys import DAILY, localise
 from cockpit.screens.reading import entry_actions
-from cockpit.screens.safe import Static, plain, say
+from cockpit.screens.safe import Static, say
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel
 
@@ -160,12 +160,13 @@ class DailyScreen(CockpitScreen):
         panel = self.panel("feeds")
         if progress is None or progress.done >= progress.total:
             self._feeds_stamp = None  # counts changed: recompute them
+            panel.border_note(None)  # the counts again, even where none changed
             self._reload_feeds(self.ws.clock.now())
             return
         text = t("refresh.running", done=progress.done, total=progress.total)
         if progress.failures:
             text += " · " + t("refresh.failures", n=progress.failures)
-        panel.border_subtitle = plain(text)
+        panel.border_note(text)
 
     def check_rollover(self) -> None:
         """Called on a timer: a new day (or Monday's new week) redraws without restart."""

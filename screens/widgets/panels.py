@@ -90,6 +90,7 @@ class Panel(ScrollView, can_focus=True):
         self._cache: dict[tuple[int, bool, bool], Strip] = {}
         self._titled = (t(title_key), "")
         self._laid_out: tuple[Size, Size, Size] | None = None
+        self._noted: str | None = None
         self.border_title = plain(t(title_key))
 
     # data ------------------------------------------------------------------------------
@@ -262,10 +263,17 @@ class Panel(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, max(len(self._refs), 1))
         self._fit_subtitle()
 
+    def border_note(self, text: str | None) -> None:
+        """Show `text` (a refresh's progress) on the bottom border for now; None brings
+        back the subtitle the rows were set with (it may be the same as before the
+        note, so setting it again would not repaint)."""
+        self._noted = text
+        self._fit_subtitle()
+
     def _fit_subtitle(self) -> None:
         """The subtitle's parts (`社区 5 · 博客 6 · …`) that fit the bottom border, whole:
         cut by the border, a part read `竞品 …`, the count gone."""
-        subtitle = self._titled[1]
+        subtitle = self._titled[1] if self._noted is None else self._noted
         room = self.size.width - 6  # the corners, a line and a space on either side
         if self.size.width and cell_len(subtitle) > room:
             parts, kept = subtitle.split(" · "), ""

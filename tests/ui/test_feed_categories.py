@@ -87,3 +87,24 @@ async def test_the_whole_border_where_it_fits(
     async with app.run_test(size=(180, 40)) as pilot:
         await settle(pilot)
         assert subtitle in screen_text(app)
+
+
+async def test_the_counts_come_back_after_a_refresh(tmp_path: Path, clock: FrozenClock) -> None:
+    """A refresh's progress shows on the border for its time only: when it ends, the
+    counts are back although none changed (the progress used to stay)."""
+    from cockpit.feeds.refresh import Progress
+    from cockpit.screens.daily.screen import DailyScreen
+
+    i18n.set_language("zh")
+    app = make_app(workspace(tmp_path / "ws", clock, "zh"), watch=False, fetch=False)
+    async with app.run_test(size=(180, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        screen.show_progress(Progress(2, 3, 1, "EDB blog"))
+        await pilot.pause()
+        assert "─ 刷新中 2/3 · 1 个失败 ─╯" in screen_text(app)
+        screen.show_progress(Progress(3, 3, 1, "Team wiki"))
+        await pilot.pause()
+        drawn = screen_text(app)
+        assert "─ 社区 1 · 竞品 1 ·" in drawn and "2/3" not in drawn

@@ -266,3 +266,9 @@ def test_the_agenda_names_its_sources_in_chinese(zh: Run) -> None:
     assert any(x.endswith("[到期]") and "交付方案" in x for x in tomorrow)
     assert any(x.endswith("[跟进]") and "瀚海银行" in x for x in tomorrow)
     assert not any(x.endswith(("[item]", "[followup]", "[routine]")) for x in lines)
+
+
+def test_routines_list_their_days_the_chinese_way(zh: Run) -> None:
+    zh("routines", "reset")  # the default cadence, if the workspace has none yet
+    planning = next(line for line in out(zh("routines", "ls")).splitlines() if "规划" in line)
+    assert "周二、周三" in planning and "周二,周三" not in planning
