@@ -19,14 +19,13 @@ from cockpit.core.labels import (
     items,
     keys,
     metrics,
-    reminders,
     report,
 )
 
 CATALOG: dict[str, tuple[str, str]] = {}
 for _area in (
     core, feeds, calendar, customers, metrics, report, doctor, keys, errors, cli, accounts, items,
-    reminders, inputs, help,
+    inputs, help,
 ):  # fmt: skip
     _clash = CATALOG.keys() & _area.LABELS.keys()
     if _clash:
