@@ -283,5 +283,10 @@ LABELS.update(
             "{n} {n|reminder|reminders} marked as told today.",
             "已将 {n} 条提醒记为今天已提醒。",
         ),
+        "cmd.reminders": ("app: what is due now", "应用：现在到期的事"),
+        "cmd.reminders.help": (
+            "Everything the reminders tell of now, told already or not ([notify])",
+            "提醒此刻会说的每一件事，无论是否已提醒过（[notify]）",
+        ),
     }
 )
