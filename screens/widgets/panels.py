@@ -28,6 +28,7 @@ from textual.strip import Strip
 
 from cockpit.core.i18n import t
 from cockpit.screens.safe import plain
+from cockpit.screens.widgets.linecache import LineCache
 from cockpit.screens.widgets.textfit import clip
 
 
@@ -87,7 +88,7 @@ class Panel(ScrollView, can_focus=True):
         self._rows: list[Row | None] = []
         self._factory: Callable[[int], Row] | None = None
         self.cursor_row = 0
-        self._cache: dict[tuple[int, bool, bool], Strip] = {}
+        self._cache = LineCache()
         self._titled = (t(title_key), "")
         self._laid_out: tuple[Size, Size, Size] | None = None
         self._noted: str | None = None
@@ -116,6 +117,7 @@ class Panel(ScrollView, can_focus=True):
         subtitle: str,
     ) -> None:
         keep = self.current_ref()
+        top, was = int(self.scroll_y), self._on_screen()
         self._refs, self._rows, self._factory = refs, rows, factory
         count = len(refs)
         title = f"{t(self.title_key)} ({count})" if count else t(self.title_key)
@@ -123,11 +125,52 @@ class Panel(ScrollView, can_focus=True):
             self._titled = (title, subtitle)
             self.border_title = plain(title)
             self._fit_subtitle()
-        self._cache.clear()
         self._set_line_count(max(count, 1))
         if keep is None or not self.select_ref(keep):
             self.move_cursor(row=self.cursor_row)
-        self.refresh()
+        if int(self.scroll_y) == top:  # (a scroll repaints the panel itself)
+            self._refresh_changed(was)
+
+    def _on_screen(self) -> list[tuple[Row, bool] | None] | None:
+        """What each line on screen shows: its row (None: not built, so not known) and
+        whether the cursor is on it; None for the empty text."""
+        if not self._refs:
+            return None
+        top = int(self.scroll_y)
+        end = min(top + self.scrollable_content_region.height, len(self._refs))
+        rows = self._rows
+        return [
+            (row, index == self.cursor_row) if (row := rows[index]) is not None else None
+            for index in range(top, end)
+        ]
+
+    def _refresh_changed(self, was: list[tuple[Row, bool] | None] | None) -> None:
+        """Repaint only the lines that show something else than `was` (what they showed
+        before the rows were replaced): a keypress that moves one item redraws the
+        lines it shifted, and a reload that changed nothing in a panel redraws nothing
+        there. The cached strip of a row that only moved is drawn again as it was."""
+        if was is None or not self._refs:
+            self.refresh()
+            return
+        now = self._on_screen_built()
+        width = max(self.virtual_size.width, self.size.width)
+        y = 0
+        while y < max(len(was), len(now)):
+            if y < len(was) and y < len(now) and _same(was[y], now[y]):
+                y += 1
+                continue
+            start = y
+            while y < max(len(was), len(now)) and not (
+                y < len(was) and y < len(now) and _same(was[y], now[y])
+            ):
+                y += 1
+            self.refresh(Region(0, start, width, y - start))
+
+    def _on_screen_built(self) -> list[tuple[Row, bool]]:
+        """The lines on screen now, their rows built (they are about to be drawn)."""
+        top = int(self.scroll_y)
+        end = min(top + self.scrollable_content_region.height, len(self._refs))
+        return [(self.row_at(index), index == self.cursor_row) for index in range(top, end)]
 
     def _set_line_count(self, lines: int) -> None:
         """Resize the scrollable area to `lines` without laying out the whole screen.
@@ -194,9 +237,9 @@ class Panel(ScrollView, can_focus=True):
             elif self.cursor_row >= top + height:
                 self.scroll_to(y=self.cursor_row - height + 1, animate=animate)
         if old != self.cursor_row:
-            moved = (old, self.cursor_row)
-            self._cache = {k: v for k, v in self._cache.items() if k[0] not in moved}
-            self.refresh()
+            # The two lines the cursor left and reached (a scroll repaints the rest).
+            self.refresh_line(old)
+            self.refresh_line(self.cursor_row)
             self.post_message(self.Highlighted(self, self.current_ref()))
 
     # keys ------------------------------------------------------------------------------
@@ -227,16 +270,19 @@ class Panel(ScrollView, can_focus=True):
                 self.action_select()
 
     def on_focus(self) -> None:
-        self._cache.clear()
+        self.refresh_line(self.cursor_row)  # the cursor's colour follows the focus
 
     def on_blur(self) -> None:
-        self._cache.clear()
+        self.refresh_line(self.cursor_row)
 
     def notify_style_update(self) -> None:
-        """A theme switch (or CSS reload) changes every colour: drop the cached lines,
-        which would otherwise keep the old theme's background."""
+        """Styles changed: a focus move (the border's colour), or a theme switch or CSS
+        reload, which changes every colour. The cached lines are checked against the
+        panel's colours when next drawn (`LineCache.check`): a focus move keeps them,
+        a new theme drops them, which would otherwise keep the old theme's background.
+        """
         super().notify_style_update()
-        self._cache.clear()
+        self._cache.stale = True
         self.refresh()
 
     def _size_updated(
@@ -259,7 +305,6 @@ class Panel(ScrollView, can_focus=True):
         return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
         self.virtual_size = Size(event.size.width, max(len(self._refs), 1))
         self._fit_subtitle()
 
@@ -298,18 +343,29 @@ class Panel(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         if index >= len(self._refs):
             return Strip.blank(width, self.rich_style)
+        cache = self._cache
+        if cache.stale:
+            cache.check(self._looks())
+        row = self.row_at(index)
         on_cursor = index == self.cursor_row
-        key = (index, on_cursor, self.has_focus)
-        strip = self._cache.get(key)
-        if strip is None or strip.cell_length != width:
-            line = self._line(self.row_at(index), width)
+        cursor = ("focus" if self.has_focus else "blur") if on_cursor else ""
+        strip = cache.get(row, cursor, width)
+        if strip is None:
             style = None
             if on_cursor:
                 name = "panel--cursor" if self.has_focus else "panel--cursor-blurred"
                 style = self.get_component_rich_style(name)
-            strip = self._strip(line, width, style)
-            self._cache[key] = strip
+            strip = self._strip(self._line(row, width), width, style)
+            cache.put(row, cursor, width, strip)
         return strip
+
+    def _looks(self) -> tuple[Style, ...]:
+        """The colours a cached line was drawn in: the panel's and the cursor's."""
+        return (
+            self.rich_style,
+            self.get_component_rich_style("panel--cursor"),
+            self.get_component_rich_style("panel--cursor-blurred"),
+        )
 
     def _line(self, row: Row, width: int) -> Text:
         return layout_line(row.title, row.meta, width)
@@ -330,6 +386,13 @@ class Panel(ScrollView, can_focus=True):
                 style += over
             styled.append(Segment(segment.text, style))
         return Strip(styled, width)
+
+
+def _same(a: tuple[Row, bool] | None, b: tuple[Row, bool] | None) -> bool:
+    """Two lines show the same: the same row (or an equal one) and cursor state."""
+    if a is None or b is None or a[1] != b[1]:
+        return False
+    return a[0] is b[0] or a[0] == b[0]
 
 
 META_SHARE = 0.4  # of a line the meta text may take when title and meta do not both fit

@@ -195,3 +195,103 @@ async def test_a_failed_write_takes_its_prediction_back(
         assert target in shown(app)["key"]  # the write failed: back where it is stored
         assert shown(app) == expected(ws)
         assert any(n.severity == "error" for n in app._notifications)
+
+
+def lines_on_screen(app: CockpitApp, panel: Panel) -> list[str]:
+    """The text the compositor draws on each content line of `panel`."""
+    region = panel.scrollable_content_region
+    strips = drawn(app)
+    return [strips[y].crop(region.x, region.right).text for y in range(region.y, region.bottom)]
+
+
+def lines_expected(panel: Panel) -> list[str]:
+    width = panel.scrollable_content_region.width
+    top = int(panel.scroll_y)
+    end = min(top + panel.scrollable_content_region.height, panel.row_count)
+    rows = [panel.row_at(i) for i in range(top, end)]
+    blank = panel.scrollable_content_region.height - len(rows)
+    return [panel._line(row, width).plain for row in rows] + [" " * width] * blank
+
+
+async def test_rows_that_only_moved_are_not_laid_out_again(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    """`!` moves one item out of the key panel: every row below it shifts up a line, and
+    the write's reload hands the same rows over again. Only the rows that are new on
+    screen (and the cursor's) are laid out; the screen still shows every row right."""
+    laid_out: list[str] = []
+    original = Panel._line
+
+    def counted(self: Panel, row: Any, width: int) -> Any:
+        laid_out.append(row.title.plain)
+        return original(self, row, width)
+
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        key, plan = screen.panel("key"), screen.panel("plan")
+        monkeypatch.setattr(Panel, "_line", counted)
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert shown(app) == expected(ws)
+        monkeypatch.setattr(Panel, "_line", original)
+        for panel in (key, plan):
+            assert lines_on_screen(app, panel) == lines_expected(panel)
+        # a full redraw of the two panels lays out 20 rows or more
+        assert len(laid_out) <= 6, laid_out
+
+
+async def test_moving_the_focus_lays_out_only_the_cursor_rows(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    laid_out: list[str] = []
+    original = Panel._line
+
+    def counted(self: Panel, row: Any, width: int) -> Any:
+        laid_out.append(row.title.plain)
+        return original(self, row, width)
+
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        monkeypatch.setattr(Panel, "_line", counted)
+        for key in ("tab", "shift+tab", "tab"):
+            await pilot.press(key)
+            await settle(pilot)
+        monkeypatch.setattr(Panel, "_line", original)
+        assert screen.focused is screen.panel("carry")
+        for name in ("key", "carry"):
+            panel = screen.panel(name)
+            assert lines_on_screen(app, panel) == lines_expected(panel)
+        # the cursor row of each panel, focused and blurred, at most once each
+        assert len(laid_out) <= 4, laid_out
+
+
+async def test_rows_handed_over_unchanged_repaint_nothing(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    """A reload that hands every panel its rows again (as after each write) repaints
+    no line whose row did not change."""
+    ws = busy_workspace(tmp_path / "ws", clock)
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DailyScreen)
+        repaints: list[str] = []
+        original = Panel.refresh
+
+        def counted(self: Panel, *regions: Any, **kwargs: Any) -> Any:
+            repaints.append(self.panel)
+            return original(self, *regions, **kwargs)
+
+        monkeypatch.setattr(Panel, "refresh", counted)
+        screen._redraw._view = object()  # type: ignore[assignment]  # a new view: all handed over
+        screen.reload()
+        assert repaints == []
