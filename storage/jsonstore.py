@@ -27,6 +27,7 @@ from tinydb.storages import Storage
 from cockpit.storage import shapes
 from cockpit.storage.atomic import atomic_write
 from cockpit.storage.codec import Tables, encode, parse
+from cockpit.storage.delta import published
 from cockpit.storage.errors import CorruptFileError, os_failure
 
 __all__ = ["AtomicJSONStorage", "Stamp", "Tables", "decode", "encode", "file_stamp"]
@@ -162,5 +163,6 @@ class AtomicJSONStorage(Storage):
     def _write_now(self, data: Tables) -> None:
         atomic_write(self.path, encode(data))  # on failure the snapshot stays the truth
         stamp = file_stamp(self.path)
+        published(data)
         with self._guard:
             self._snapshot, self._stamp = data, stamp

@@ -32,6 +32,7 @@ from tinydb.table import Document, Table
 from cockpit.core.errors import ConflictError
 from cockpit.core.i18n import Message
 from cockpit.storage import WorkspaceFiles
+from cockpit.storage.delta import changed_table
 
 View = Mapping[str, Mapping[str, Mapping[str, Any]]]
 """Committed content of workspace files as read earlier: file -> table -> id -> doc."""
@@ -386,10 +387,11 @@ def _put(
     """Set (or, for None, remove) documents of one table in a single rewrite of it."""
     storage = files.storage(file)
     data = storage.read()
-    rows = dict(data.get(table, {}))
+    base = data.get(table, {})
+    rows = dict(base)
     for doc_id, doc in docs.items():
         if doc is None:
             rows.pop(str(doc_id), None)
         else:
             rows[str(doc_id)] = doc
-    storage.write({**data, table: rows})
+    storage.write({**data, table: changed_table(rows, base, map(str, docs))})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from cockpit.core.model import Item
 from cockpit.items.cache import RecordCache
@@ -27,13 +27,22 @@ class _View(ABC):
         self.version = -1
         self._context: object = None
 
-    def sync(self, cache: RecordCache[Item], records: list[Item], context: object) -> set[str]:
-        """Catch up with `cache` (whose `records` were just read) for `context` (what
-        the view also depends on, e.g. the week); returns the names of what changed."""
+    def sync(
+        self,
+        cache: RecordCache[Item],
+        records: Iterable[Item] | Callable[[], Iterable[Item]],
+        context: object,
+    ) -> set[str]:
+        """Catch up with `cache` (just brought up to date) for `context` (what the view
+        also depends on, e.g. the week); returns the names of what changed. `records`
+        are the cache's records, or what gives them: asked for only to rebuild, so a
+        keypress does not make a list of every item."""
         owned = cache.owned()
         delta = cache.changes_since(self.version) if owned and context == self._context else None
         self.version, self._context = (cache.version if owned else -1), context
-        return self.rebuild(records) if delta is None else self.apply(*delta)
+        if delta is not None:
+            return self.apply(*delta)
+        return self.rebuild(records() if callable(records) else records)
 
     @abstractmethod
     def rebuild(self, records: Iterable[Item]) -> set[str]:

@@ -174,13 +174,24 @@ class Workspace:
     def due_between(self, first: dt.date, last: dt.date) -> list[Item]:
         """Open items of the hot file due from `first` to `last` (both included), by
         date; kept in an index that a keypress updates item by item."""
-        records = self.hot_items()
         lo, hi = first.isoformat(), last.isoformat()
         if not self.item_cache.owned():
+            records = self.hot_items()
             dated = [i for i in records if i.is_open and i.due and lo <= i.due <= hi]
             return sorted(dated, key=lambda i: (i.due or "", i.id))
-        self._due.sync(self.item_cache, records, None)
+        self.sync_items()
+        self._due.sync(self.item_cache, self.hot_items, None)
         return self._due.between(lo, hi)
+
+    def sync_items(self) -> None:
+        """Bring the item cache up to date with the hot file (UI thread), costing what
+        changed: for views that then ask the cache what changed (`item_cache`)."""
+        if self.item_cache.owned():
+            self.item_cache.sync(self.files.raw(HOT).get("items", {}))
+
+    def hot_count(self) -> int:
+        """How many items the hot file holds (without building any)."""
+        return len(self.files.raw(HOT).get("items", {}))
 
     def archived(self) -> list[Item]:
         """Items in the archive (parsed on demand: it can be large)."""

@@ -74,8 +74,8 @@ class Redraw:
             self._rows, self._context = {}, context
         elif len(self._rows) > ROW_CACHE:
             self._rows = {}
-        records = ws.hot_items()
-        touched = self.split.sync(ws.item_cache, records, week)
+        ws.sync_items()  # what changed only: no list of every item on a keypress
+        touched = self.split.sync(ws.item_cache, ws.hot_items, week)
         if self._predicted and not screen.cockpit.pending:
             touched |= self._unpredict(ws)  # every write is done: what is stored shows
         launch, launch_new = self.memo(
@@ -89,7 +89,7 @@ class Redraw:
             if fresh or new_view or name in touched or (name == "key" and launch_new):
                 self._show(screen, name)
         self._side_panels(screen, ws, context)
-        self._hint(screen, ws, records, today, week)
+        self._hint(screen, ws, today, week)
 
     def predict(self, screen: DailyScreen, prediction: Prediction) -> None:
         """Show what a change will do before it is written (`cockpit.items.predict`):
@@ -102,11 +102,10 @@ class Redraw:
             self._show(screen, name)
 
     def _unpredict(self, ws: Workspace) -> set[str]:
-        stored = ws.item_cache.by_id()
+        cache = ws.item_cache
         ids, self._predicted = self._predicted, set()
-        return self.split.apply(
-            [stored[i] for i in ids if i in stored], [i for i in ids if i not in stored]
-        )
+        stored = {i: item for i in ids if (item := cache.get(i)) is not None}
+        return self.split.apply(list(stored.values()), [i for i in ids if i not in stored])
 
     def _show(self, screen: DailyScreen, name: str) -> None:
         """Hand panel `name` its items as filed now, through the screen's view."""
@@ -178,11 +177,9 @@ class Redraw:
         if strip.display != bool(text):
             strip.display = bool(text)
 
-    def _hint(
-        self, screen: DailyScreen, ws: Workspace, records: list[Item], today: dt.date, week: str
-    ) -> None:
+    def _hint(self, screen: DailyScreen, ws: Workspace, today: dt.date, week: str) -> None:
         text = ""
-        if not records and not ws.customers.all():
+        if not ws.hot_count() and not ws.customers.all():
             text = t("hint.empty")
         elif today.weekday() == 0:
             keyed = self.split.items("key")

@@ -188,3 +188,56 @@ def test_a_change_on_a_large_workspace_builds_one_item(tmp_path: Path, clock: Fr
     rebuilt = [i for i in after if after[i] is not before[i]]
     assert rebuilt == [target]
     assert ws.item_cache.changes_since(version) == ([after[target]], [])
+
+
+def test_a_change_of_our_own_looks_only_at_what_it_changed(
+    tmp_path: Path, clock: FrozenClock, monkeypatch: Any
+) -> None:
+    """The writer's table says which documents it changed: the UI's cache looks at those
+    alone (no walk over every document), and still agrees with a full rebuild; after
+    another process's write it compares every document again."""
+    ws = Workspace(tmp_path / "ws", clock)
+    ws.add_many([ws.new_item(f"item {n}", list_name="plan") for n in range(300)])
+    ws.hot_items()
+    scans: list[int] = []
+    original = RecordCache._scan
+
+    def counted(self: RecordCache[Item], table: Any) -> None:
+        scans.append(len(table))
+        original(self, table)
+
+    monkeypatch.setattr(RecordCache, "_scan", counted)
+    ids = [i.id for i in ws.hot_items()]
+    for step, target in enumerate(ids[:12]):
+        [ws.done, ws.toggle_key, ws.defer][step % 3](target)
+        if step % 4 == 3:
+            ws.undo()
+        version = ws.item_cache.version
+        records = ws.hot_items()
+        assert ws.item_cache.version == version + 1
+        assert sorted(records, key=lambda i: i.id) == sorted(fresh(ws), key=lambda i: i.id)
+    assert scans == []
+    Workspace(ws.root, clock).done(ids[-1])  # another process
+    assert {i.id: i for i in ws.hot_items()}[ids[-1]].status == "done"
+    assert scans == [300]
+
+
+def test_one_transaction_is_one_step_and_old_tables_go(tmp_path: Path) -> None:
+    from cockpit.storage.delta import STEPS, ChangedTable, changed_table, changes_from, published
+
+    t0 = {"1": {"a": 1}, "2": {"a": 2}}
+    t1 = changed_table({**t0, "3": {"a": 3}}, t0, ["3"])
+    t2 = changed_table({k: v for k, v in t1.items() if k != "1"}, t1, ["1"])
+    assert changes_from(t2, t0) == {"1", "3"}  # both steps of the transaction at once
+    assert t2.base is t0
+    published({"items": t2})
+    tables: list[ChangedTable] = [t2]
+    for n in range(STEPS + 1):
+        tables.append(changed_table({**tables[-1], "2": {"a": n}}, tables[-1], ["2"]))
+        published({"items": tables[-1]})
+    newest = tables[-1]
+    assert changes_from(newest, tables[-2]) == {"2"}
+    assert changes_from(newest, tables[-STEPS]) == {"2"}  # a few writes behind
+    assert changes_from(newest, tables[-STEPS - 1]) is None  # too far: look at all
+    assert changes_from(newest, t0) is None
+    assert tables[-STEPS].base is None  # the tables before are no longer held
