@@ -32,8 +32,8 @@ class FetchSettings:
 
     concurrency: int = 32
     """Downloads at once (see `cockpit.core.settings.FeedSettings.concurrency`)."""
-    per_host: int = 4
-    """Downloads at once from one host."""
+    per_host: int = 8
+    """Downloads at once from one host (see `cockpit.core.settings.FeedSettings.per_host`)."""
     timeout: float = 10.0
     """Connect and read timeout, seconds."""
     total_timeout: float | None = None

@@ -12,12 +12,14 @@ logged with its headers, so tests can assert what the client sent.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import socket
 import threading
 import time
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -87,7 +89,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         owner = self.server.owner
         owner.log(Seen(self.path, {k.lower(): v for k, v in self.headers.items()}))
         route = owner.routes.get(self.path.split("?", 1)[0])
-        time.sleep(owner.latency + (route.delay if route else 0.0))
+        with owner.serving():
+            time.sleep(owner.latency + (route.delay if route else 0.0))
         if route is None:
             self._send(404, b"no such feed", "text/plain", {})
             return
@@ -169,6 +172,8 @@ class FeedServer:
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
         self._lock = threading.Lock()
+        self.in_flight = 0
+        self.peak = 0
         self._httpd = _Server((host, 0), _Handler)
         self._httpd.owner = self
         self._httpd.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -204,6 +209,18 @@ class FeedServer:
 
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[None]:
+        """Around a request's wait: counts the requests in flight (`peak`: the most)."""
+        with self._lock:
+            self.in_flight += 1
+            self.peak = max(self.peak, self.in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.in_flight -= 1
 
     def log(self, seen: Seen) -> None:
         with self._lock:

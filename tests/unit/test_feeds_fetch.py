@@ -246,6 +246,23 @@ def test_concurrency_is_bounded_per_host_and_in_total(
     assert 0.4 <= time.monotonic() - began < 1.2  # 4 at a time: 2 waves
 
 
+def test_by_default_one_host_serves_eight_feeds_in_one_round(
+    files: WorkspaceFiles, server: FeedServer
+) -> None:
+    """Real subscription lists keep several feeds on one host (Planet PostgreSQL and
+    its categories): the defaults fetch up to 8 of them at once, as newsboat's 8
+    threads would, so that host does not make every refresh wait a second round."""
+    from cockpit.core.config import Config
+    from cockpit.feeds.settings import FetchSettings
+
+    body = read_fixture("rss20.xml")
+    subscribe(files, *(server.route(f"/f{n}.xml", body=body, delay=0.3) for n in range(10)))
+    defaults = FetchSettings.from_config(Config())
+    assert defaults.per_host == FetchSettings().per_host == 8
+    refresh(files, settings=replace(defaults, timeout=5.0, total_timeout=5.0))
+    assert server.peak == 8
+
+
 def test_progress_reports_every_feed(files: WorkspaceFiles, server: FeedServer) -> None:
     subscribe(
         files,
