@@ -196,14 +196,30 @@ def _reset(term: Term, key: str) -> None:
 def time_pair(
     term: Term, label: str, presses: int, timeout: float = 3.0, quiet: float = 0.05
 ) -> KeyTimes:
-    """Press the pair `label` alternately `presses` times (even: ends where it began)."""
+    """Press the pair `label` alternately `presses` times (even: ends where it began).
+
+    Each press starts from the screen its key changes: before writing it, the screen
+    must show what the other key left (waited for up to `timeout`, as a change still
+    being completed would be). A press whose change already showed before its key was
+    written would be "seen" at once (the 10k history's `x`/`u` once read 0.5 ms, its
+    `u` presses missed); a pair found out of step stops there, says so in its note and
+    keeps only the presses timed in step.
+    """
     keys = PAIRS[label]
     targets = _learn(term, keys, timeout)
     if targets is None:
         return KeyTimes(label, keys[:2], note="no visible change")
     result = KeyTimes(label, keys[:2], cells=len(targets[0]))
     for n in range(presses + presses % 2):
-        target = targets[n % 2]
+        target, start = targets[n % 2], targets[(n + 1) % 2]
+        if (
+            not shows(term, start)
+            and term.wait_for(lambda t=start: shows(term, t), timeout) is None
+        ):
+            result.note = (
+                f"out of step after {n} presses: the screen did not show where {keys[n % 2]} starts"
+            )
+            break
         began = term.write(keys[n % 2])
         hit = term.wait_for(lambda t=target: shows(term, t), timeout)
         if hit is None:
