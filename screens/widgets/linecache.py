@@ -14,8 +14,9 @@ from typing import Any
 
 from textual.strip import Strip
 
-LIMIT = 2_000
-"""Lines kept before the cache starts over (a panel shows a few dozen at a time)."""
+LIMIT = 500
+"""Lines kept before the cache starts over: a panel shows a few dozen at a time, and a
+list handed new rows (the news, every minute) must not keep the old ones' lines."""
 
 
 class LineCache:
