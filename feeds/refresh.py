@@ -101,13 +101,7 @@ async def refresh_feeds(
     """
     own = WorkspaceFiles(files.root)  # see the module docstring
     now = now.astimezone(dt.UTC)
-    # The client is built (httpx imported, TLS set up) while the feed list is read.
-    client = asyncio.create_task(asyncio.to_thread(_client, settings))
-    try:
-        chosen = choose(await asyncio.to_thread(FeedList(own).all), feed_ids)
-    except BaseException:
-        await _close(client)
-        raise
+    chosen = choose(await asyncio.to_thread(FeedList(own).all), feed_ids)
     results: dict[int, FeedResult] = {}
     due = []
     for feed in chosen:
@@ -123,21 +117,10 @@ async def refresh_feeds(
             on_progress(replace(now_at))
 
     report(progress)
-    if not due:
-        await _close(client)
-        return [results[f.id] for f in chosen]
-    run = _Run(own, settings, now, progress, report, results)
-    await run.all(due, await client)
+    if due:
+        run = _Run(own, settings, now, progress, report, results)
+        await run.all(due)
     return [results[f.id] for f in chosen]
-
-
-async def _close(client: asyncio.Task[Any]) -> None:
-    """Close a client that is not used (its building may still be under way)."""
-    try:
-        built = await client
-    except Exception:  # it could not be built: nothing to close
-        return
-    await built.aclose()
 
 
 class _Run:
@@ -162,7 +145,8 @@ class _Run:
         self.executor: Executor = parse_executor(settings.parse_processes)
         self.committer = Committer(files, settings.policy(), settings.commit_interval, now)
 
-    async def all(self, feeds: list[Feed], client: Any) -> None:
+    async def all(self, feeds: list[Feed]) -> None:
+        client = await asyncio.to_thread(_client, self.settings)
         self.limits = self.settings.limits()
         async with client:
             await asyncio.gather(*(self.one(client, feed) for feed in feeds))
