@@ -31,7 +31,8 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 NAMED_KEYS = frozenset(k.value for k in Keys) | {"space"}
 FIRST = (
     *("daily", "review", "reading", "customers", "routines", "report", "metrics"),
-    *("requirements", "launches", "help", "finder", "form", "defer", "item_picker", "turn"),
+    *("requirements", "launches", "goals", "roadmap"),
+    *("help", "finder", "form", "defer", "item_picker", "turn"),
 )
 """The order of the reference: the screens a day goes through first, then the rest."""
 

@@ -51,6 +51,8 @@ DAILY: list[BindingType] = [
     Binding("M", "metrics", "key.metrics", id="open_metrics"),
     Binding("P", "requirements", "key.requirements", id="open_requirements"),
     Binding("L", "launches", "key.launches", id="open_launches"),
+    Binding("O", "goals", "key.goals", id="open_goals"),
+    Binding("R", "roadmap", "key.roadmap", id="open_roadmap", show=False),
     Binding("H", "history", "key.history", id="open_history", show=False),
     Binding("r", "refresh", "key.refresh", id="refresh_feeds", show=False),
     Binding("o", "open_link", "key.open", id="open_link", show=False),

@@ -106,6 +106,23 @@ REQUIREMENT: Shape = {
     "risk": one_of("", "none", "low", "high"),
     "risk_reason": TEXT,
 }
+KEY_RESULT: Shape = {
+    "title": TEXT,
+    "measure": one_of("metric", "items", "reqs"),
+    "table": TEXT,
+    "column": TEXT,
+    "target": NUMBER,
+    "start": NUMBER,
+    "agg": one_of("sum", "last"),
+    "links": list_of(INT, "ids"),
+}
+OBJECTIVE: Shape = {
+    "title": TEXT,
+    "quarter": TEXT,
+    "owner": TEXT,
+    "created": TEXT,
+    "updated": TEXT,
+}
 LAUNCH_ITEM: Shape = {
     "no": INT,
     "title": TEXT,
@@ -184,6 +201,17 @@ def _launch(doc: dict[str, Any]) -> str | None:
     return None
 
 
+def _objective(doc: dict[str, Any]) -> str | None:
+    krs = doc.get("krs", [])
+    if not isinstance(krs, list):
+        return f"krs is {described(krs)} where a list of key results belongs"
+    for n, kr in enumerate(krs, 1):
+        problem = record(kr, KEY_RESULT, "key result", str(n), ("title",))
+        if problem:
+            return problem
+    return None
+
+
 def _sent(doc: dict[str, Any]) -> str | None:
     """A day of reminders: what was told (a key such as `item:12`) and when (ISO)."""
     sent = doc.get("sent", {})
@@ -211,7 +239,12 @@ def _metric_row(doc: dict[str, Any]) -> str | None:
 
 # file -> table -> (what one record is called, its fields, a check of the whole record)
 Table = tuple[str, Shape, Callable[[dict[str, Any]], str | None] | None]
-_REQUIRED = {"item": ("title",), "customer": ("name",), "launch": ("name", "golive", "items")}
+_REQUIRED = {
+    "item": ("title",),
+    "customer": ("name",),
+    "launch": ("name", "golive", "items"),
+    "objective": ("title", "quarter"),
+}
 SHAPES: dict[str, dict[str, Table]] = {
     "items": {"items": ("item", ITEM, None)},
     "archive": {"items": ("item", ITEM, None)},
@@ -222,6 +255,7 @@ SHAPES: dict[str, dict[str, Table]] = {
     "planning": {
         "requirements": ("requirement", REQUIREMENT, None),
         "launches": ("launch", {"name": TEXT, "golive": DATE, "template": TEXT}, _launch),
+        "objectives": ("objective", OBJECTIVE, _objective),
     },
     "notes": {"notes": ("note", NOTE, None), "weeks": ("week's notes", WEEK_NOTES, None)},
     "calendar": {"routines": ("routine", ROUTINE, None)},

@@ -49,6 +49,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "data": ("import", "export", "backup", "restore"),
     "metrics": ("metrics",),
     "planning": ("req", "launch"),
+    "goals": ("goals", "roadmap"),
     "ical": ("ical", "routines", "remind"),
     "feeds": ("feeds",),
     "report": ("report",),

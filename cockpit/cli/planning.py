@@ -41,6 +41,8 @@ def register_planning(sub: Any) -> None:
     p.add_argument("--expected", help="help.req.edit.expected")
     p.add_argument("--risk", help="help.req.edit.risk")
     p.add_argument("--risk-reason", dest="risk_reason", help="help.req.edit.risk_reason")
+    p.add_argument("--release", help="help.req.edit.release")
+    p.add_argument("--reason", default="", help="help.req.edit.reason")
     p = command(rsub, "move", cmd_req_move, "help.req.move")
     p.add_argument("id")
     p.add_argument("status", nargs="+", help="help.req.move.status")  # the statuses
@@ -128,7 +130,15 @@ def cmd_req_edit(args: argparse.Namespace) -> int:
     req_id = _req_id(args.id)
     given = [args.progress, args.expected, args.risk, args.risk_reason]
     if all(v is None for v in given):
-        raise CliError("cli.req.nothing")
+        if args.release is None:
+            raise CliError("cli.req.nothing")
+        req = guard(requirements.edit, ws, req_id, args.reason, release=args.release)
+        print(t("cli.req.release_set", id=req.id, title=req.title,
+                release=req.release or t("roadmap.unscheduled")))  # fmt: skip
+        return 0
+    if args.release is not None:
+        # Both at once would be two steps: a refused second one would leave half written.
+        raise CliError("cli.req.release_alone")
     expected: dt.date | str | None = None
     if args.expected is not None:
         expected = read_date(args.expected, ws) if args.expected.strip() else ""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from cockpit.calendar.routines import RoutineBook
 from cockpit.core.model import iso
 from cockpit.core.weeks import monday, shift
+from cockpit.demo.goals import add_goals
 from cockpit.demo.tables import add_tables
 from cockpit.metrics import book as metrics
 from cockpit.planning import launches, progress, requirements
@@ -170,3 +171,4 @@ def add_planning(ws: Workspace) -> None:
     launch = launches.new(ws, "瀚海银行 HA 集群上线", golive)
     for no in (1, 2, 3, 4, 5, 7):  # most are done; a few overdue ones remain
         launches.check(ws, f"#{launch.id}", no, True)
+    add_goals(ws)

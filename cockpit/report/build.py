@@ -2,7 +2,8 @@
 send as it is, in Markdown or as plain text for chat (`cockpit.report.render`).
 
 1. highlights & thoughts (重点&思考): the week's own page (`NoteBook.week_notes`), notes
-   filed under "highlights", and the key items of the week;
+   filed under "highlights", the quarter's objectives with each key result's progress
+   and status (`cockpit.report.goals`), and the key items of the week;
 2. product management (产品管理): product (`plan`) and `ops` items finished this week,
    the requirements that moved (from → to, with the reason) and the launches' progress
    (done/total, overdue items, go-live date);
@@ -50,6 +51,7 @@ from typing import TYPE_CHECKING
 
 from cockpit.core.weeks import shift
 from cockpit.items.rules import is_due_by, is_key
+from cockpit.report.goals import goals_block
 from cockpit.report.notes import SECTIONS, Note, NoteBook
 from cockpit.report.parts import (
     Span,
@@ -112,8 +114,10 @@ def report_parts(ws: Workspace, week: str, lang: str) -> list[Part]:
     # Overdue means due before today, or, for a week that is over, before its end.
     ref = min(today, span.end.date())
     shown: set[int] = set()
+    highlights = _highlights_part(book, week, span, items, notes, current, ref, lang, shown)
+    highlights.insert(2, goals_block(ws, span, lang))  # after highlights and thoughts
     return [
-        ("highlights", _highlights_part(book, week, span, items, notes, current, ref, lang, shown)),
+        ("highlights", highlights),
         ("product", _product_part(ws, span, items, notes, today, lang, shown)),
         (
             "customers",

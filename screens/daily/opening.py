@@ -50,6 +50,14 @@ def _make(name: str) -> Screen[None]:
         from cockpit.screens.dialogs.history import HistoryScreen
 
         return HistoryScreen()
+    if name == "goals":
+        from cockpit.screens.goals.screen import GoalsScreen
+
+        return GoalsScreen()
+    if name == "roadmap":
+        from cockpit.screens.goals.roadmap import RoadmapScreen
+
+        return RoadmapScreen()
     from cockpit.screens.planning.launches import LaunchesScreen
 
     return LaunchesScreen()

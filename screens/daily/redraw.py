@@ -142,8 +142,15 @@ class Redraw:
             (stamps(ws, "metrics"), context, ws.config.metrics.threshold),
             lambda: sections.metrics_lines(ws),
         )
-        if new:
-            self.show_line(screen, "metrics-line", "  ·  ".join(lines), "dim")
+        # The quarter's goals lead the line; linked items count, so items are watched too.
+        goals, new_goals = self.memo(
+            "goals",
+            (stamps(ws, "planning", "metrics", "items"), context),
+            lambda: sections.goals_line(ws),
+        )
+        if new or new_goals:
+            parts = [goals, *lines] if goals else lines
+            self.show_line(screen, "metrics-line", "  ·  ".join(parts), "dim")
         top_days = ws.config.customers.top_untouched_days
         due, new = self.memo(
             "customers",

@@ -343,6 +343,12 @@ class DailyScreen(CockpitScreen):
     def action_history(self) -> None:
         opening.push(self, "history")
 
+    def action_goals(self) -> None:
+        opening.push(self, "goals")
+
+    def action_roadmap(self) -> None:
+        opening.push(self, "roadmap")
+
     async def action_quit(self) -> None:
         await self.cockpit.action_quit()
 

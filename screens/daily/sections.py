@@ -10,6 +10,10 @@ from rich.text import Text
 
 from cockpit.calendar.routines import RoutineBook
 from cockpit.core.i18n import language, relative_day, t
+from cockpit.goals import book as goals
+from cockpit.goals.measure import assess
+from cockpit.goals.quarters import quarter_of
+from cockpit.goals.words import daily_summary
 from cockpit.metrics.book import all_rows
 from cockpit.metrics.trends import daily_lines
 from cockpit.planning import launches, progress, requirements
@@ -51,6 +55,18 @@ def risk_rows(ws: Workspace) -> list[Row]:
         meta = Text(t("daily.risk_meta", progress=f"{req.progress}%", expected=when), "red")
         rows.append(Row(-(RISK_BASE + req.id), title, meta))
     return rows
+
+
+def goals_line(ws: Workspace) -> str:
+    """The quarter's objectives in one phrase (`OKR 2026-Q4 45% · 2 at risk`), "" when
+    none is set for this quarter: the first thing on the metrics line."""
+
+    today = ws.clock.today()
+    quarter = quarter_of(today)
+    objectives = goals.in_quarter(goals.all_objectives(ws), quarter.key)
+    if not objectives:
+        return ""
+    return daily_summary(assess(ws, objectives, today), quarter, language())
 
 
 def metrics_lines(ws: Workspace) -> list[str]:

@@ -39,9 +39,9 @@ def test_a_clashing_remap_is_refused_before_the_tui(
 
 
 def test_a_good_remap_starts_and_works(cockpit_term: StartCockpit) -> None:
-    term = cockpit_term(config='[keys]\nopen_routines = "R"\ndefer = ">,w"')
+    term = cockpit_term(config='[keys]\nopen_routines = "Y"\ndefer = ">,w"')
     before = term.settle()
-    grid = term.press("R")
+    grid = term.press("Y")
     assert grid.text != before.text and "Routines" in grid.line(0)
     term.press("Escape")
     assert term.quit() == 0  # the app ends with its terminal, never left running

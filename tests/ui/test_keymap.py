@@ -83,9 +83,9 @@ def test_keys_are_written_as_textual_names_them() -> None:
         "find": "slash,ctrl+f",
     }
     # moving a key away frees it: `w` for defer once Routines has another key
-    assert check_keymap({"defer": "w", "open_routines": "R"}) == {
+    assert check_keymap({"defer": "w", "open_routines": "Y"}) == {
         "defer": "w",
-        "open_routines": "R",
+        "open_routines": "Y",
     }
 
 

@@ -167,7 +167,11 @@ def test_req_edit_sets_progress_and_ls_shows_it(
             "cockpit：风险只能是 无、低、高 之一，不能是 'maybe'。",
         ),
         (["--expected", "someday"], None),
-        ([], "cockpit：请指定要修改的内容：--progress、--expected、--risk 或 --risk-reason。"),
+        (
+            [],
+            "cockpit：请指定要修改的内容：--progress、--expected、--risk、--risk-reason "
+            "或 --release。",
+        ),
     ],
 )
 def test_req_edit_refuses_bad_input_in_chinese_and_writes_nothing(

@@ -126,8 +126,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "#{id} {title}：进度 {progress}，预计 {expected}，风险{risk}",
     ),
     "cli.req.nothing": (
-        "Say what to change: --progress, --expected, --risk or --risk-reason.",
-        "请指定要修改的内容：--progress、--expected、--risk 或 --risk-reason。",
+        "Say what to change: --progress, --expected, --risk, --risk-reason or --release.",
+        "请指定要修改的内容：--progress、--expected、--risk、--risk-reason 或 --release。",
     ),
     "field.risk": ("risk", "风险"),
     "cli.req.risk": ("risk {risk}", "风险{risk}"),

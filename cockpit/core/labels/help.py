@@ -521,4 +521,59 @@ then open a new shell.""",
     "usage.mv.text": ("text", "内容"),
     "usage.mv.url": ("url", "网址"),
     "usage.mv.values": ("values", "列=值"),
+    # goals, key results and the roadmap
+    "help.goals": ("objectives and key results by quarter", "按季度的目标与关键结果"),
+    "help.goals.ls": (
+        "objectives of a quarter with progress and risk",
+        "某季度的目标，含进度与风险",
+    ),
+    "help.goals.ls.quarter": (
+        "2026-Q4, Q4, this (default), next, last, or all",
+        "季度：2026-Q4、Q4、本季度（默认）、下季度、上季度或 all（全部）",
+    ),
+    "help.goals.add": ("add an objective", "新增目标"),
+    "help.goals.add.quarter": ("default: this quarter", "默认：本季度"),
+    "help.goals.edit": (
+        "change an objective's title, quarter or owner",
+        "修改目标的标题、季度或负责人",
+    ),
+    "help.goals.rm": ("delete an objective and its key results", "删除目标及其关键结果"),
+    "help.goals.kr": ("key results of an objective", "目标的关键结果（KR）"),
+    "help.goals.kr.add": ("add a key result to an objective", "为目标新增关键结果"),
+    "help.goals.kr.add.id": ("the objective's id", "目标编号"),
+    "help.goals.kr.metric": (
+        "measured by a metrics column: revenue.cash, 营收, tickets.count …",
+        "以指标列衡量：revenue.cash、营收、tickets.count …",
+    ),
+    "help.goals.kr.target": ("the target: 6000万, 1200 …", "目标值：6000万、1200 …"),
+    "help.goals.kr.start": (
+        "the value the quarter starts from (default 0)",
+        "季度起点值（默认 0）",
+    ),
+    "help.goals.kr.agg": (
+        "sum (quarter total, default) or last (latest month)",
+        "sum（季度合计，默认）或 last（最近一个月）",
+    ),
+    "help.goals.kr.items": ("measured by linked items done: 12,15", "以关联事项的完成衡量：12,15"),
+    "help.goals.kr.reqs": (
+        "measured by linked requirements released: 3,7",
+        "以关联需求的发布衡量：3,7",
+    ),
+    "help.goals.kr.edit": ("change a key result (OBJECTIVE.N)", "修改关键结果（目标编号.序号）"),
+    "help.goals.kr.ref": ("3.2: objective 3's second key result", "3.2：3 号目标的第 2 个关键结果"),
+    "help.goals.kr.links": ("linked ids, replacing the old ones", "关联编号，替换原有的"),
+    "help.goals.kr.rm": ("delete a key result (OBJECTIVE.N)", "删除关键结果（目标编号.序号）"),
+    "help.roadmap": (
+        "committed requirements by target release",
+        "按目标版本排列的已承诺需求（路线图）",
+    ),
+    "help.roadmap.release": ("only this release ('' for unscheduled)", "只看此版本（'' 为未排期）"),
+    "help.req.edit.release": (
+        "target release: 17.3, 2026-Q4 ('' clears it)",
+        "目标版本：17.3、2026-Q4（'' 清除）",
+    ),
+    "help.req.edit.reason": (
+        "why (a committed requirement's release)",
+        "原因（已承诺需求改版本时必填）",
+    ),
 }

@@ -1,4 +1,6 @@
-"""Labels of the weekly report (周报): its Markdown text, preview screen and notes form."""
+"""Labels of the weekly report (周报): its Markdown text, preview screen and notes form;
+and of the goals its part 1 opens with (objectives and key results by quarter: their
+refusals, the command line, the goals screen, the daily line) and the roadmap."""
 
 LABELS: dict[str, tuple[str, str]] = {
     # the report's Markdown (cockpit.report.build reads these with an explicit language)
@@ -90,4 +92,250 @@ LABELS: dict[str, tuple[str, str]] = {
         "A highlight is one line of at most {n} {n|character|characters}.",
         "每条重点最多 {n} 个字符。",
     ),
+    # goals and the roadmap (cockpit.goals, cockpit goals / roadmap, screens/goals)
+    # refusals
+    "err.goal.none": ("no objective with id {id}", "没有编号为 {id} 的目标"),
+    "err.goal.id": (
+        "not an objective id: {text!r} (a number, as `cockpit goals ls` shows)",
+        "不是目标编号：{text!r}（应为数字，见 cockpit goals ls）",
+    ),
+    "err.goal.kr_ref": (
+        "not a key result: {text!r}; write the objective's id and the key result's number, as 3.2",
+        "不是关键结果编号：{text!r}；请写目标编号和关键结果序号，如 3.2",
+    ),
+    "err.goal.kr_none": (
+        "objective {id} has no key result {number} (it has {n})",
+        "目标 {id} 没有第 {number} 个关键结果（共 {n} 个）",
+    ),
+    "err.goal.title": ("an objective needs a title", "目标需要标题"),
+    "err.goal.kr_title": ("a key result needs a title", "关键结果需要标题"),
+    "err.goal.quarter": (
+        "cannot read quarter {text!r}; use 2026-Q4, Q4, this, next or last",
+        "无法识别季度 {text!r}：请用 2026-Q4、Q4、2026年第四季度、本季度、下季度或上季度",
+    ),
+    "err.goal.measure": (
+        "a key result is measured by one of {choices}, not {value!r}",
+        "关键结果的衡量方式只能是 {choices} 之一，不能是 {value!r}",
+    ),
+    "err.goal.one_measure": (
+        "give one way to measure the key result: --metric (with --target), --items or --reqs",
+        "请给出一种衡量方式：--metric（加 --target）、--items 或 --reqs",
+    ),
+    "err.goal.no_metric": (
+        "a metric key result needs the metric it follows (such as revenue.cash or 营收)",
+        "按指标衡量的关键结果需要指定指标（如 revenue.cash 或 营收）",
+    ),
+    "err.goal.metric": (
+        "no metric called {text!r}; the numeric columns are {choices}",
+        "没有名为 {text!r} 的指标；可用的数值列：{choices}",
+    ),
+    "err.goal.metric_many": (
+        "{text!r} names several columns: {choices}; write table.column",
+        "{text!r} 对应多个列：{choices}；请写成 表.列",
+    ),
+    "err.goal.column": (
+        "{table} has no numeric column {text!r}; its numeric columns are {names}",
+        "{table}没有数值列 {text!r}；可用的数值列：{names}",
+    ),
+    "err.goal.target": (
+        "a metric key result needs a target (such as 6000万 or 1,200)",
+        "按指标衡量的关键结果需要目标值（如 6000万 或 1,200）",
+    ),
+    "err.goal.agg": (
+        "a metric is taken as one of {choices} of the quarter, not {value!r}",
+        "指标的取值方式只能是 {choices} 之一，不能是 {value!r}",
+    ),
+    "err.goal.link": (
+        "not an id: {text!r} (write ids such as 12, 15)",
+        "不是编号：{text!r}（请写编号，如 12, 15）",
+    ),
+    "err.goal.no_links": (
+        "a key result measured by work needs the ids it links (such as 12, 15)",
+        "按事项或需求衡量的关键结果需要关联的编号（如 12, 15）",
+    ),
+    "err.goal.kr_field": (
+        "this key result has no {fields} to change",
+        "这个关键结果没有可修改的 {fields}",
+    ),
+    "err.goal.nothing": (
+        "nothing to change: give --title, --quarter or --owner",
+        "没有要修改的内容：请给出 --title、--quarter 或 --owner",
+    ),
+    "err.goal.kr_nothing": (
+        "nothing to change: give --title, --metric, --target, --start, --agg or --links",
+        "没有要修改的内容：请给出 --title、--metric、--target、--start、--agg 或 --links",
+    ),
+    # undo steps
+    "undo.goal": ("{what} {title}", "{what} {title}"),
+    "undo.goal_add": ("add objective", "添加目标"),
+    "undo.goal_edit": ("edit objective", "编辑目标"),
+    "undo.goal_rm": ("delete objective", "删除目标"),
+    "undo.goal_kr_add": ("add key result to", "添加关键结果："),
+    "undo.goal_kr_edit": ("edit key result of", "编辑关键结果："),
+    "undo.goal_kr_rm": ("delete key result of", "删除关键结果："),
+    # words
+    "goal.status.done": ("done", "已达成"),
+    "goal.status.on-track": ("on track", "正常"),
+    "goal.status.at-risk": ("at risk", "有风险"),
+    "goal.status.missed": ("missed", "未达成"),
+    "goal.status.upcoming": ("not started", "未开始"),
+    "goal.status.empty": ("no key results", "无关键结果"),
+    "goal.agg.sum": ("quarter total", "季度合计"),
+    "goal.agg.last": ("latest month", "最新月份"),
+    "goal.measure.metric": ("metric", "指标"),
+    "goal.measure.items": ("items", "事项"),
+    "goal.measure.reqs": ("requirements", "需求"),
+    "goal.quarter": (
+        "{quarter} ({start} – {end}) · {share} of the quarter gone",
+        "{quarter}（{start}–{end}）· 本季度已过 {share}",
+    ),
+    "goal.line": ("line {share}", "进度线 {share}"),
+    "goal.metric_from": ("{value} / {target} (from {start})", "{value} / {target}（起点 {start}）"),
+    "goal.count": ("{done}/{total} done", "完成 {done}/{total}"),
+    "goal.missing": ("gone: {ids}", "已不存在：{ids}"),
+    "goal.owner": ("owner {owner}", "负责人 {owner}"),
+    "goal.kr_metric": ("{table}.{column}, {agg}", "{table}·{column}，{agg}"),
+    "goal.kr_links": ("{measure} {ids}", "{measure} {ids}"),
+    # the daily screen's metrics line and the 周报
+    "goal.daily": ("OKR {quarter} {share}", "目标 {quarter} {share}"),
+    "goal.daily.risk": ("{n} {n|KR|KRs} at risk", "{n} 个关键结果有风险"),
+    "goal.daily.ok": ("on track", "正常"),
+    "report.goals": ("Objectives {quarter}", "{quarter} 目标"),
+    "report.goal": ("{title} — {share} ({status})", "{title}——{share}（{status}）"),
+    "report.kr": (
+        "{title}: {progress}, {share} ({status})",
+        "{title}：{progress}，{share}（{status}）",
+    ),
+    # the command line
+    "cli.goal.added": (
+        "Added objective #{id} for {quarter}: {title}",
+        "已添加 {quarter} 目标 #{id}：{title}",
+    ),
+    "cli.goal.edited": (
+        "Saved objective #{id} ({quarter}): {title}",
+        "已保存目标 #{id}（{quarter}）：{title}",
+    ),
+    "cli.goal.removed": (
+        "Deleted objective #{id} and its {n} key results: {title}",
+        "已删除目标 #{id} 及其 {n} 个关键结果：{title}",
+    ),
+    "cli.goal.kr_added": ("Added key result {ref}: {title}", "已添加关键结果 {ref}：{title}"),
+    "cli.goal.kr_edited": ("Saved key result {ref}: {title}", "已保存关键结果 {ref}：{title}"),
+    "cli.goal.kr_removed": ("Deleted key result {ref}: {title}", "已删除关键结果 {ref}：{title}"),
+    "cli.goal.empty": (
+        "No objectives for {quarter}; add one with `cockpit goals add TITLE`",
+        "{quarter} 还没有目标；用 cockpit goals add 标题 添加",
+    ),
+    "cli.goal.none_at_all": (
+        "No objectives yet; add one with `cockpit goals add TITLE`",
+        "还没有目标；用 cockpit goals add 标题 添加",
+    ),
+    "cli.roadmap.empty": (
+        "Nothing on the roadmap: no requirement is planned, in development or released",
+        "路线图为空：没有已排期、开发中或已发布的需求",
+    ),
+    "cli.roadmap.release": (
+        "{release} · {count} · {share} released",
+        "{release} · {count} · 已发布 {share}",
+    ),
+    "cli.req.release_set": (
+        "#{id} {title}: target release {release}",
+        "#{id} {title}：目标版本 {release}",
+    ),
+    "cli.req.release_alone": (
+        "change the release on its own (with --reason), then the progress",
+        "请单独修改目标版本（加 --reason），再修改进度",
+    ),
+    # the roadmap
+    "roadmap.unscheduled": ("unscheduled", "未定版本"),
+    "roadmap.title": ("Roadmap", "产品路线图"),
+    "roadmap.stage.planned": ("planned", "已规划"),
+    "roadmap.stage.in-development": ("in development", "开发中"),
+    "roadmap.stage.released": ("released", "已发布"),
+    "roadmap.none": (
+        "Nothing on the roadmap yet: plan requirements (P) and give them a target release.",
+        "路线图为空：请在需求池（P）中排期需求并填写目标版本。",
+    ),
+    "roadmap.status": (
+        "{n} {n|release|releases} · {count} {count|requirement|requirements} · {late} at high risk",
+        "{n} 个版本 · {count} 项需求 · 高风险 {late} 项",
+    ),
+    "roadmap.count": ("{n} {n|requirement|requirements}", "{n} 项"),
+    "roadmap.released": ("{share} released", "已发布 {share}"),
+    "roadmap.detail": ("Requirement", "需求"),
+    "roadmap.hint": (
+        "Committed requirements by target release; e edits one (its release included).",
+        "按目标版本排列的已承诺需求；按 e 编辑（包括目标版本）。",
+    ),
+    "roadmap.pick": ("Put the cursor on a requirement first.", "请先把光标移到一项需求上。"),
+    # the goals screen
+    "goals.title": ("Goals", "目标与关键结果"),
+    "goals.list": ("Objectives and key results", "目标与关键结果"),
+    "goals.empty": (
+        "No objectives for this quarter: a adds one, [ and ] show other quarters.",
+        "本季度还没有目标：按 a 添加，按 [ 和 ] 查看其他季度。",
+    ),
+    "goals.counts": (
+        "{n} {n|objective|objectives}, {krs} key {krs|result|results}",
+        "{n} 个目标，{krs} 个关键结果",
+    ),
+    "goals.detail": ("Detail", "详情"),
+    "goals.behind": (
+        "{n} key {n|result|results} behind the line",
+        "{n} 个关键结果落后于进度线",
+    ),
+    "goals.detail.objective": (
+        "{share} done (the line is at {line}) · {n} key {n|result|results}",
+        "完成 {share}（进度线 {line}）· {n} 个关键结果",
+    ),
+    "goals.detail.kr": (
+        "{progress} · {share} (the line is at {line})",
+        "{progress} · {share}（进度线 {line}）",
+    ),
+    "goals.hint": (
+        "a adds an objective, K a key result to the highlighted one; e edits, d deletes, u undoes.",
+        "a 添加目标，K 给当前目标添加关键结果；e 编辑，d 删除，u 撤销。",
+    ),
+    "goals.none_here": ("Put the cursor on an objective first.", "请先把光标移到一个目标上。"),
+    "goals.added": (
+        "Added objective #{id} for {quarter}: {title}",
+        "已添加 {quarter} 目标 #{id}：{title}",
+    ),
+    "goals.deleted": (
+        "Deleted {title} and its {n} key {n|result|results} (u brings them back)",
+        "已删除 {title} 及其 {n} 个关键结果（按 u 恢复）",
+    ),
+    "goals.kr_added": ("Added key result {ref}: {title}", "已添加关键结果 {ref}：{title}"),
+    "goals.kr_deleted": (
+        "Deleted key result {ref}: {title} (u brings it back)",
+        "已删除关键结果 {ref}：{title}（按 u 恢复）",
+    ),
+    "goals.form.add": ("New objective", "新目标"),
+    "goals.form.edit": ("Objective #{id}", "目标 #{id}"),
+    "goals.form.quarter": ("Quarter (2026-Q4, next)", "季度（2026-Q4、下季度）"),
+    "goals.form.kr_add": ("New key result {ref} · {title}", "新关键结果 {ref} · {title}"),
+    "goals.form.kr_edit": ("Key result {ref} · {title}", "关键结果 {ref} · {title}"),
+    "goals.form.measure": ("Measured by", "衡量方式"),
+    "goals.form.measure.metric": ("a metrics column", "月度数据的一列"),
+    "goals.form.measure.items": ("linked items", "关联事项"),
+    "goals.form.measure.reqs": ("linked requirements", "关联需求"),
+    "goals.form.metric": ("Metric (revenue.cash, 营收)", "指标（revenue.cash、营收）"),
+    "goals.form.target": ("Target (6000万, 1200)", "目标值（6000万、1200）"),
+    "goals.form.start": ("Start (what the quarter starts from)", "起点（季度初的值）"),
+    "goals.form.agg": ("Taken as", "取值"),
+    "goals.form.links": ("Ids (12, 15)", "编号（12, 15）"),
+    # keys and areas
+    "key.goals": ("Goals (OKR)", "目标与关键结果"),
+    "key.goals.short": ("Goals", "目标"),
+    "key.roadmap": ("Roadmap", "路线图"),
+    "key.goal_add": ("Add an objective", "添加目标"),
+    "key.goal_add.short": ("Add", "添加"),
+    "key.goal_add_kr": ("Add a key result", "添加关键结果"),
+    "key.goal_add_kr.short": ("Add KR", "加KR"),
+    "key.goal_prev": ("Previous quarter", "上一季度"),
+    "key.goal_prev.short": ("Prev Q", "上季"),
+    "key.goal_next": ("Next quarter", "下一季度"),
+    "key.goal_next.short": ("Next Q", "下季"),
+    "area.goals": ("goals", "目标"),
+    "area.roadmap": ("roadmap", "路线图"),
 }

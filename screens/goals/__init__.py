@@ -1,0 +1,1 @@
+"""The goals screen (objectives and key results by quarter) and the roadmap."""
