@@ -298,8 +298,10 @@ class Panel(ScrollView, can_focus=True):
             # The part of the panel a layout uncovers (where a toast was) is repainted
             # by the next compositor refresh, which the scrollbar's redraw used to ask
             # for: without one, a toast that went stayed painted on the terminal until
-            # something else changed. Asking for one cell costs one cached line.
-            self.refresh(Region(0, 0, 1, 1))
+            # something else changed. Asking for the first row costs one cached line;
+            # never one cell: a cell that is half of a wide character is drawn as a
+            # space, and the terminal then blanks the whole character (瀚 of 瀚海银行).
+            self.refresh(Region(0, 0, self.size.width, 1))
             return False
         self._laid_out = key
         return super()._size_updated(size, virtual_size, container_size, layout)

@@ -40,3 +40,26 @@ def test_toasts_of_fast_triage_go_away_and_the_panel_stays_drawn(
     # what the toasts covered shows the panels again, exactly as before the keys
     assert after.splitlines()[25:38] == before.splitlines()[25:38]
     assert term.quit() == 0
+
+
+def _seed_wide(term: CockpitTerminal) -> None:
+    for title in ("瀚海银行 HA 故障复盘报告", "北辰证券 升级评审"):
+        term.cli("add", title, "--list", "key")
+    term.cli("add", "明湖市政务云 回访", "--list", "plan")
+
+
+def test_a_toast_leaves_the_first_wide_character_of_each_panel_drawn(
+    cockpit_term: StartCockpit,
+) -> None:
+    """A toast's layout asked each panel to repaint one cell of its first row; a cell
+    that is half of a wide character was written as a space, and the terminal blanked
+    the whole character ("瀚海银行" read "  海银行" from the first toast on)."""
+    term = cockpit_term(setup=_seed_wide, lang="zh", ready="重点事务 (2)")
+    before = term.settle().text
+    assert "瀚海银行 HA" in before and "明湖市政务云" in before
+    term.send("u")  # nothing to undo: a toast, and no panel changes
+    shown = term.wait_for(lambda g: "▌" in g.text, 10)
+    assert "瀚海银行 HA" in shown.text and "明湖市政务云" in shown.text
+    gone = term.wait_for(lambda g: "▌" not in g.text, 20)
+    assert "瀚海银行 HA" in gone.text and "明湖市政务云" in gone.text
+    assert term.quit() == 0
