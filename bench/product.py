@@ -83,9 +83,9 @@ START_BREAKDOWN: tuple[str, ...] = (
 # gap in the profile rather than a crash.
 KEY_BREAKDOWN: tuple[str, ...] = (
     # the writer thread: the change itself, persisted
-    "cockpit.items.workspace:Workspace.done",
+    "cockpit.items.edits:ItemEdits.done",
     "cockpit.items.workspace:Workspace.undo",
-    "cockpit.items.workspace:Workspace.toggle_key",
+    "cockpit.items.edits:ItemEdits.toggle_key",
     "cockpit.storage.jsonstore:atomic_write",
     "cockpit.storage.jsonstore:encode",
     # the UI thread: reading back and rebuilding the daily screen
