@@ -13,7 +13,7 @@ from cockpit.core.model import Customer, Item, Touch
 from cockpit.items.rules import Due
 from cockpit.metrics.trends import format_number
 from cockpit.screens.customers.table import STAGE_STYLE, label
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 
 
 def card(cust: Customer, due: Due | None, today: dt.date) -> Table:

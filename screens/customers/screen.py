@@ -32,7 +32,8 @@ from cockpit.screens.planning.forms import PlanningScreen
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.card import FitCard
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 
 CUSTOMERS: list[BindingType] = [
     *NAV,

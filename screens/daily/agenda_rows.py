@@ -25,7 +25,7 @@ from cockpit.calendar.routines import RoutineBook
 from cockpit.core.i18n import language, t
 from cockpit.core.labels.calendar import LABELS
 from cockpit.core.routine import Routine
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace

@@ -31,7 +31,7 @@ from cockpit.screens.daily import sections
 from cockpit.screens.daily.agenda_rows import agenda_rows
 from cockpit.screens.daily.rows import ITEM_PANELS, customer_row, item_row
 from cockpit.screens.safe import Static
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 
 if TYPE_CHECKING:
     from cockpit.find.views import View

@@ -12,7 +12,7 @@ from cockpit.feeds.store import Entry
 from cockpit.feeds.watch import Watch
 from cockpit.items.rules import Due
 from cockpit.screens.reading.watched import marked
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 from cockpit.screens.widgets.textfit import clip
 
 FEED_NAME_CELLS = 14

@@ -21,7 +21,7 @@ from cockpit.planning.launches import overdue
 from cockpit.screens.daily import forms as daily_forms
 from cockpit.screens.daily.agenda_rows import RISK_BASE, checklist_ref, followup_ref, risk_ref
 from cockpit.screens.safe import say
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 
 if TYPE_CHECKING:
     from cockpit.items.workspace import Workspace

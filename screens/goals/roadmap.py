@@ -23,7 +23,8 @@ from cockpit.screens.planning.forms import PlanningScreen, RequirementForm
 from cockpit.screens.planning.req_text import RISK_STYLE, STATUS_STYLE, progress_text
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 
 ROADMAP: list[BindingType] = [
     *NAV,

@@ -10,7 +10,7 @@ from rich.text import Text
 from cockpit.core.i18n import language, t
 from cockpit.goals import words
 from cockpit.goals.progress import KrState, ObjectiveState
-from cockpit.screens.widgets.panels import Row
+from cockpit.screens.widgets.rowline import Row
 
 STATUS_STYLE = {
     "done": "bold green",

@@ -19,7 +19,8 @@ from cockpit.screens.keys import NAV, localise
 from cockpit.screens.planning.forms import LaunchForm, LaunchItemForm, PlanningScreen
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 
 LAUNCHES: list[BindingType] = [
     *NAV,

@@ -31,7 +31,8 @@ from cockpit.screens.planning import metrics_chart, shares_pane
 from cockpit.screens.planning.forms import MetricRowForm, PlanningScreen, row_key
 from cockpit.screens.safe import DataTable, Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 from cockpit.screens.widgets.textfit import clip
 
 METRICS: list[BindingType] = [

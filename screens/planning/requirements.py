@@ -40,7 +40,8 @@ from cockpit.screens.planning.req_text import (
 )
 from cockpit.screens.safe import Static, plain, say
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 from cockpit.screens.widgets.textfit import clip
 
 REQUIREMENTS: list[BindingType] = [

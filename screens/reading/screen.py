@@ -26,7 +26,8 @@ from cockpit.screens.reading.turn import TurnScreen
 from cockpit.screens.reading.watched import highlight, marked
 from cockpit.screens.safe import Static, plain
 from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel, Row
+from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.widgets.rowline import Row
 from cockpit.screens.widgets.textfit import clip
 
 if TYPE_CHECKING:

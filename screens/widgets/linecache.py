@@ -1,4 +1,5 @@
-"""The drawn lines of a panel, kept per row so a row that moves is not drawn again.
+"""The drawn lines of a panel, kept per row so a row that moves is not drawn again, and
+which lines on screen a change of rows left showing something else.
 
 A panel's line is a row laid out for the panel's width on its colours (and, on the
 cursor row, the cursor's). Keyed by the row itself rather than by its position, the
@@ -6,13 +7,20 @@ lines stay valid when a keypress moves an item out of a panel and every row belo
 shifts up a line, when the panel's rows are handed over again unchanged after a write,
 and when the focus moves (the border changes colour, the lines do not): those used to
 draw every line of the panel again, most of what a triage key or `tab` cost to draw.
+And only the lines that show another row (or gained or lost the cursor) are repainted
+(`changed_runs`): a reload that changed nothing in a panel repaints nothing there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from textual.strip import Strip
+
+Shown = tuple[object, bool] | None
+"""What one line on screen shows: its row and whether the cursor is on it (None: a row
+not built yet, so not known to be the same)."""
 
 LIMIT = 500
 """Lines kept before the cache starts over: a panel shows a few dozen at a time, and a
@@ -50,3 +58,28 @@ class LineCache:
 
     def clear(self) -> None:
         self._lines.clear()
+
+
+def same(a: Shown, b: Shown) -> bool:
+    """Two lines show the same: the same row (or an equal one) and cursor state."""
+    if a is None or b is None or a[1] != b[1]:
+        return False
+    return a[0] is b[0] or a[0] == b[0]
+
+
+def changed_runs(was: Sequence[Shown], now: Sequence[Shown]) -> Iterator[tuple[int, int]]:
+    """The runs of lines (first line, how many) that show something else `now` than
+    they `was` showing; a line only one of the two has is changed."""
+
+    def alike(y: int) -> bool:
+        return y < len(was) and y < len(now) and same(was[y], now[y])
+
+    y, end = 0, max(len(was), len(now))
+    while y < end:
+        if alike(y):
+            y += 1
+            continue
+        start = y
+        while y < end and not alike(y):
+            y += 1
+        yield start, y - start

@@ -4,19 +4,17 @@ A panel is a line-API widget: it renders only the lines on screen, so a carry-ov
 thousand items costs the same to redraw as one of ten (a DataTable measures every row
 on every rebuild, which made a keypress on a large workspace take a quarter second).
 
-Each line is a title and a right-aligned meta text laid out for the panel's width. All
-text is Rich `Text` (never markup strings), so titles from imports or feeds cannot inject
-markup, and Rich measures CJK characters as two cells so Chinese titles line up.
+Each line is a `Row` (its title and right-aligned meta text) laid out and painted by
+`rowline`; `linecache` keeps each row's drawn line and says which lines a change of rows
+left showing something else, so a keypress repaints only those. This module is the
+widget around them: the rows and the cursor, the keys, the border's title and subtitle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -28,17 +26,9 @@ from textual.strip import Strip
 
 from cockpit.core.i18n import t
 from cockpit.screens.safe import plain
-from cockpit.screens.widgets.linecache import LineCache
-from cockpit.screens.widgets.textfit import clip
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a panel: its record id, title and meta text."""
-
-    ref: int
-    title: Text
-    meta: Text
+from cockpit.screens.widgets.linecache import LineCache, changed_runs
+from cockpit.screens.widgets.rowline import Row, layout_line, paint
+from cockpit.screens.widgets.textfit import fit_parts
 
 
 class Panel(ScrollView, can_focus=True):
@@ -152,19 +142,9 @@ class Panel(ScrollView, can_focus=True):
         if was is None or not self._refs:
             self.refresh()
             return
-        now = self._on_screen_built()
         width = max(self.virtual_size.width, self.size.width)
-        y = 0
-        while y < max(len(was), len(now)):
-            if y < len(was) and y < len(now) and _same(was[y], now[y]):
-                y += 1
-                continue
-            start = y
-            while y < max(len(was), len(now)) and not (
-                y < len(was) and y < len(now) and _same(was[y], now[y])
-            ):
-                y += 1
-            self.refresh(Region(0, start, width, y - start))
+        for start, count in changed_runs(was, self._on_screen_built()):
+            self.refresh(Region(0, start, width, count))
 
     def _on_screen_built(self) -> list[tuple[Row, bool]]:
         """The lines on screen now, their rows built (they are about to be drawn)."""
@@ -321,15 +301,8 @@ class Panel(ScrollView, can_focus=True):
         """The subtitle's parts (`社区 5 · 博客 6 · …`) that fit the bottom border, whole:
         cut by the border, a part read `竞品 …`, the count gone."""
         subtitle = self._titled[1] if self._noted is None else self._noted
-        room = self.size.width - 6  # the corners, a line and a space on either side
-        if self.size.width and cell_len(subtitle) > room:
-            parts, kept = subtitle.split(" · "), ""
-            for part in parts:
-                longer = f"{kept} · {part}" if kept else part
-                if cell_len(longer) + len(" · …") > room:
-                    break
-                kept = longer
-            subtitle = f"{kept} · …" if kept else clip(Text(subtitle), max(room, 1)).plain
+        if self.size.width:  # room: less the corners, a line and a space on either side
+            subtitle = fit_parts(subtitle, self.size.width - 6)
         self.border_subtitle = plain(subtitle)
 
     # rendering -------------------------------------------------------------------------
@@ -373,49 +346,5 @@ class Panel(ScrollView, can_focus=True):
         return layout_line(row.title, row.meta, width)
 
     def _strip(self, line: Text, width: int, cursor: Style | None) -> Strip:
-        """The line on the panel's background; on the cursor row, the cursor's
-        background goes over every segment's own style. (`Strip.apply_style` would put
-        it underneath, where each segment's background hides it: an invisible cursor.)
-        """
-        base = self.rich_style
-        segments = list(line.render(self.app.console))
-        strip = Strip(segments).adjust_cell_length(width, base).crop(0, width)
-        over = Style(bgcolor=cursor.bgcolor) if cursor is not None else None
-        styled = []
-        for segment in strip:
-            style = base + segment.style if segment.style else base
-            if over is not None:
-                style += over
-            styled.append(Segment(segment.text, style))
-        return Strip(styled, width)
-
-
-def _same(a: tuple[Row, bool] | None, b: tuple[Row, bool] | None) -> bool:
-    """Two lines show the same: the same row (or an equal one) and cursor state."""
-    if a is None or b is None or a[1] != b[1]:
-        return False
-    return a[0] is b[0] or a[0] == b[0]
-
-
-META_SHARE = 0.4  # of a line the meta text may take when title and meta do not both fit
-
-
-def layout_line(title: Text, meta: Text, width: int) -> Text:
-    """Title on the left, meta text right-aligned, in exactly `width` cells.
-
-    When both fit, both are whole. Otherwise the title is what you scan: the meta text
-    gets at most ~40% of the line, or all the title leaves when the title is short
-    (`ACME  top` no longer cuts its `follow-up today` at 40%).
-    """
-    gap = 1 if meta.cell_len else 0
-    if title.cell_len + gap + meta.cell_len <= width:
-        meta_width = meta.cell_len
-    else:
-        leaves = width - title.cell_len - gap
-        meta_width = min(meta.cell_len, max(int(width * META_SHARE), leaves))
-    shown = clip(meta, meta_width)  # a cut meta may come out a cell or two shorter
-    line = clip(title, max(width - shown.cell_len - gap, 1), pad=True)
-    if gap:
-        line.append(" ")
-    line.append_text(shown)
-    return line
+        """The line on the panel's background (and the `cursor` row's colour)."""
+        return paint(line, width, self.rich_style, self.app.console, cursor)

@@ -42,3 +42,18 @@ def _style_at(text: Text, index: int) -> str:
     if text.style:
         styles.insert(0, str(text.style))
     return " ".join(styles)
+
+
+def fit_parts(text: str, room: int) -> str:
+    """`text`'s parts (`社区 5 · 博客 6 · …`, split at ` · `) that fit in `room` cells,
+    whole, then ` · …`: cut anywhere, a part read `竞品 …` and its count was gone. A
+    text whose first part does not fit is cut (`clip`)."""
+    if cell_len(text) <= room:
+        return text
+    kept = ""
+    for part in text.split(" · "):
+        longer = f"{kept} · {part}" if kept else part
+        if cell_len(longer) + len(" · …") > room:
+            break
+        kept = longer
+    return f"{kept} · …" if kept else clip(Text(text), max(room, 1)).plain

@@ -18,7 +18,7 @@ from cockpit.core.clock import FrozenClock
 from cockpit.core.config import Config
 from cockpit.demo.build import build_demo
 from cockpit.items.workspace import Workspace
-from cockpit.screens.widgets.panels import layout_line
+from cockpit.screens.widgets.rowline import layout_line
 from cockpit.screens.widgets.textfit import clip
 from tests.ui.helpers import settle
 from tests.ui.render import screen_lines
