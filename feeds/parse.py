@@ -1,4 +1,4 @@
-"""Downloaded feed bytes -> sanitised entry rows, with feedparser.
+"""Downloaded feed bytes -> sanitised entry rows, with feedparser (or its fast path).
 
 Runs in a worker (thread or process), never on the event loop. Everything returned is
 already clean: plain text, no control characters, only http(s) links, dates as UTC
@@ -9,6 +9,10 @@ path would be opened as a file), and every `<!ENTITY` declaration is removed fro
 prolog first. feedparser keeps "safe-looking" entity declarations for its loose parser,
 which expands them without any limit: one 1 MB entity used a million times (the
 quadratic blow-up) would otherwise cost terabytes. Expat guards the strict parser.
+
+A plain, well-formed UTF-8 RSS 2.0 or Atom 1.0 document (most subscriptions) is read
+by `cockpit.feeds.strict` into the same result feedparser would give, in a fraction
+of its time; everything else goes to feedparser.
 
 feedparser is imported on first use, in the worker, never on the event loop.
 """
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
+from cockpit.feeds import strict
 from cockpit.feeds.sanitize import clean_text, html_to_text, safe_link
 
 SUMMARY_CAP = 2000
@@ -99,12 +104,14 @@ def parse_feed(body: bytes, content_type: str, url: str, fetched: str) -> Parsed
             data = defuse(utf8)
         else:
             data = defuse(body)
-    result = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    result = strict.read(body, headers["content-type"]) if data is body else None
+    if result is None:
+        result = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
     parsed = from_result(result, fetched, url)
     if not parsed.is_feed and (b"<html" in body[:2000].lower() or "html" in content_type.lower()):
         parsed.problem = "not a feed (the server sent an HTML page)"
@@ -112,7 +119,7 @@ def parse_feed(body: bytes, content_type: str, url: str, fetched: str) -> Parsed
 
 
 def from_result(result: Any, fetched: str, base: str = "") -> ParsedFeed:
-    """Turn feedparser's result into a `ParsedFeed`."""
+    """Turn feedparser's result (or `strict.read`'s, shaped alike) into a `ParsedFeed`."""
     feed = result.get("feed", {})
     raw_entries = result.get("entries", [])
     if not result.get("version") and not raw_entries:
