@@ -68,7 +68,7 @@ def test_a_full_config_loads_into_its_areas(tmp_path: Path) -> None:
         # bool is not a number; numbers have bounds
         ("[feeds]\nconcurrency = true", "[feeds] concurrency must be a whole number, not true"),
         ("[feeds]\nconcurrency = 100000000",
-         "[feeds] concurrency must be from 1 to 64, not 100_000_000"),
+         "[feeds] concurrency must be from 1 to 256, not 100_000_000"),
         ("[feeds]\ntimeout = false", "[feeds] timeout must be a number, not false"),
         ("[feeds]\ntimeout = 0", "[feeds] timeout must be from 0.5 to 300, not 0"),
         ("[feeds]\nconcurrency = 2.5", "[feeds] concurrency must be a whole number, not 2.5"),

@@ -60,9 +60,11 @@ class FeedSettings:
     refresh_minutes: int = setting(30, low=0, high=24 * 60)
     """Background refresh interval in the TUI, in minutes (0: only when `r` is pressed)."""
 
-    concurrency: int = setting(32, low=1, high=64)
-    """Feeds fetched at once: a list of 60 feeds takes two rounds of requests, not four
-    (each round waits for the slowest server; `per_host` bounds each host)."""
+    concurrency: int = setting(64, low=1, high=256)
+    """Feeds fetched at once: a list of up to 64 feeds goes out in one round of requests
+    (each round waits for the slowest server; `per_host` bounds each host, so no
+    server sees more than 8). At 32, a list of 60 took two rounds: ~0.2 s more on an
+    unchanged refresh, where waiting is all there is."""
 
     per_host: int = setting(8, low=1, high=16)
     """Feeds fetched at once from one host: 8, as many connections as newsboat's 8
