@@ -8,22 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header
 
 from cockpit.core.i18n import t
 from cockpit.goals import words
 from cockpit.planning import requirements
 from cockpit.planning.requirement_rules import Requirement
 from cockpit.planning.roadmap import STAGES, roadmap
-from cockpit.screens.keys import NAV, localise
-from cockpit.screens.planning.forms import PlanningScreen, RequirementForm
+from cockpit.screens.keys import NAV
+from cockpit.screens.planning.forms import RequirementForm
+from cockpit.screens.planning.listing import ListScreen
 from cockpit.screens.planning.req_text import RISK_STYLE, STATUS_STYLE, progress_text
-from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.safe import plain, say
 from cockpit.screens.widgets.rowline import Row
 
 ROADMAP: list[BindingType] = [
@@ -38,33 +34,17 @@ STAGE_STYLE = {"planned": "blue", "in-development": "yellow", "released": "green
 HEADER_BASE = 10_000_000  # refs of release and stage lines: never a requirement's id
 
 
-class RoadmapScreen(PlanningScreen):
+class RoadmapScreen(ListScreen):
     """Releases in order, each with its requirements by stage."""
 
     AREA = "roadmap"  # its name in the palette, the help and [keys] sentences
     BINDINGS = ROADMAP
     SUBTITLE = "roadmap.title"
+    PREFIX, KIND, LIST_TITLE, EMPTY = "roadmap", "roadmap", "roadmap.title", "roadmap.none"
 
     def __init__(self) -> None:
         super().__init__(id="roadmap")
-        localise(self)
         self.reqs: dict[int, Requirement] = {}
-        self._select: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
-        yield Static("", id="roadmap-status")
-        yield Panel("list", "roadmap", "roadmap.title", id="roadmap-list")
-        yield Static("", id="roadmap-detail")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.listing.focus()
-
-    @property
-    def listing(self) -> Panel:
-        return self.query_one("#roadmap-list", Panel)
 
     def reload(self) -> None:
         """Re-read the pool and lay it out by release and stage."""
@@ -87,19 +67,16 @@ class RoadmapScreen(PlanningScreen):
                 label = Text(f"  {t(f'roadmap.stage.{stage}')}", style=STAGE_STYLE[stage])
                 rows.append(Row(header, label, Text("")))
                 rows += [self._row(r) for r in rel.stages[stage]]
-        self.listing.empty_key = "roadmap.none"
         self.listing.set_rows(rows)
         if self._select is None and self.listing.current_ref() not in self.reqs:
             # First look (or the cursor on a heading): the first requirement, in full.
             self._select = next((r.ref for r in rows if r.ref in self.reqs), None)
-        if self._select is not None:
-            self.listing.select_ref(self._select)
-            self._select = None
+        self.select_pending()
         count = sum(r.count for r in releases)
         late = sum(1 for rel in releases for reqs in rel.stages.values() for r in reqs
                    if r.risk == "high")  # fmt: skip
         line = Text(t("roadmap.status", n=len(releases), count=count, late=late), style="dim")
-        self.query_one("#roadmap-status", Static).update(line)
+        self.show_status(line)
         self.show_detail()
 
     def _row(self, req: Requirement) -> Row:
@@ -116,7 +93,7 @@ class RoadmapScreen(PlanningScreen):
         return None if ref is None else self.reqs.get(ref)
 
     def show_detail(self) -> None:
-        pane = self.query_one("#roadmap-detail", Static)
+        pane = self.detail
         req = self.current()
         if req is None:
             pane.border_title = plain(t("roadmap.detail"))
@@ -141,15 +118,6 @@ class RoadmapScreen(PlanningScreen):
                 text.append(f"  {req.risk_reason}", style="italic")
             lines.append(text)
         pane.update(Text("\n").join(lines))
-
-    @on(Panel.Highlighted)
-    def _moved(self, _event: Panel.Highlighted) -> None:
-        self.show_detail()
-
-    @on(Panel.Selected)
-    def _chosen(self, event: Panel.Selected) -> None:
-        event.stop()
-        self.action_edit()
 
     def action_edit(self) -> None:
         req = self.current()

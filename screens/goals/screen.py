@@ -9,10 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Header
 
 from cockpit.core.i18n import language, t
 from cockpit.goals import book, measure, words
@@ -22,11 +19,9 @@ from cockpit.goals.quarters import Quarter, parse_quarter, quarter_of
 from cockpit.metrics import book as metrics
 from cockpit.screens.goals.forms import KeyResultForm, ObjectiveForm
 from cockpit.screens.goals.rows import STATUS_STYLE, kr_ref, kr_row, objective_row, split_ref
-from cockpit.screens.keys import NAV, localise
-from cockpit.screens.planning.forms import PlanningScreen
-from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel
+from cockpit.screens.keys import NAV
+from cockpit.screens.planning.listing import ListScreen
+from cockpit.screens.safe import plain, say
 from cockpit.screens.widgets.rowline import Row
 
 GOALS: list[BindingType] = [
@@ -45,35 +40,19 @@ GOALS: list[BindingType] = [
 ]
 
 
-class GoalsScreen(PlanningScreen):
+class GoalsScreen(ListScreen):
     """The status line (the quarter and how far into it), the objectives with their
     key results, and the highlighted one in full."""
 
     AREA = "goals"  # its name in the palette, the help and [keys] sentences
     BINDINGS = GOALS
     SUBTITLE = "goals.title"
+    PREFIX, KIND, LIST_TITLE, EMPTY = "goals", "goals", "goals.list", "goals.empty"
 
     def __init__(self, quarter: Quarter | None = None) -> None:
         super().__init__(id="goals")
-        localise(self)
         self.quarter = quarter
         self.states: dict[int, ObjectiveState] = {}
-        self._select: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
-        yield Static("", id="goals-status")
-        yield Panel("list", "goals", "goals.list", id="goals-list")
-        yield Static("", id="goals-detail")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.listing.focus()
-
-    @property
-    def listing(self) -> Panel:
-        return self.query_one("#goals-list", Panel)
 
     # data ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -89,18 +68,15 @@ class GoalsScreen(PlanningScreen):
         for state in states:
             rows.append(objective_row(state))
             rows += [kr_row(state.objective.id, k) for k in state.krs]
-        self.listing.empty_key = "goals.empty"
         self.listing.set_rows(rows, subtitle=self.quarter.key)
-        if self._select is not None:
-            self.listing.select_ref(self._select)
-            self._select = None
+        self.select_pending()
         behind = sum(1 for s in states for k in s.krs if k.behind)
         line = Text(words.quarter_line(self.quarter, today, language()), style="bold")
         if behind:  # before the counts: what is cut on a narrow terminal matters less
             line.append("  ·  ").append(t("goals.behind", n=behind), style="bold red")
         counts = t("goals.counts", n=len(states), krs=sum(len(s.krs) for s in states))
         line.append(f"  ·  {counts}", style="dim")
-        self.query_one("#goals-status", Static).update(line)
+        self.show_status(line)
         self.show_detail()
 
     def current(self) -> tuple[ObjectiveState, KrState | None] | None:
@@ -117,7 +93,7 @@ class GoalsScreen(PlanningScreen):
 
     def show_detail(self) -> None:
         """The highlighted objective or key result in full."""
-        pane = self.query_one("#goals-detail", Static)
+        pane = self.detail
         picked = self.current()
         if picked is None:
             pane.border_title = plain(t("goals.detail"))
@@ -170,16 +146,6 @@ class GoalsScreen(PlanningScreen):
             gone = t("goal.missing", ids=" ".join(f"#{x}" for x in k.missing))
             lines.append(Text(gone, style="yellow"))
         return Text("\n").join(lines)
-
-    # events ----------------------------------------------------------------------------
-    @on(Panel.Highlighted)
-    def _moved(self, _event: Panel.Highlighted) -> None:
-        self.show_detail()
-
-    @on(Panel.Selected)
-    def _chosen(self, event: Panel.Selected) -> None:
-        event.stop()
-        self.action_edit()
 
     # actions ---------------------------------------------------------------------------
     def action_quarter(self, step: int) -> None:

@@ -12,11 +12,9 @@ from typing import Any
 
 from rich.console import Group
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Header
 
 from cockpit.core.i18n import t
 from cockpit.planning import progress, requirements
@@ -27,8 +25,9 @@ from cockpit.planning.requirement_rules import (
     allowed_moves,
     next_status,
 )
-from cockpit.screens.keys import NAV, localise
-from cockpit.screens.planning.forms import MoveForm, PlanningScreen, RequirementForm
+from cockpit.screens.keys import NAV
+from cockpit.screens.planning.forms import MoveForm, RequirementForm
+from cockpit.screens.planning.listing import ListScreen
 from cockpit.screens.planning.progress_form import ProgressForm
 from cockpit.screens.planning.req_text import (
     RISK_STYLE,
@@ -39,8 +38,6 @@ from cockpit.screens.planning.req_text import (
     refusal,
 )
 from cockpit.screens.safe import Static, plain, say
-from cockpit.screens.widgets.keybar import KeyBar
-from cockpit.screens.widgets.panels import Panel
 from cockpit.screens.widgets.rowline import Row
 from cockpit.screens.widgets.textfit import clip
 
@@ -66,7 +63,7 @@ PRIORITY_STYLE = {"P0": "bold red", "P1": "yellow", "P2": "", "P3": "dim"}
 LOG_LINES = 40  # the newest entries; `cockpit req show` prints them all
 
 
-class RequirementsScreen(PlanningScreen):
+class RequirementsScreen(ListScreen):
     """Filters on the status line, the pool, and the highlighted requirement below it;
     `sort="risk"` opens it sorted by risk (the Monday meeting's view), `select` with the
     cursor on that requirement."""
@@ -74,36 +71,24 @@ class RequirementsScreen(PlanningScreen):
     AREA = "requirements"  # its name in the palette, the help and [keys] sentences
     BINDINGS = REQUIREMENTS
     SUBTITLE = "req.title"
+    PREFIX, KIND, LIST_TITLE = "req", "requirements", "req.title"
 
     def __init__(self, sort: str = "stage", select: int | None = None) -> None:
-        super().__init__(id="requirements")
-        localise(self)
+        super().__init__(id="requirements", select=select)
         self.reqs: dict[int, Requirement] = {}
         # "open" hides closed and rejected ones: the pool's working set, as `req ls`.
         self.filters: dict[str, str] = {"status": "open", "kano": "all", "customer": ""}
         self.sort = sort  # "stage" (lifecycle, priority) or "risk" (high risk first)
-        self._select: int | None = select
         self._widths = (0, 0)  # cells of the status and Kano columns in this language
 
-    def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
-        yield Static("", id="req-status")
-        yield Panel("list", "requirements", "req.title", id="req-list")
+    def compose_detail(self) -> ComposeResult:
+        """Below the list: the requirement's card, its lifecycle and its change log."""
         with Horizontal(id="req-detail"):
             with VerticalScroll(id="req-card-box"):
                 yield Static("", id="req-card")
             yield Static("", id="req-life")
             with VerticalScroll(id="req-log-box"):
                 yield Static("", id="req-log")
-        yield KeyBar()
-
-    def on_mount(self) -> None:
-        self.reload()
-        self.listing.focus()
-
-    @property
-    def listing(self) -> Panel:
-        return self.query_one("#req-list", Panel)
 
     # data ------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -129,9 +114,7 @@ class RequirementsScreen(PlanningScreen):
             max(Text(t(f"req.kano.{k}")).cell_len for k in KANO),
         )
         self.listing.set_lazy([r.id for r in chosen], self._row)
-        if self._select is not None:
-            self.listing.select_ref(self._select)
-            self._select = None
+        self.select_pending()
         self._status_line()
         self.show_detail()
 
@@ -159,7 +142,7 @@ class RequirementsScreen(PlanningScreen):
         }
         line = Text(t("req.filters", **shown), style="dim")
         sort = Text(f"s {t(f'req.sort.{self.sort}')}", "bold cyan" if self.sort == "risk" else "")
-        self.query_one("#req-status", Static).update(sort + Text(" │ ", "dim") + line)
+        self.show_status(sort + Text(" │ ", "dim") + line)
 
     def current(self) -> Requirement | None:
         ref = self.listing.current_ref()
@@ -209,16 +192,6 @@ class RequirementsScreen(PlanningScreen):
         box = self.query_one("#req-log-box")
         box.border_title = plain(f"{t('req.log.title')} ({len(req.log)})")
         log.update(Text("\n").join(log_line(e) for e in reversed(req.log[-LOG_LINES:])))
-
-    # events ----------------------------------------------------------------------------
-    @on(Panel.Highlighted)
-    def _moved(self, _event: Panel.Highlighted) -> None:
-        self.show_detail()
-
-    @on(Panel.Selected)
-    def _chosen(self, event: Panel.Selected) -> None:
-        event.stop()
-        self.action_edit()
 
     # actions ---------------------------------------------------------------------------
     def action_filter(self, which: str) -> None:
