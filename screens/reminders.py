@@ -77,12 +77,15 @@ class Reminders:
     def _claim(self, due: list[Reminder], toast: Callable[[list[Reminder]], str]) -> None:
         self._claiming = True
         app = self.app
-        setting, env = app.ws.config.notify.terminal, dict(os.environ)
+        notify = app.ws.config.notify
+        setting, env = notify.terminal, dict(os.environ)
 
         def claim() -> None:
             try:
                 if self.notice is None:  # tmux is asked once, here, off the event loop
                     self.notice = decide(setting, env)
+                if not (notify.toast or notify.bell or self.notice.kind):
+                    return  # nothing here can show it: left for a window or a cron that can
                 keys = set(self.log.claim([r.key for r in due], app.ws.clock.now()))
             except StorageError:
                 keys = set()

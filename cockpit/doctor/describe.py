@@ -212,7 +212,23 @@ def _terminal_lines(facts: Facts) -> list[Line]:
             why = t(f"browser.{term.browser_problem}", detail=detail)
         value = t("doctor.browser.none", reason=why)
     out.append(Line(t("doctor.browser"), value, term.browser is None))
+    out.append(_reminders_line(facts))
     return out
+
+
+def _reminders_line(facts: Facts) -> Line:
+    """Which channels a reminder takes: the toast, the terminal's notification, or the
+    bell where the terminal has none (as the app's `Reminders._tell` does)."""
+    r = facts.reminders
+    parts = [t("doctor.reminders.toast")] if r.toast else []
+    reason = r.reason()
+    if r.notification:
+        parts.append(t("doctor.reminders.notice", kind=r.notification, reason=reason))
+    elif r.bell:
+        parts.append(t("doctor.reminders.bell", reason=reason))
+    if not parts:
+        return Line(t("doctor.reminders"), t("doctor.reminders.none", reason=reason), True)
+    return Line(t("doctor.reminders"), t("doctor.reminders.join").join(parts))
 
 
 def problems(facts: Facts) -> list[str]:

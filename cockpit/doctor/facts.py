@@ -31,7 +31,7 @@ from cockpit.core.paths import (
     shadowed_config,
     shadowed_data_dir,
 )
-from cockpit.doctor.terminal import TerminalFacts, terminal_facts
+from cockpit.doctor.terminal import ReminderFacts, TerminalFacts, reminder_facts, terminal_facts
 from cockpit.feeds.model import Feed
 from cockpit.items.context import make_clock
 from cockpit.storage.backup import DAILY, list_backups
@@ -157,6 +157,7 @@ class Facts:
     feeds: FeedFacts
     caldav: CaldavFacts
     terminal: TerminalFacts
+    reminders: ReminderFacts
 
 
 def gather(origin: Origin, env: dict[str, str] | None = None) -> Facts:
@@ -186,6 +187,9 @@ def gather(origin: Origin, env: dict[str, str] | None = None) -> Facts:
         feeds=_feeds(root),
         caldav=_caldav(config, environ),
         terminal=terminal_facts(environ, config.ui.browser),
+        reminders=reminder_facts(
+            config.notify.toast, config.notify.bell, config.notify.terminal, environ
+        ),
     )
 
 

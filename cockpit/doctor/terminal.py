@@ -1,6 +1,7 @@
 """Terminal facts that change how the TUI behaves: colours, tmux and its clipboard
-setting, SSH, and whether `o` has a browser to open links with (asked of the same
-`cockpit.core.browser` that `o` uses).
+setting, SSH, whether `o` has a browser to open links with (asked of the same
+`cockpit.core.browser` that `o` uses), and how reminders reach the user (decided by the
+same `cockpit.reminders.terminal` the app asks).
 
 The colour depth follows the rules Textual (through Rich) applies to the same
 environment, so what is reported is what the app will draw with.
@@ -13,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 
 from cockpit.core.browser import find_browser
+from cockpit.reminders.terminal import Notice, decide
 
 COLOR_OVERRIDES = {"truecolor": "truecolor", "256": "256", "standard": "16", "windows": "16"}
 
@@ -39,6 +41,31 @@ class TerminalFacts:
     browser_detail: str | None
     """The program the problem is about: the text browser found, or the configured
     command that is missing."""
+
+
+@dataclass
+class ReminderFacts:
+    """How the open app tells of a reminder, by `[notify]` and this terminal."""
+
+    toast: bool
+    notification: str | None
+    """The terminal's own notification (osc9, osc777) or None: the bell, if on."""
+    through_tmux: bool
+    bell: bool
+    why: str
+    """What decided the notification (`cockpit.reminders.terminal.Notice.why`)."""
+    names: str
+    """The terminal's names it was decided by, or the setting."""
+
+    def reason(self) -> str:
+        """`why` in the user's words."""
+        return Notice(self.notification, self.through_tmux, self.why, self.names).reason
+
+
+def reminder_facts(toast: bool, bell: bool, terminal: str, env: dict[str, str]) -> ReminderFacts:
+    """`[notify] toast`, `bell` and `terminal` as the app would apply them under `env`."""
+    notice = decide(terminal, env)
+    return ReminderFacts(toast, notice.kind, notice.tmux, bell, notice.why, notice.names)
 
 
 def color_depth(env: dict[str, str]) -> tuple[str, str]:

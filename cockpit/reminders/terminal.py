@@ -21,6 +21,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cockpit.core.i18n import t
+
 ESC = "\x1b"
 BEL = "\x07"
 MAX_TEXT = 240  # characters of a notification: a banner shows one or two lines
@@ -50,8 +52,20 @@ class Notice:
     """`osc9`, `osc777`, or None: no notification of its own (the bell then)."""
     tmux: bool
     """Wrapped in tmux's passthrough."""
-    reason: str
-    """What decided it, for `cockpit remind` and the README's words."""
+    why: str = ""
+    """What decided it, for `cockpit doctor`: `off`, `set`, `unknown`, `known` or
+    `no_passthrough` (worded by `reason`, in the language of the moment)."""
+    names: str = ""
+    """The terminal's names as found (`iterm.app/xterm-256color`), or the setting."""
+
+    @property
+    def reason(self) -> str:
+        """`why` in words, e.g. "iterm.app shows osc9, through tmux"."""
+        if not self.why:
+            return ""
+        names = self.names or t("remind.why.unnamed")
+        text = t(f"remind.why.{self.why}", names=names, kind=self.kind or "", setting=names)
+        return t("remind.why.tmux", reason=text) if self.tmux else text
 
 
 def decide(setting: str, env: dict[str, str], ask: Ask | None = None) -> Notice:
@@ -63,23 +77,23 @@ def decide(setting: str, env: dict[str, str], ask: Ask | None = None) -> Notice:
         ask: runs tmux (default: the `tmux` on PATH), only inside tmux.
     """
     if setting == "off":
-        return Notice(None, False, "[notify] terminal = off")
+        return Notice(None, False, "off")
     in_tmux = bool(env.get("TMUX"))
     ask = ask or _tmux(env)
     if setting in ("osc9", "osc777"):
-        kind, reason = setting, f"[notify] terminal = {setting}"
+        kind, why, shown = setting, "set", setting
     else:
         names = _names(env, ask) if in_tmux else _own_names(env)
         known = next((k for name, k in KNOWN if any(name in n for n in names)), None)
         if known is None:
-            return Notice(None, False, f"no notification known for {_shown(names)}")
-        kind, reason = known, f"{_shown(names)} shows {known}"
+            return Notice(None, False, "unknown", "/".join(names))
+        kind, why, shown = known, "known", "/".join(names)
     if in_tmux:
         passing = (ask(["display", "-p", "#{allow-passthrough}"]) or "").strip()
         if passing not in ("1", "on", "all"):  # tmux 3.3 shows a flag as 1 or 0
-            return Notice(None, False, "tmux without allow-passthrough")
-        return Notice(kind, True, f"{reason}, through tmux")
-    return Notice(kind, False, reason)
+            return Notice(None, False, "no_passthrough")
+        return Notice(kind, True, why, shown)
+    return Notice(kind, False, why, shown)
 
 
 def sequence(notice: Notice, title: str, body: str) -> str:
@@ -129,10 +143,6 @@ def _names(env: dict[str, str], ask: Ask) -> list[str]:
     """The terminal tmux's client runs in, as tmux knows it."""
     found = ask(["display", "-p", "#{client_termtype}\n#{client_termname}"]) or ""
     return [n.strip().casefold() for n in found.splitlines() if n.strip()]
-
-
-def _shown(names: list[str]) -> str:
-    return "/".join(names) if names else "an unnamed terminal"
 
 
 def _tmux(env: dict[str, str]) -> Ask:

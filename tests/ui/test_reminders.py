@@ -125,6 +125,32 @@ async def test_each_channel_is_switched_on_its_own(
     assert bool(told) == bool(toasts or out)
 
 
+@pytest.mark.parametrize(
+    ("program", "out"),
+    [("", []), ("iTerm.app", ["\x1b]9;cockpit: Due today: "])],
+    ids=["none", "iterm"],
+)
+async def test_a_reminder_nothing_can_show_is_not_kept_as_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, program: str, out: list[str]
+) -> None:
+    # Toast and bell off, and `terminal = "auto"` on a terminal without a notification of
+    # its own: nothing shows it, so it must stay untold for a window (or cron) that can.
+    for name in ("TMUX", "TMUX_PANE", "KITTY_WINDOW_ID", "VTE_VERSION", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    if program:
+        monkeypatch.setenv("TERM_PROGRAM", program)
+    clock = FrozenClock(NINE, SHANGHAI)
+    ws = workspace(tmp_path / "ws", clock, toast=False, bell=False, terminal="auto")
+    app = make_app(ws, watch=False, fetch=False)
+    async with app.run_test(notifications=True) as pilot:
+        written = capture(app)
+        await tick(app, pilot)
+        assert [w[: len(o)] for w, o in zip(written, out, strict=True)] == out
+        assert not app._notifications
+    assert bool(app.ws.files.raw("reminders").get("days", {})) == bool(out)
+
+
 async def test_a_routine_about_to_start_in_chinese(tmp_path: Path) -> None:
     i18n.set_language("zh")
     clock = FrozenClock(dt.datetime(2026, 11, 18, 9, 45, tzinfo=SHANGHAI), SHANGHAI)

@@ -93,6 +93,8 @@ def test_every_label_has_chinese_that_is_chinese() -> None:
         "doctor.data.workspace",
         "doctor.caldav.pw.password_command",
         "doctor.caldav.pw.env",
+        "remind.why.off",  # [notify] terminal = off, a setting as written
+        "remind.why.set",
         "doctor.problem.config",
         "err.decode.utf8",  # UTF-8
         "report.form.md",  # Markdown

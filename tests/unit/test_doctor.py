@@ -23,7 +23,8 @@ from tests.unit.storage_helpers import open_ws
 
 TOP_KEYS = {
     "version", "python", "config", "data_dir", "language", "timezone", "clock_frozen",
-    "schema", "schema_current", "backups", "lock", "feeds", "caldav", "terminal", "problems",
+    "schema", "schema_current", "backups", "lock", "feeds", "caldav", "terminal", "reminders",
+    "problems",
 }  # fmt: skip
 NESTED_KEYS = {
     "config": {"path", "source", "detail", "exists", "error", "unused"},
@@ -37,6 +38,7 @@ NESTED_KEYS = {
     "caldav": {"configured", "url", "username", "password_from"},
     "terminal": {"colors", "colors_reason", "tmux", "tmux_set_clipboard", "ssh", "browser",
                  "browser_from", "browser_problem", "browser_detail"},
+    "reminders": {"toast", "notification", "through_tmux", "bell", "why", "names"},
 }  # fmt: skip
 
 
@@ -452,3 +454,34 @@ def test_browser_the_way_o_finds_it(tmp_path: Path) -> None:
         "failed", "no-such-browser-here",
     )  # fmt: skip
     assert "no-such-browser-here is not found" in line
+
+
+# reminders: which channel a reminder takes, as the app decides it ------------------------
+@pytest.mark.parametrize(
+    ("lang", "notify", "env", "expected"),
+    [
+        ("en", "", {"TERM_PROGRAM": "iTerm.app"},
+         "reminders    a toast, the terminal's notification (osc9: iterm.app/xterm-256color "
+         "shows osc9)"),
+        ("en", "", {}, "reminders    a toast, the bell (no notification known for xterm-256color)"),
+        ("en", 'terminal = "off"\nbell = false\n', {}, "reminders    a toast\n"),
+        ("zh", "toast = false\nbell = false\n", {},
+         "提醒         无法显示（xterm-256color 没有已知的终端通知；应用内通知与响铃均已关闭）"),
+        ("zh", 'terminal = "osc777"\n', {}, "提醒         应用内通知、终端通知（osc777：[notify] "
+         "terminal = osc777）"),
+    ],
+    ids=["iterm", "bell", "toast-only", "nothing-zh", "set-zh"],
+)  # fmt: skip
+def test_the_reminders_line_names_the_channels(
+    lang: str, notify: str, env: dict[str, str], expected: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    for name in ("TMUX", "TMUX_PANE", "KITTY_WINDOW_ID", "VTE_VERSION", "TERM_PROGRAM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    config = tmp_path / "c.toml"
+    config.write_text(f'language = "{lang}"\n[notify]\n{notify}')
+    code, out = doctor(capsys, "--config", str(config), "--data-dir", str(tmp_path), "doctor")
+    assert code == 0 and expected in out

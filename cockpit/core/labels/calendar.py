@@ -283,6 +283,20 @@ LABELS.update(
             "{n} {n|reminder|reminders} marked as told today.",
             "已将 {n} 条提醒记为今天已提醒。",
         ),
+        # why the terminal is (not) told, for `cockpit doctor`
+        "remind.why.off": ("[notify] terminal = off", "[notify] terminal = off"),
+        "remind.why.set": ("[notify] terminal = {setting}", "[notify] terminal = {setting}"),
+        "remind.why.unknown": (
+            "no notification known for {names}",
+            "{names} 没有已知的终端通知",
+        ),
+        "remind.why.known": ("{names} shows {kind}", "{names} 支持 {kind}"),
+        "remind.why.unnamed": ("an unnamed terminal", "未命名的终端"),
+        "remind.why.no_passthrough": (
+            "tmux without allow-passthrough",
+            "tmux 未开启 allow-passthrough",
+        ),
+        "remind.why.tmux": ("{reason}, through tmux", "{reason}，经 tmux 转发"),
         "cmd.reminders": ("app: what is due now", "应用：现在到期的事"),
         "cmd.reminders.help": (
             "Everything the reminders tell of now, told already or not ([notify])",

@@ -19,6 +19,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "doctor.tmux": ("tmux", "tmux"),
     "doctor.ssh": ("SSH", "SSH"),
     "doctor.browser": ("browser (o)", "浏览器（o）"),
+    "doctor.reminders": ("reminders", "提醒"),
     "doctor.problems": ("problems:", "问题："),
     "doctor.not_used": ("not read", "未读取"),
     # where a path came from
@@ -130,6 +131,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "doctor.browser.none": (
         "none ({reason}): o copies the link instead; [ui] browser picks one",
         "无（{reason}）：o 改为复制链接；可在 [ui] browser 中指定",
+    ),
+    "doctor.reminders.toast": ("a toast", "应用内通知"),
+    "doctor.reminders.notice": (
+        "the terminal's notification ({kind}: {reason})",
+        "终端通知（{kind}：{reason}）",
+    ),
+    "doctor.reminders.bell": ("the bell ({reason})", "响铃（{reason}）"),
+    "doctor.reminders.join": (", ", "、"),
+    "doctor.reminders.none": (
+        "nothing can show them ({reason}; toast and bell off): they wait for a cockpit "
+        "or `cockpit remind` that can",
+        "无法显示（{reason}；应用内通知与响铃均已关闭）：留给能显示的 cockpit 或 `cockpit remind`",
     ),
     # problems (each one sentence)
     "doctor.problem.config": ("{error}", "{error}"),
