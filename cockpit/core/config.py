@@ -20,33 +20,37 @@ done = "x,space"
 
 from __future__ import annotations
 
+import importlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from cockpit.core.errors import ConfigError, RoutineConfigError
 from cockpit.core.settings import (
     LANGUAGES,
-    CaldavSettings,
-    CalendarSettings,
-    CustomerSettings,
-    FeedSettings,
-    MetricsSettings,
-    NotifySettings,
-    ReportSettings,
     SettingError,
     StorageSettings,
-    UiSettings,
-    ViewSettings,
     closest,
     parse_sort,
-    read_metric_tables,
     read_table,
 )
 from cockpit.core.text import clean_text
 
+if TYPE_CHECKING:
+    from cockpit.core.settings import (
+        CaldavSettings,
+        CalendarSettings,
+        CustomerSettings,
+        FeedSettings,
+        MetricsSettings,
+        NotifySettings,
+        ReportSettings,
+        UiSettings,
+        ViewSettings,
+    )
+
 __all__ = [
+    "AREAS",
     "LANGUAGES",
     "CaldavSettings",
     "CalendarSettings",
@@ -60,58 +64,161 @@ __all__ = [
     "StorageSettings",
     "UiSettings",
     "ViewSettings",
+    "area_class",
     "load_config",
     "save_theme",
 ]
 
-AREAS: dict[str, type] = {
-    "customers": CustomerSettings,
-    "storage": StorageSettings,
-    "feeds": FeedSettings,
-    "calendar": CalendarSettings,
-    "caldav": CaldavSettings,
-    "metrics": MetricsSettings,
-    "report": ReportSettings,
-    "ui": UiSettings,
-    "notify": NotifySettings,
+
+def __getattr__(name: str) -> Any:
+    # The area classes, as `cockpit.core.settings` defines them: on first use (PEP 562).
+    if name in __all__:
+        from cockpit.core import settings
+
+        value = getattr(settings, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+AREAS: dict[str, tuple[str, str]] = {
+    "customers": ("areas", "CustomerSettings"),
+    "storage": ("storage", "StorageSettings"),
+    "feeds": ("areas", "FeedSettings"),
+    "calendar": ("areas", "CalendarSettings"),
+    "caldav": ("areas", "CaldavSettings"),
+    "metrics": ("metric_tables", "MetricsSettings"),
+    "report": ("areas", "ReportSettings"),
+    "ui": ("areas", "UiSettings"),
+    "notify": ("areas", "NotifySettings"),
 }
-"""Each table of the file and the typed settings it holds (also a `Config` attribute)."""
+"""Each table of the file and the typed settings it holds (also a `Config` attribute):
+the module of `cockpit.core.settings` defining its class, and the class."""
 
 TOP = ("language", "timezone")
 OTHER_TABLES = ("keys", "routines", "views")
 
+T = TypeVar("T")
 
-@dataclass(slots=True)  # a misspelt attribute is an error, not a silent new field
+
+def area_class(name: str) -> type[Any]:
+    """The settings class of the table `name` (one of `AREAS`), imported on first use."""
+    module, cls = AREAS[name]
+    found: type[Any] = getattr(importlib.import_module(f"cockpit.core.settings.{module}"), cls)
+    return found
+
+
+class Area(Generic[T]):
+    """One settings area of `Config` (`config.feeds`): its defaults are made, and its
+    class defined, when it is first read. A command reads one or two of the nine;
+    making all of them (twelve dataclasses with the metric tables') was two thirds
+    of reading a config, ~5 ms of every `cockpit` run."""
+
+    name = ""
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Area[T]: ...
+
+    @overload
+    def __get__(self, obj: Config, owner: type[Any]) -> T: ...
+
+    def __get__(self, obj: Config | None, owner: type[Any]) -> Area[T] | T:
+        if obj is None:
+            return self
+        found = obj._areas.get(self.name)
+        if found is None:  # setdefault: two threads reading it first get the same one
+            found = obj._areas.setdefault(self.name, area_class(self.name)())
+        return found  # type: ignore[no-any-return]
+
+    def __set__(self, obj: Config, value: T) -> None:
+        obj._areas[self.name] = value
+
+
 class Config:
-    """Everything the user can set; every field has a safe default."""
+    """Everything the user can set; every field has a safe default.
 
-    language: str = "en"
+    Written out rather than a dataclass so that each area (`Area`) is made only when
+    read; it compares, copies (`replace`) and shows itself as the dataclass did.
+    """
+
+    __slots__ = ("_areas", "keys", "language", "path", "routines", "timezone", "views")
+
+    language: str
     """UI language: `en` or `zh` (also switches humanize's relative times)."""
 
-    timezone: str | None = None
+    timezone: str | None
     """IANA zone for weeks and "today"; None means the system's zone."""
 
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str]
     """`[keys]`: binding id -> comma-separated keys, applied with Textual's keymap."""
 
-    routines: list[dict[str, Any]] = field(default_factory=list)
+    routines: list[dict[str, Any]]
     """`[[routines]]`: changes to the default routines and new ones (routine_config)."""
 
-    views: dict[str, ViewSettings] = field(default_factory=dict)
+    views: dict[str, ViewSettings]
     """`[views.NAME]`: named filters and sorts of the daily panels, in file order."""
 
-    customers: CustomerSettings = field(default_factory=CustomerSettings)
-    storage: StorageSettings = field(default_factory=StorageSettings)
-    feeds: FeedSettings = field(default_factory=FeedSettings)
-    calendar: CalendarSettings = field(default_factory=CalendarSettings)
-    caldav: CaldavSettings = field(default_factory=CaldavSettings)
-    metrics: MetricsSettings = field(default_factory=MetricsSettings)
-    report: ReportSettings = field(default_factory=ReportSettings)
-    ui: UiSettings = field(default_factory=UiSettings)
-    notify: NotifySettings = field(default_factory=NotifySettings)
-
-    path: Path | None = None
+    path: Path | None
     """The file this was read from, if any."""
+
+    customers: Area[CustomerSettings] = Area()
+    storage: Area[StorageSettings] = Area()
+    feeds: Area[FeedSettings] = Area()
+    calendar: Area[CalendarSettings] = Area()
+    caldav: Area[CaldavSettings] = Area()
+    metrics: Area[MetricsSettings] = Area()
+    report: Area[ReportSettings] = Area()
+    ui: Area[UiSettings] = Area()
+    notify: Area[NotifySettings] = Area()
+
+    def __init__(
+        self,
+        language: str = "en",
+        timezone: str | None = None,
+        keys: dict[str, str] | None = None,
+        routines: list[dict[str, Any]] | None = None,
+        views: dict[str, ViewSettings] | None = None,
+        *,
+        path: Path | None = None,
+        **areas: Any,
+    ) -> None:
+        unknown = set(areas) - set(AREAS)
+        if unknown:  # a misspelt area is an error, not a silent new field
+            raise TypeError(f"Config has no area {sorted(unknown)[0]!r}")
+        self.language = language
+        self.timezone = timezone
+        self.keys = {} if keys is None else keys
+        self.routines = [] if routines is None else routines
+        self.views = {} if views is None else views
+        self.path = path
+        self._areas: dict[str, Any] = dict(areas)
+
+    def _fields(self) -> dict[str, Any]:
+        fields = {n: getattr(self, n) for n in ("language", "timezone", "keys", "routines")}
+        fields["views"] = self.views
+        fields.update((name, getattr(self, name)) for name in AREAS)
+        fields["path"] = self.path
+        return fields
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with `changes` (as `dataclasses.replace`); areas not changed are shared."""
+        fields = {n: getattr(self, n) for n in ("language", "timezone", "keys", "routines")}
+        fields.update(views=self.views, path=self.path, **self._areas)
+        fields.update(changes)
+        return Config(**fields)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Config):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
+
+    def __repr__(self) -> str:
+        return "Config(" + ", ".join(f"{k}={v!r}" for k, v in self._fields().items()) + ")"
 
 
 def load_config(path: Path | None) -> Config:
@@ -153,7 +260,8 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
     if tz is not None:
         _check_zone(tz)
         cfg.timezone = tz
-    for name, cls in AREAS.items():
+    for name in AREAS:
+        cls = area_class(name)
         table = raw.get(name, {})
         if not isinstance(table, dict):
             raise SettingError("err.setting.table", name=name)
@@ -164,6 +272,8 @@ def _read(raw: dict[str, Any], cfg: Config) -> None:
             table = {k: v for k, v in table.items() if k != "tables"}
         setattr(cfg, name, read_table(cls, table, f"[{name}]"))
         if own_tables is not None:
+            from cockpit.core.settings.metric_tables import read_metric_tables
+
             cfg.metrics.tables = read_metric_tables(own_tables)
     cfg.notify.at = _clock_time(cfg.notify.at, "[notify] at")
     keys = raw.get("keys", {})
@@ -186,6 +296,8 @@ def read_views(raw: Any) -> dict[str, ViewSettings]:
     """`[views.NAME]` tables, each checked like an area (unknown keys, types) and its
     sort keys named; the filter's words are the finder's and are checked where it runs
     (`cockpit.find.views`), which knows today's date for `due:`."""
+    from cockpit.core.settings.areas import ViewSettings  # imported here, for start-up time
+
     if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
         raise SettingError("err.view.shape")
     views = {}
@@ -221,12 +333,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+# Patterns as text, compiled (and cached by `re`) on first use: only a config file with
+# `[notify] at`, or a theme being saved, needs them.
+_CLOCK = r"([01]?\d|2[0-3]):([0-5]\d)"
 
 
 def _clock_time(value: str, name: str) -> str:
     """A time of day as `HH:MM` (`9:00` is `09:00`)."""
-    found = _CLOCK.fullmatch(value.strip())
+    found = re.fullmatch(_CLOCK, value.strip())
     if found is None:
         raise SettingError("err.setting.clock", name=name, value=f'"{value}"')
     return f"{int(found.group(1)):02d}:{found.group(2)}"
@@ -244,11 +358,9 @@ def _check_zone(name: object) -> None:
 
 
 # writing ------------------------------------------------------------------------------
-_TABLE = re.compile(r"^[ \t]*\[[ \t]*ui[ \t]*\][ \t]*(#.*)?$")
-_ANY_TABLE = re.compile(r"^[ \t]*\[")
-_THEME = re.compile(
-    r"""^([ \t]*theme[ \t]*=[ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*')([ \t]*(#.*)?)$"""
-)
+_TABLE = r"^[ \t]*\[[ \t]*ui[ \t]*\][ \t]*(#.*)?$"
+_ANY_TABLE = r"^[ \t]*\["
+_THEME = r"""^([ \t]*theme[ \t]*=[ \t]*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*')([ \t]*(#.*)?)$"""
 
 
 def save_theme(path: Path, name: str) -> None:
@@ -292,16 +404,17 @@ def _with_theme(text: str, value: str) -> str:
     """`text` with its `[ui]` table's theme line set to `value` (added when missing)."""
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.splitlines(keepends=True)
-    header = next((n for n, line in enumerate(lines) if _TABLE.match(line.rstrip("\r\n"))), None)
+    tables = (n for n, line in enumerate(lines) if re.match(_TABLE, line.rstrip("\r\n")))
+    header = next(tables, None)
     if header is None:
         gap = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else newline
         end = "" if not text or text.endswith("\n") else newline
         return f"{text}{end}{gap}[ui]{newline}theme = {value}{newline}"
     for n in range(header + 1, len(lines)):
         line = lines[n].rstrip("\r\n")
-        if _ANY_TABLE.match(line):
+        if re.match(_ANY_TABLE, line):
             break
-        if (found := _THEME.match(line)) is not None:
+        if (found := re.match(_THEME, line)) is not None:
             ending = lines[n][len(line) :]
             lines[n] = f"{found.group(1)}{value}{found.group(3)}{ending}"
             return "".join(lines)

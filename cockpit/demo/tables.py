@@ -71,7 +71,7 @@ def with_tables(config: Config) -> Config:
     extra = [t for t in read_metric_tables(tomllib.loads(CONFIG)["metrics"]["tables"])
              if t.name not in own]  # fmt: skip
     tables = [*config.metrics.tables, *extra]
-    return dataclasses.replace(config, metrics=dataclasses.replace(config.metrics, tables=tables))
+    return config.replace(metrics=dataclasses.replace(config.metrics, tables=tables))
 
 
 def add_tables(ws: Workspace, months: list[str]) -> None:
