@@ -112,8 +112,33 @@ def build_parser(command: str | None = WHOLE) -> argparse.ArgumentParser:
         register_group = getattr(
             importlib.import_module(f"cockpit.cli.{module}"), f"register_{module}"
         )
-        register_group(sub)
+        register_group(sub if command is WHOLE else OneCommand(sub, command))
     return parser
+
+
+class OneCommand:
+    """The top-level subparsers, as a group's `register_…` sees them when one command
+    runs: only that command's parser is built. argparse looks up gettext's catalogs for
+    every parser and asks the terminal's size for every argument it checks; the other
+    commands of a group (`ls`, `done`, `defer`, `drop` for `add`) were half of building
+    the parser."""
+
+    def __init__(self, sub: Any, name: str | None) -> None:
+        self._sub = sub
+        self._name = name
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return self._sub.add_parser(name, **kwargs) if name == self._name else Unbuilt()
+
+
+class Unbuilt:
+    """What a command that does not run registers its arguments on: nothing is kept."""
+
+    def _same(self, *_args: Any, **_kwargs: Any) -> Unbuilt:
+        return self
+
+    add_argument = add_argument_group = add_mutually_exclusive_group = _same
+    add_subparsers = add_parser = set_defaults = _same
 
 
 def main(argv: Sequence[str] | None = None) -> int:

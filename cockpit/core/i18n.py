@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from cockpit.core import labels
@@ -65,8 +64,42 @@ def t(key: str, **kwargs: object) -> str:
     return fill(zh if _lang == "zh" else en, {k: shown(v) for k, v in kwargs.items()})
 
 
-@dataclass(frozen=True)
-class Message:
+class _Frozen:
+    """What `@dataclass(frozen=True)` gave these three (equality and hash by their
+    fields, a repr naming them, no changes after creation), written out: every command
+    makes them, and generating each dataclass's methods cost ~0.5 ms at start-up."""
+
+    __slots__: tuple[str, ...] = ()
+    FIELDS: tuple[str, ...] = ()
+    """The fields in the order `__init__` takes them."""
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({shown})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Copied and pickled (an error from a feed-parsing process) by its fields.
+        return (type(self), self._fields())
+
+
+class Message(_Frozen):
     """A sentence kept as a catalog key and its arguments, worded when it is shown.
 
     Domain errors and undo steps carry one, so the same refusal or "undone: …" reads in
@@ -75,8 +108,14 @@ class Message:
     status, a tier) or a list of them (the choices a value must be one of).
     """
 
+    __slots__ = ("args", "key")
+    FIELDS = ("key", "args")
     key: str
-    args: Mapping[str, object] = field(default_factory=dict)
+    args: Mapping[str, object]
+
+    def __init__(self, key: str, args: Mapping[str, object] | None = None) -> None:
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "args", {} if args is None else args)
 
     def render(self, lang: str | None = None) -> str:
         """The sentence in `lang` (default: the active language)."""
@@ -86,13 +125,17 @@ class Message:
         return self.render()
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(_Frozen):
     """A text the user wrote in both languages (a routine's title), as an argument of
     a `Message`: the one of the reader's language is shown (else the other)."""
 
+    __slots__ = FIELDS = ("en", "zh")
     en: str
     zh: str
+
+    def __init__(self, en: str, zh: str) -> None:
+        object.__setattr__(self, "en", en)
+        object.__setattr__(self, "zh", zh)
 
     def render(self, lang: str | None = None) -> str:
         zh = (lang or _lang) == "zh"
@@ -102,11 +145,14 @@ class Pair:
         return self.render()
 
 
-@dataclass(frozen=True)
-class Clauses:
+class Clauses(_Frozen):
     """Sentences joined as clauses of one ("line 2: …; line 5: …"), each worded when shown."""
 
+    __slots__ = FIELDS = ("parts",)
     parts: tuple[object, ...]
+
+    def __init__(self, parts: tuple[object, ...]) -> None:
+        object.__setattr__(self, "parts", parts)
 
     def render(self, lang: str | None = None) -> str:
         sep = "；" if (lang or _lang) == "zh" else "; "

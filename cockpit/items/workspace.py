@@ -13,8 +13,9 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Document, Table
 
@@ -25,7 +26,6 @@ from cockpit.core.errors import ConflictError, InvalidError, NotFoundError
 from cockpit.core.i18n import msg
 from cockpit.core.model import Item, iso
 from cockpit.core.weeks import week_of
-from cockpit.customers.book import CustomerBook
 from cockpit.items.cache import RecordCache
 from cockpit.items.edits import ARCHIVE, HOT, ItemEdits
 from cockpit.items.predict import PREDICTED, NotPredicted, Predicting, Prediction
@@ -35,6 +35,9 @@ from cockpit.storage import StorageError, WorkspaceFiles
 from cockpit.storage.atomic import atomic_write
 from cockpit.storage.backup import backups_dir, daily_backup
 from cockpit.storage.files import DATA_FILES
+
+if TYPE_CHECKING:
+    from cockpit.customers.book import CustomerBook
 
 __all__ = ["ARCHIVE", "HOT", "Workspace"]
 
@@ -59,13 +62,20 @@ class Workspace(ItemEdits):
         self.undo_stack: UndoStack = []
         self.redo_stack: UndoStack = []
         """Steps undone in this session, newest last (`redo`); a new change clears it."""
-        self.customers = CustomerBook(self)
         self._predicting = Predicting()
         self.item_cache: RecordCache[Item] = RecordCache(Item.from_doc)
         """The hot file's items, built once per stored document (see `items`)."""
         self._due = DueIndex()
         self.warnings: list[str] = []
         """Sentences about maintenance that could not be done (shown, never fatal)."""
+
+    @cached_property
+    def customers(self) -> CustomerBook:
+        """The customer book (made on first use: `cockpit add` without `--customer`
+        never reads it)."""
+        from cockpit.customers.book import CustomerBook  # imported here, for start-up time
+
+        return CustomerBook(self)
 
     def detached(self) -> Workspace:
         """The same workspace over its own file handles, for a background thread

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from cockpit import __version__
-from cockpit.cli.main import GROUPS, NONE, WHOLE, build_parser, command_in, main
+from cockpit.cli.main import GROUPS, NONE, OWNER, WHOLE, build_parser, command_in, main
 
 
 def _commands(parser: argparse.ArgumentParser) -> list[str]:
@@ -136,6 +136,51 @@ def test_ls_loads_only_its_own_group(tmp_path: Any, monkeypatch: pytest.MonkeyPa
     others = [f"cockpit.cli.{m}" for m in GROUPS if m != "items"]
     heavy = ["cockpit.planning", "cockpit.metrics", "cockpit.feeds", "cockpit.report", "textual"]
     assert not [m for m in loaded if m in others or m.startswith(tuple(heavy))]
+
+
+# What `cockpit add` must not import: the TUI, the network, feed and calendar parsing, the
+# help texts and forms' words, the other command groups and domain areas, the settings
+# areas it does not read, OpenSSL (hashlib), platformdirs with --data-dir given.
+ADD_NEVER = (
+    "textual", "rich", "httpx", "feedparser", "icalendar", "caldav", "niquests", "plotext",
+    "pypinyin", "rapidfuzz", "humanize", "platformdirs", "tomllib", "hashlib", "_hashlib",
+    "difflib", "cockpit.tui", "cockpit.app", "cockpit.screens", "cockpit.feeds",
+    "cockpit.calendar", "cockpit.planning", "cockpit.metrics", "cockpit.report",
+    "cockpit.goals", "cockpit.find", "cockpit.importers", "cockpit.customers",
+    "cockpit.items.series", "cockpit.items.recurrence", "cockpit.core.labels.help",
+    "cockpit.core.labels.inputs", "cockpit.core.labels.report", "cockpit.core.labels.metrics",
+    "cockpit.core.settings.areas", "cockpit.core.settings.metric_tables",
+)  # fmt: skip
+
+
+def test_add_loads_only_what_adding_needs(tmp_path: Path) -> None:
+    """`cockpit add` is what scripts and cron run most: its start-up is its cost."""
+    env = dict(os.environ, COCKPIT_CONFIG=str(tmp_path / "none.toml"))
+    root = tmp_path / "ws"
+    probe = (
+        "import sys\n"
+        "from cockpit.cli.main import main\n"
+        f"code = main(['--data-dir', {str(root)!r}, 'add', 'write', 'the', 'PRD'])\n"
+        "print(code, ' '.join(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    said, last = done.stdout.splitlines()[0], done.stdout.splitlines()[-1].split()
+    assert said.startswith("Added #1 to ") and said.endswith(": write the PRD")
+    code, loaded = last[0], set(last[1:])
+    assert code == "0" and "cockpit.items.workspace" in loaded  # the probe really added
+    assert not [m for m in loaded if m.startswith(ADD_NEVER)], "add imported what it never needs"
+    others = [f"cockpit.cli.{m}" for m in GROUPS if m != "items"]
+    assert not set(others) & loaded
+
+
+def test_one_command_s_parser_builds_for_every_command() -> None:
+    """A run builds only its own command's parser (`OneCommand`): every command's."""
+    for command, module in OWNER.items():
+        parser = build_parser(command)
+        assert _commands(parser) == [command], (command, module)
 
 
 def test_a_command_leaves_the_garbage_collector_as_it_found_it(

@@ -159,13 +159,40 @@ def reworded(message: str) -> str:
     return head + message
 
 
+_CHECKER: list[argparse.HelpFormatter] = []
+
+
+def _checker() -> argparse.HelpFormatter:
+    """argparse's plain formatter, for checking arguments as they are added (a fixed
+    width: no terminal is asked; nothing it formats is shown)."""
+    if not _CHECKER:
+        _CHECKER.append(argparse.HelpFormatter("cockpit", width=80))
+    return _CHECKER[0]
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose help and refusals read in the user's language (its
     help texts are catalog keys, worded by `cockpit.cli.usage.helptext.Help`)."""
 
+    _checking = False
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Help)
         super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse checks each new argument's metavar with a formatter of its own; ours
+        # would ask the terminal for its size every time (most of building a parser).
+        self._checking = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._checking:
+            return _checker()
+        return super()._get_formatter()
 
     def format_usage(self) -> str:
         speak()

@@ -268,12 +268,17 @@ def _lookup(kind: Kind) -> dict[str, str]:
     return table
 
 
-_TABLES = {name: _lookup(kind) for name, kind in KINDS.items()}
+_TABLES: dict[str, dict[str, str]] = {}
+"""Each kind's spellings, made on first use (`--list 重点` needs the lists' words, not
+the catalog areas naming tiers, Kano classes and channels)."""
 
 
 def find(kind: str, text: str) -> str | None:
     """The value of `kind` that `text` names, or None."""
-    return _TABLES[kind].get(_fold(text))
+    table = _TABLES.get(kind)
+    if table is None:
+        table = _TABLES[kind] = _lookup(KINDS[kind])
+    return table.get(_fold(text))
 
 
 def parse(kind: str, text: str, values: Sequence[str] | None = None) -> str:
