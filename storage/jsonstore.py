@@ -26,6 +26,7 @@ from tinydb.storages import Storage
 
 from cockpit.storage import shapes
 from cockpit.storage.atomic import atomic_write
+from cockpit.storage.checked import vouch, vouched
 from cockpit.storage.codec import Tables, encode, parse
 from cockpit.storage.delta import published
 from cockpit.storage.errors import CorruptFileError, os_failure
@@ -50,8 +51,9 @@ def file_stamp(path: Path) -> Stamp | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def decode(path: Path, raw: bytes) -> Tables:
-    """Parse and sanity-check a workspace file.
+def decode(path: Path, raw: bytes, *, checked: bool = False) -> Tables:
+    """Parse and sanity-check a workspace file (`checked`: this version of it passed
+    the record-shape check already, see `storage.checked`; only parsed).
 
     Raises:
         CorruptFileError: when the bytes are not a JSON object of tables, or a record
@@ -62,6 +64,8 @@ def decode(path: Path, raw: bytes) -> Tables:
         data = parse(raw)
     except ValueError as exc:
         raise CorruptFileError(path, str(exc)) from None
+    if checked:
+        return data
     if (wrong := shapes.problem(path.stem, data)) is not None:  # a title that is a number…
         raise CorruptFileError(path, wrong)
     return data
@@ -79,6 +83,7 @@ class AtomicJSONStorage(Storage):
         self._batch = 0
         self._work: Tables | None = None
         self._dirty = False
+        self._checked = False  # the snapshot passed the shape check (`storage.checked`)
 
     # TinyDB's interface -------------------------------------------------------------
     def read(self) -> Tables:
@@ -115,14 +120,14 @@ class AtomicJSONStorage(Storage):
             fresh: Tables = {}
         else:
             try:
-                raw = self.path.read_bytes()
+                raw, stamp = _read(self.path)
             except FileNotFoundError:
                 raw, stamp = b"{}", None  # replaced between stat and read: read again later
             except OSError as exc:
                 raise os_failure(self.path, exc, "read") from None
-            fresh = decode(self.path, raw)
+            fresh = decode(self.path, raw, checked=stamp is not None and vouched(self.path, stamp))
         with self._guard:
-            self._snapshot, self._stamp = fresh, stamp
+            self._snapshot, self._stamp, self._checked = fresh, stamp, True
         return fresh
 
     def last_seen(self) -> Tables | None:
@@ -153,7 +158,7 @@ class AtomicJSONStorage(Storage):
     def invalidate(self) -> None:
         """Forget the snapshot; the next read parses the file."""
         with self._guard:
-            self._snapshot, self._stamp = None, None
+            self._snapshot, self._stamp, self._checked = None, None, False
 
     @property
     def stamp(self) -> Stamp | None:
@@ -161,8 +166,23 @@ class AtomicJSONStorage(Storage):
         return self._stamp
 
     def _write_now(self, data: Tables) -> None:
+        base = self._snapshot if self._checked else None  # what `data` was made from
         atomic_write(self.path, encode(data))  # on failure the snapshot stays the truth
         stamp = file_stamp(self.path)
         published(data)
+        checked = vouch(self.path, stamp, data, base)
         with self._guard:
-            self._snapshot, self._stamp = data, stamp
+            self._snapshot, self._stamp, self._checked = data, stamp, checked
+
+
+def _read(path: Path) -> tuple[bytes, Stamp | None]:
+    """The file's bytes and the stamp of exactly those bytes (taken from the open file,
+    before and after reading: a file rewritten in place meanwhile has no stamp, so its
+    content is checked in full and read again next time)."""
+    with open(path, "rb") as file:
+        before = os.fstat(file.fileno())
+        raw = file.read()
+        after = os.fstat(file.fileno())
+    stamp = (before.st_ino, before.st_size, before.st_mtime_ns)
+    same = stamp == (after.st_ino, after.st_size, after.st_mtime_ns)
+    return raw, stamp if same and len(raw) == before.st_size else None
