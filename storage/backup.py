@@ -11,8 +11,8 @@ only, so one corrupt file does not roll back the rest of the workspace.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cockpit.storage.atomic import atomic_write, ensure_dir, fsync_dir
 from cockpit.storage.catalog import DAILY, SAVED_PREFIX, backups_dir, list_backups
@@ -103,9 +103,12 @@ def _damaged(root: Path) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class FileRestore:
-    """What restoring one file does: its records now and in the backup."""
+class FileRestore(NamedTuple):
+    """What restoring one file does: its records now and in the backup.
+
+    (A NamedTuple: every command makes its records' classes, and a dataclass costs ~0.5 ms
+    at start-up, a NamedTuple a fifth of that.)
+    """
 
     name: str
     now: int | None  # records in the current file (None: missing or unreadable)

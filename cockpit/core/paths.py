@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 CONFIG_ENV = "COCKPIT_CONFIG"
 DATA_ENV = "COCKPIT_DATA_DIR"
 
 
-@dataclass(frozen=True)
-class Located:
-    """A path and the rule that chose it."""
+class Located(NamedTuple):
+    """A path and the rule that chose it.
+
+    (A NamedTuple: every command makes its records' classes, and a dataclass costs ~0.5 ms
+    at start-up, a NamedTuple a fifth of that.)
+    """
 
     path: Path
     source: str

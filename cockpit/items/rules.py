@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cockpit.core.model import Customer, Item
 from cockpit.core.weeks import monday, shift
@@ -114,9 +114,12 @@ def this_week(items: Iterable[Item], week: str) -> list[Item]:
     return rows
 
 
-@dataclass(frozen=True)
-class Due:
-    """Why a customer needs a call now."""
+class Due(NamedTuple):
+    """Why a customer needs a call now.
+
+    (A NamedTuple: every command makes its records' classes, and a dataclass costs ~0.5 ms
+    at start-up, a NamedTuple a fifth of that.)
+    """
 
     customer: Customer
     reason: str  # "followup" | "untouched" | "never"

@@ -88,58 +88,60 @@ def _quoted(value: str) -> str:
     return value if value.startswith(("'", '"')) else f"'{value}'"
 
 
-# argparse's English sentences and their keys: (pattern, key, how the groups are named)
-_TEMPLATES: list[tuple[re.Pattern[str], str, Callable[[re.Match[str]], dict[str, str]]]] = [
+# argparse's English sentences and their keys: (pattern, key, how the groups are named).
+# Patterns as text, compiled (and cached by `re`) when a refusal is reworded: a run that
+# parses never needs them.
+_TEMPLATES: list[tuple[str, str, Callable[[re.Match[str]], dict[str, str]]]] = [
     (
-        re.compile(r"^the following arguments are required: (?P<names>.+)$"),
+        r"^the following arguments are required: (?P<names>.+)$",
         "usage.required",
         lambda m: {"names": t("sep.names").join(_name(n) for n in m["names"].split(", "))},
     ),
     (
-        re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
+        r"^unrecognized arguments: (?P<args>.+)$",
         "usage.unrecognized",
         lambda m: {"args": m["args"]},
     ),
     (
-        re.compile(r"^one of the arguments (?P<names>.+) is required$"),
+        r"^one of the arguments (?P<names>.+) is required$",
         "usage.one_of",
         lambda m: {"names": m["names"].replace(" ", t("sep.names"))},
     ),
     (
-        re.compile(r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.+)$"),
+        r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.+)$",
         "usage.ambiguous",
         lambda m: {"option": m["option"], "matches": m["matches"].replace(", ", t("sep.names"))},
     ),
     (
-        re.compile(r"^invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)$"),
+        r"^invalid choice: (?P<value>.+) \(choose from (?P<choices>.+)\)$",
         "usage.choice",
         lambda m: {"value": _quoted(m["value"]), "choices": _choices(m["choices"])},
     ),
-    (re.compile(r"^expected one argument$"), "usage.one_value", lambda m: {}),
-    (re.compile(r"^expected at most one argument$"), "usage.at_most_one", lambda m: {}),
-    (re.compile(r"^expected at least one argument$"), "usage.at_least_one", lambda m: {}),
+    (r"^expected one argument$", "usage.one_value", lambda m: {}),
+    (r"^expected at most one argument$", "usage.at_most_one", lambda m: {}),
+    (r"^expected at least one argument$", "usage.at_least_one", lambda m: {}),
     (
-        re.compile(r"^expected (?P<n>\d+) arguments?$"),
+        r"^expected (?P<n>\d+) arguments?$",
         "usage.n_values",
         lambda m: {"n": m["n"]},
     ),
     (
-        re.compile(r"^not allowed with argument (?P<other>.+)$"),
+        r"^not allowed with argument (?P<other>.+)$",
         "usage.not_with",
         lambda m: {"other": m["other"]},
     ),
     (
-        re.compile(r"^ignored explicit argument (?P<value>.+)$"),
+        r"^ignored explicit argument (?P<value>.+)$",
         "usage.ignored",
         lambda m: {"value": _quoted(m["value"])},
     ),
     (
-        re.compile(r"^invalid (?P<type>\w+) value: (?P<value>.+)$"),
+        r"^invalid (?P<type>\w+) value: (?P<value>.+)$",
         "usage.invalid",
         lambda m: {"value": _quoted(m["value"]), "type": _type_name(m["type"])},
     ),
 ]
-_ARGUMENT = re.compile(r"^argument (?P<name>[^:]+): (?P<rest>.+)$", re.DOTALL)
+_ARGUMENT = r"^argument (?P<name>[^:]+): (?P<rest>.+)$"
 
 
 def reworded(message: str) -> str:
@@ -147,12 +149,12 @@ def reworded(message: str) -> str:
     if i18n.language() != "zh":
         return message
     head = ""
-    match = _ARGUMENT.match(message)
+    match = re.match(_ARGUMENT, message, re.DOTALL)
     if match:
         head = t("usage.argument", name=_name(match["name"]))
         message = match["rest"]
     for pattern, key, named in _TEMPLATES:
-        found = pattern.match(message)
+        found = re.match(pattern, message)
         if found:
             message = t(key, **named(found))
             break

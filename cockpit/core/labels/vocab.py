@@ -11,22 +11,24 @@ kind keeps the CLI, the forms and the importers agreeing on what they accept.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cockpit.core.errors import InvalidError
 from cockpit.core.i18n import CATALOG, Message, msg
 from cockpit.core.model import LISTS, STATUSES, TIERS
 
 
-@dataclass(frozen=True)
-class Kind:
-    """One vocabulary: its values, the label prefix naming them, extra spellings."""
+class Kind(NamedTuple):
+    """One vocabulary: its values, the label prefix naming them, extra spellings.
+
+    (Small immutable records on every command's path are NamedTuples: making a
+    dataclass costs ~0.5 ms at start-up, a NamedTuple a fifth of that.)"""
 
     name: str
     """The field it is (its catalog word is `field.<name>`)."""
     values: tuple[str, ...]
     prefix: str
-    synonyms: dict[str, str] = field(default_factory=dict)
+    synonyms: dict[str, str]
 
 
 def _kinds() -> dict[str, Kind]:
