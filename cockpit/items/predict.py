@@ -15,7 +15,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from cockpit.core.model import Item
 
@@ -26,12 +25,15 @@ PREDICTED = frozenset(
 """The workspace's changes that can be predicted (each changes hot items only)."""
 
 
-@dataclass
 class Prediction:
-    """The hot items a change would leave, and the ids it would remove."""
+    """The hot items a change would leave, and the ids it would remove (a plain class:
+    a dataclass costs ~0.5 ms at start-up)."""
 
-    changed: list[Item] = field(default_factory=list)
-    removed: list[int] = field(default_factory=list)
+    __slots__ = ("changed", "removed")
+
+    def __init__(self) -> None:
+        self.changed: list[Item] = []
+        self.removed: list[int] = []
 
     @property
     def ids(self) -> set[int]:
