@@ -96,8 +96,7 @@ class RoadmapScreen(ListScreen):
         pane = self.detail
         req = self.current()
         if req is None:
-            pane.border_title = plain(t("roadmap.detail"))
-            pane.update(Text(t("roadmap.hint"), style="dim"))
+            self.show_hint("roadmap.detail", "roadmap.hint")
             return
         pane.border_title = plain(f"{t('roadmap.detail')} #{req.id}")
         status = Text(t(f"req.status.{req.status}"), style=STATUS_STYLE.get(req.status, ""))

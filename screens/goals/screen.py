@@ -96,8 +96,7 @@ class GoalsScreen(ListScreen):
         pane = self.detail
         picked = self.current()
         if picked is None:
-            pane.border_title = plain(t("goals.detail"))
-            pane.update(Text(t("goals.hint"), style="dim"))
+            self.show_hint("goals.detail", "goals.hint")
             return
         state, kr = picked
         lang = language()

@@ -18,9 +18,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Header
 
+from cockpit.core.i18n import t
 from cockpit.screens.keys import localise
 from cockpit.screens.planning.forms import PlanningScreen
-from cockpit.screens.safe import Static
+from cockpit.screens.safe import Static, plain
 from cockpit.screens.widgets.keybar import KeyBar
 from cockpit.screens.widgets.panels import Panel
 
@@ -68,6 +69,12 @@ class ListScreen(PlanningScreen):
     def detail(self) -> Static:
         """The pane `compose_detail` yields by default."""
         return self.query_one(f"#{self.PREFIX}-detail", Static)
+
+    def show_hint(self, title_key: str, hint_key: str) -> None:
+        """Nothing highlighted (an empty list, or a heading): the detail pane's bare
+        title and, dim, what it would show."""
+        self.detail.border_title = plain(t(title_key))
+        self.detail.update(Text(t(hint_key), style="dim"))
 
     def show_status(self, line: Text) -> None:
         """The status line above the list says `line`."""
