@@ -141,9 +141,26 @@ class Unbuilt:
     add_subparsers = add_parser = set_defaults = _same
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `cockpit` console script."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+def main(argv: Sequence[str] | None = None, thresholds: tuple[int, int, int] | None = None) -> int:
+    """Entry point of the `cockpit` console script.
+
+    Args:
+        thresholds: the collector's thresholds to run the TUI with and to leave behind
+            (default: the ones in force; `cockpit.cli.run` raised them before importing).
+    """
+    # A command loads its modules, its parser and its workspace in one burst (a 20k-item
+    # hot file is a million objects, all alive to the end): at the default threshold the
+    # collector ran hundreds of times over them, a third of `cockpit ls` and ~2 ms of
+    # every start. It still runs, rarely; the TUI gets the default back (`_main`).
+    thresholds = thresholds or gc.get_threshold()
+    gc.set_threshold(COMMAND_GC_THRESHOLD, *thresholds[1:])
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), thresholds)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _main(argv: list[str], thresholds: tuple[int, int, int]) -> int:
     usage.expect(argv)
     for n, arg in enumerate(argv, 1):
         if (byte := undecodable(arg)) is not None:
@@ -157,18 +174,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cockpit.storage.errors import os_failure
 
     out, err = sys.stdout, sys.stderr
-    thresholds = gc.get_threshold()
     try:
         if args.command is None:
+            gc.set_threshold(*thresholds)  # an app runs for hours: the default collector
             from cockpit.tui import start_tui
 
             return start_tui(args)
         # Whatever a command prints passes through the sanitiser (see `SafeStream`).
         sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
-        # A command loads its workspace in one burst (a 20k-item hot file is a million
-        # objects, all alive to the end): at the default threshold the collector ran
-        # hundreds of times over them, a third of `cockpit ls`. It still runs, rarely.
-        gc.set_threshold(COMMAND_GC_THRESHOLD, *thresholds[1:])
         handler = args.handler
         try:
             result: int = handler(args)
@@ -193,10 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_STORAGE
     finally:
         sys.stdout, sys.stderr = out, err
-        gc.set_threshold(*thresholds)
 
 
-def run() -> NoReturn:
+def run(thresholds: tuple[int, int, int] | None = None) -> NoReturn:
     """The `cockpit` console script (and `python -m cockpit`): `main`, then exit.
 
     A finished command's process ends at once: tearing down every object it loaded
@@ -204,15 +216,20 @@ def run() -> NoReturn:
     workspace), and there is nothing left to do but flush the standard streams. A run
     that still has threads or child processes (none normally) exits the ordinary way.
     """
-    code = main()
+    code = main(thresholds=thresholds)
+    # The default threshold is back, and the next allocation would start one collection
+    # over everything the command loaded (~1.5 ms) just before the process ends.
+    gc.disable()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):  # a closed pipe: the ordinary exit reports nothing more
+        gc.enable()
         raise SystemExit(code) from None
     mp = sys.modules.get("multiprocessing")
     if threading.active_count() == 1 and not (mp is not None and mp.active_children()):
         os._exit(code)
+    gc.enable()
     raise SystemExit(code)
 
 
