@@ -68,8 +68,8 @@ def choose_theme(app: CockpitApp, name: str) -> None:
 
     def save() -> None:
         # Imported here: only a theme switch writes the config.
-        from cockpit.core.config import save_theme
         from cockpit.core.errors import ConfigError
+        from cockpit.core.settings.theme_file import save_theme
 
         try:
             save_theme(path, name)

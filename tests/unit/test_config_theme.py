@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.core.config import load_config, save_theme
+from cockpit.core.config import load_config
 from cockpit.core.errors import ConfigError
+from cockpit.core.settings.theme_file import save_theme
 
 KEPT = (
     '# mine\nlanguage = "zh"  # 中文\n\n[ui]\nbrowser = "firefox"  # links\n\n[keys]\ndone = "z"\n'
